@@ -1,0 +1,63 @@
+## Step names, as the vendor's portal shows them
+
+step-eadm-import-hr = Import HR
+step-eadm-import-hr-future = Import HR Future
+step-eadm-import-hierarchy = Import Hierarchy
+step-eadm-import-ad = Import AD
+step-eadm-synchronization = Synchronization
+step-eadm-export-ad = Export AD
+step-eadm-import-ad-results = Import AD Results
+step-eadm-export-azure = Export Azure
+step-eadm-export-efeide = Export eFeide
+step-efeide-import-sas-isi = Import SAS ISI
+step-efeide-import-sas = Import SAS
+step-efeide-import-visma-inschool = Import Visma InSchool
+step-efeide-import-visma-flyt = Import Visma Flyt
+step-efeide-import-samaccountname = Import samAccountName
+step-efeide-import-flyvo = Import FlyVo
+step-efeide-synchronization = Synchronization
+step-efeide-export-ad = Export AD
+step-efeide-import-ad = Import AD
+step-efeide-export-lms = Export LMS
+step-efeide-export-365 = Export 365
+step-efeide-export-azure = Export Azure
+
+## The cycle as a whole, in the header
+
+overall-completed = Completed
+overall-resumed = Resumed after the import filter
+overall-failed = Failed at { $step }
+overall-stopped = Stopped by the import filter at { $step }
+overall-running = Running: { $step }
+overall-unknown = Unknown state: { $state }
+
+## Errors: what happened, then what to do
+
+error-invalid-url = { $url } is not a valid service address.
+error-invalid-url-hint = Check the address in the tenant's settings. It looks like https://name.example.no.
+error-insecure-url = { $url } does not use https.
+error-insecure-url-hint = Use the https address of the service. Plain http is only allowed to this machine.
+error-unreachable = Could not reach { $url }.
+error-unreachable-hint = Check the network connection and the address, then try again.
+error-timeout = { $url } did not answer within { $seconds } seconds.
+error-timeout-hint = The service may be busy or the network slow. Try again in a minute.
+error-unauthorized = The service did not accept the API key.
+error-unauthorized-hint = Check that the API key is correct and has not expired.
+error-status = The service answered { $endpoint } with error { $status }.
+error-status-hint = Try again in a minute. If it keeps happening, copy the details and contact support.
+error-too-large = The service sent more data than expected for { $endpoint }.
+error-too-large-hint = Copy the details and contact support.
+error-malformed = The service sent data for { $endpoint } that Synkvakt does not understand.
+error-malformed-hint = The service may be newer than this version of Synkvakt. Update Synkvakt, or contact support with the details.
+error-disconnected = The connection broke off while reading { $endpoint }.
+error-disconnected-hint = Try again. If it keeps happening, check the network.
+error-settings-broken = The settings file cannot be read: { $path }
+error-settings-broken-hint = Synkvakt runs with default settings. Fix or remove the file, then restart Synkvakt.
+error-settings-too-new = The settings file was written by a newer Synkvakt: { $path }
+error-settings-too-new-hint = Update Synkvakt. The file has not been changed.
+error-io = A file could not be read or written: { $path }
+error-io-hint = Check that the folder exists and that you may write to it.
+error-demo-tenant = The demo tenant could not start.
+error-demo-tenant-hint = Try again. If it keeps failing, the details below say why; the demo tenant's log is in Synkvakt's log folder.
+error-refused = The action was not carried out: { $reason }
+error-refused-hint = Read the reason, deal with it, and try again.

@@ -1,0 +1,63 @@
+## Stegnavn, slik leverandørens portal viser dem
+
+step-eadm-import-hr = Import HR
+step-eadm-import-hr-future = Import HR Future
+step-eadm-import-hierarchy = Import Hierarchy
+step-eadm-import-ad = Import AD
+step-eadm-synchronization = Synkronisering
+step-eadm-export-ad = Export AD
+step-eadm-import-ad-results = Import AD Results
+step-eadm-export-azure = Export Azure
+step-eadm-export-efeide = Export eFeide
+step-efeide-import-sas-isi = Import SAS ISI
+step-efeide-import-sas = Import SAS
+step-efeide-import-visma-inschool = Import Visma InSchool
+step-efeide-import-visma-flyt = Import Visma Flyt
+step-efeide-import-samaccountname = Import samAccountName
+step-efeide-import-flyvo = Import FlyVo
+step-efeide-synchronization = Synkronisering
+step-efeide-export-ad = Export AD
+step-efeide-import-ad = Import AD
+step-efeide-export-lms = Export LMS
+step-efeide-export-365 = Export 365
+step-efeide-export-azure = Export Azure
+
+## Syklusen som helhet, i toppfeltet
+
+overall-completed = Fullført
+overall-resumed = Gjenopptatt etter importfilteret
+overall-failed = Feilet på { $step }
+overall-stopped = Stoppet av importfilteret på { $step }
+overall-running = Kjører: { $step }
+overall-unknown = Ukjent status: { $state }
+
+## Feil: hva som skjedde, og hva du kan gjøre
+
+error-invalid-url = { $url } er ikke en gyldig tjenesteadresse.
+error-invalid-url-hint = Kontroller adressen i innstillingene for kunden. Den ser ut som https://navn.example.no.
+error-insecure-url = { $url } bruker ikke https.
+error-insecure-url-hint = Bruk https-adressen til tjenesten. Vanlig http er bare tillatt til denne maskinen.
+error-unreachable = Fikk ikke kontakt med { $url }.
+error-unreachable-hint = Kontroller nettverket og adressen, og prøv igjen.
+error-timeout = { $url } svarte ikke innen { $seconds } sekunder.
+error-timeout-hint = Tjenesten kan være travel eller nettverket tregt. Prøv igjen om et minutt.
+error-unauthorized = Tjenesten godtok ikke API-nøkkelen.
+error-unauthorized-hint = Kontroller at API-nøkkelen er riktig og ikke har gått ut.
+error-status = Tjenesten svarte med feil { $status } på { $endpoint }.
+error-status-hint = Prøv igjen om et minutt. Skjer det igjen, kopier detaljene og kontakt support.
+error-too-large = Tjenesten sendte mer data enn ventet for { $endpoint }.
+error-too-large-hint = Kopier detaljene og kontakt support.
+error-malformed = Tjenesten sendte data for { $endpoint } som Synkvakt ikke forstår.
+error-malformed-hint = Tjenesten kan være nyere enn denne versjonen av Synkvakt. Oppdater Synkvakt, eller kontakt support med detaljene.
+error-disconnected = Forbindelsen brøt mens { $endpoint } ble lest.
+error-disconnected-hint = Prøv igjen. Skjer det igjen, kontroller nettverket.
+error-settings-broken = Innstillingsfilen kan ikke leses: { $path }
+error-settings-broken-hint = Synkvakt bruker standardinnstillinger. Rett eller fjern filen, og start Synkvakt på nytt.
+error-settings-too-new = Innstillingsfilen er skrevet av en nyere Synkvakt: { $path }
+error-settings-too-new-hint = Oppdater Synkvakt. Filen er ikke endret.
+error-io = En fil kunne ikke leses eller skrives: { $path }
+error-io-hint = Kontroller at mappen finnes, og at du har lov til å skrive i den.
+error-demo-tenant = Demokunden kunne ikke starte.
+error-demo-tenant-hint = Prøv igjen. Feiler det igjen, står årsaken i detaljene under; loggen til demokunden ligger i loggmappen til Synkvakt.
+error-refused = Handlingen ble ikke utført: { $reason }
+error-refused-hint = Les årsaken, rett opp, og prøv igjen.

@@ -1,0 +1,63 @@
+## Stegnamn, slik leverandøren sin portal viser dei
+
+step-eadm-import-hr = Import HR
+step-eadm-import-hr-future = Import HR Future
+step-eadm-import-hierarchy = Import Hierarchy
+step-eadm-import-ad = Import AD
+step-eadm-synchronization = Synkronisering
+step-eadm-export-ad = Export AD
+step-eadm-import-ad-results = Import AD Results
+step-eadm-export-azure = Export Azure
+step-eadm-export-efeide = Export eFeide
+step-efeide-import-sas-isi = Import SAS ISI
+step-efeide-import-sas = Import SAS
+step-efeide-import-visma-inschool = Import Visma InSchool
+step-efeide-import-visma-flyt = Import Visma Flyt
+step-efeide-import-samaccountname = Import samAccountName
+step-efeide-import-flyvo = Import FlyVo
+step-efeide-synchronization = Synkronisering
+step-efeide-export-ad = Export AD
+step-efeide-import-ad = Import AD
+step-efeide-export-lms = Export LMS
+step-efeide-export-365 = Export 365
+step-efeide-export-azure = Export Azure
+
+## Syklusen som heilskap, i toppfeltet
+
+overall-completed = Fullført
+overall-resumed = Teken opp att etter importfilteret
+overall-failed = Feila på { $step }
+overall-stopped = Stoppa av importfilteret på { $step }
+overall-running = Køyrer: { $step }
+overall-unknown = Ukjend status: { $state }
+
+## Feil: kva som skjedde, og kva du kan gjere
+
+error-invalid-url = { $url } er ikkje ei gyldig tenesteadresse.
+error-invalid-url-hint = Kontroller adressa i innstillingane for kunden. Ho ser ut som https://namn.example.no.
+error-insecure-url = { $url } brukar ikkje https.
+error-insecure-url-hint = Bruk https-adressa til tenesta. Vanleg http er berre tillate til denne maskina.
+error-unreachable = Fekk ikkje kontakt med { $url }.
+error-unreachable-hint = Kontroller nettverket og adressa, og prøv igjen.
+error-timeout = { $url } svarte ikkje innan { $seconds } sekund.
+error-timeout-hint = Tenesta kan vere travel eller nettverket tregt. Prøv igjen om eit minutt.
+error-unauthorized = Tenesta godtok ikkje API-nøkkelen.
+error-unauthorized-hint = Kontroller at API-nøkkelen er rett og ikkje har gått ut.
+error-status = Tenesta svarte med feil { $status } på { $endpoint }.
+error-status-hint = Prøv igjen om eit minutt. Skjer det igjen, kopier detaljane og kontakt support.
+error-too-large = Tenesta sende meir data enn venta for { $endpoint }.
+error-too-large-hint = Kopier detaljane og kontakt support.
+error-malformed = Tenesta sende data for { $endpoint } som Synkvakt ikkje forstår.
+error-malformed-hint = Tenesta kan vere nyare enn denne versjonen av Synkvakt. Oppdater Synkvakt, eller kontakt support med detaljane.
+error-disconnected = Sambandet braut medan { $endpoint } vart lesen.
+error-disconnected-hint = Prøv igjen. Skjer det igjen, kontroller nettverket.
+error-settings-broken = Innstillingsfila kan ikkje lesast: { $path }
+error-settings-broken-hint = Synkvakt brukar standardinnstillingar. Rett eller fjern fila, og start Synkvakt på nytt.
+error-settings-too-new = Innstillingsfila er skriven av ein nyare Synkvakt: { $path }
+error-settings-too-new-hint = Oppdater Synkvakt. Fila er ikkje endra.
+error-io = Ei fil kunne ikkje lesast eller skrivast: { $path }
+error-io-hint = Kontroller at mappa finst, og at du har lov til å skrive i henne.
+error-demo-tenant = Demokunden kunne ikkje starte.
+error-demo-tenant-hint = Prøv igjen. Feilar det igjen, står årsaka i detaljane under; loggen til demokunden ligg i loggmappa til Synkvakt.
+error-refused = Handlinga vart ikkje utført: { $reason }
+error-refused-hint = Les årsaka, rett opp, og prøv igjen.

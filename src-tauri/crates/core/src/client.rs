@@ -1,0 +1,177 @@
+//! The tenant API client: https only (plain http to loopback), a bearer API key, timeouts, and
+//! response bodies read up to a limit, so that a misbehaving server can neither hang nor flood us.
+
+use crate::error::{Error, Result};
+use crate::model::{ApiError, Cycle, CycleHistory, TenantInfo};
+use futures_util::StreamExt;
+use reqwest::{StatusCode, Url};
+use serde::de::DeserializeOwned;
+use std::net::IpAddr;
+use std::time::Duration;
+
+/// Far above the largest cycle history, far below what would hurt the app.
+pub const MAX_RESPONSE_BYTES: usize = 4 * 1024 * 1024;
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+
+#[derive(Clone)]
+pub struct TenantClient {
+    base: Url,
+    api_key: String,
+    http: reqwest::Client,
+    request_timeout: Duration,
+}
+
+impl std::fmt::Debug for TenantClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The API key stays out of every debug print and log line.
+        f.debug_struct("TenantClient").field("base", &self.base.as_str()).finish()
+    }
+}
+
+impl TenantClient {
+    pub fn new(service_url: &str, api_key: &str) -> Result<TenantClient> {
+        Self::with_timeout(service_url, api_key, REQUEST_TIMEOUT)
+    }
+
+    pub fn with_timeout(service_url: &str, api_key: &str, request_timeout: Duration) -> Result<TenantClient> {
+        let invalid = || Error::InvalidUrl { url: service_url.to_string() };
+        let mut base = Url::parse(service_url).map_err(|_| invalid())?;
+        if base.host_str().is_none() {
+            return Err(invalid());
+        }
+        match base.scheme() {
+            "https" => {}
+            "http" if is_loopback(&base) => {}
+            "http" => return Err(Error::InsecureUrl { url: service_url.to_string() }),
+            _ => return Err(invalid()),
+        }
+        if !base.path().ends_with('/') {
+            let path = format!("{}/", base.path());
+            base.set_path(&path);
+        }
+        let http = reqwest::Client::builder()
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(request_timeout)
+            .https_only(base.scheme() == "https")
+            .user_agent(concat!("Synkvakt/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|err| Error::Unreachable { url: service_url.to_string(), detail: err.to_string() })?;
+        Ok(TenantClient { base, api_key: api_key.to_string(), http, request_timeout })
+    }
+
+    pub fn base_url(&self) -> &str {
+        self.base.as_str()
+    }
+
+    pub async fn tenant_info(&self) -> Result<TenantInfo> {
+        self.get_json("api/v1/tenant").await
+    }
+
+    pub async fn current_cycle(&self) -> Result<Cycle> {
+        self.get_json("api/v1/cycles/current").await
+    }
+
+    pub async fn cycle_history(&self, limit: u32) -> Result<CycleHistory> {
+        self.get_json(&format!("api/v1/cycles?limit={limit}")).await
+    }
+
+    async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
+        let url = self.base.join(path).map_err(|_| Error::InvalidUrl { url: path.to_string() })?;
+        let endpoint = format!("/{}", path.split('?').next().unwrap_or(path));
+        let response = self
+            .http
+            .get(url.clone())
+            .bearer_auth(&self.api_key)
+            .header(reqwest::header::ACCEPT, "application/json")
+            .send()
+            .await
+            .map_err(|err| self.transport_error(&url, &endpoint, err))?;
+        let status = response.status();
+        let body = self.read_limited(response, &endpoint, &url).await?;
+        if status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN {
+            return Err(Error::Unauthorized { status: status.as_u16() });
+        }
+        if !status.is_success() {
+            let (code, message) = match serde_json::from_slice::<ApiError>(&body) {
+                Ok(api_error) => (api_error.code, api_error.message),
+                Err(_) => (
+                    "no-error-body".to_string(),
+                    String::from_utf8_lossy(&body).chars().take(200).collect(),
+                ),
+            };
+            return Err(Error::Status { endpoint, status: status.as_u16(), code, message });
+        }
+        serde_json::from_slice(&body).map_err(|err| Error::Malformed { endpoint, detail: err.to_string() })
+    }
+
+    async fn read_limited(&self, response: reqwest::Response, endpoint: &str, url: &Url) -> Result<Vec<u8>> {
+        let too_large = || Error::TooLarge { endpoint: endpoint.to_string(), limit_bytes: MAX_RESPONSE_BYTES };
+        if response.content_length().is_some_and(|length| length > MAX_RESPONSE_BYTES as u64) {
+            return Err(too_large());
+        }
+        let mut body = Vec::new();
+        let mut stream = response.bytes_stream();
+        while let Some(chunk) = stream.next().await {
+            let chunk = chunk.map_err(|err| self.transport_error(url, endpoint, err))?;
+            if body.len() + chunk.len() > MAX_RESPONSE_BYTES {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body)
+    }
+
+    fn transport_error(&self, url: &Url, endpoint: &str, err: reqwest::Error) -> Error {
+        let url = url.as_str().to_string();
+        if err.is_timeout() {
+            Error::Timeout { url, seconds: self.request_timeout.as_secs().max(1) }
+        } else if err.is_connect() {
+            Error::Unreachable { url, detail: root_cause(&err) }
+        } else {
+            Error::Disconnected { endpoint: endpoint.to_string(), detail: root_cause(&err) }
+        }
+    }
+}
+
+fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut source = err;
+    while let Some(next) = source.source() {
+        source = next;
+    }
+    source.to_string()
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_http_is_only_for_loopback() {
+        assert!(TenantClient::new("http://127.0.0.1:8080", "k").is_ok());
+        assert!(TenantClient::new("http://localhost:8080", "k").is_ok());
+        assert!(TenantClient::new("http://[::1]:8080", "k").is_ok());
+        assert!(TenantClient::new("https://kommune.example.no", "k").is_ok());
+        assert!(matches!(
+            TenantClient::new("http://kommune.example.no", "k"),
+            Err(Error::InsecureUrl { .. })
+        ));
+        assert!(matches!(TenantClient::new("ftp://x", "k"), Err(Error::InvalidUrl { .. })));
+        assert!(matches!(TenantClient::new("not a url", "k"), Err(Error::InvalidUrl { .. })));
+    }
+
+    #[test]
+    fn the_key_never_shows_in_debug_output() {
+        let client = TenantClient::new("http://127.0.0.1:1", "very-secret").unwrap();
+        assert!(!format!("{client:?}").contains("very-secret"));
+    }
+}

@@ -1,0 +1,261 @@
+//! The embedded demo tenant: which one to run, and finding or starting its process.
+//!
+//! The demo tenant is a small loopback server of its own. It writes a runtime file saying where it
+//! listens; every Synkvakt process that uses it renews a lease, and it exits when no lease is
+//! renewed for a while, so the window app and the watcher can share it and none of them owns it.
+
+use crate::error::{Error, Result};
+use crate::model::Product;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::str::FromStr;
+use std::time::Duration;
+
+/// How often a user of the demo tenant renews its lease.
+pub const LEASE_RENEWAL: Duration = Duration::from_secs(10);
+/// How long the demo tenant waits for a renewal before it exits.
+pub const LEASE_EXPIRY: Duration = Duration::from_secs(45);
+const START_TIMEOUT: Duration = Duration::from_secs(15);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scenario {
+    Healthy,
+    StepFailed,
+    ImportFilter,
+    Stuck,
+    Running,
+}
+
+impl Scenario {
+    pub const ALL: [Scenario; 5] =
+        [Scenario::Healthy, Scenario::StepFailed, Scenario::ImportFilter, Scenario::Stuck, Scenario::Running];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scenario::Healthy => "healthy",
+            Scenario::StepFailed => "step-failed",
+            Scenario::ImportFilter => "import-filter",
+            Scenario::Stuck => "stuck",
+            Scenario::Running => "running",
+        }
+    }
+}
+
+impl FromStr for Scenario {
+    type Err = String;
+
+    fn from_str(value: &str) -> std::result::Result<Self, Self::Err> {
+        Scenario::ALL.into_iter().find(|scenario| scenario.as_str() == value).ok_or_else(|| {
+            let names: Vec<_> = Scenario::ALL.iter().map(|s| s.as_str()).collect();
+            format!("unknown scenario {value:?}; choose one of {}", names.join(", "))
+        })
+    }
+}
+
+/// The demo the app starts when it has no tenant of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DemoChoice {
+    pub product: Product,
+    pub scenario: Scenario,
+}
+
+impl Default for DemoChoice {
+    fn default() -> Self {
+        DemoChoice { product: Product::EAdm, scenario: Scenario::Running }
+    }
+}
+
+/// What the demo tenant writes to say where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuntimeFile {
+    pub pid: u32,
+    pub port: u16,
+    pub api_key: String,
+    pub product: Product,
+    pub scenario: Scenario,
+    /// In test mode simulated time moves only when a test says so.
+    pub test_clock: bool,
+}
+
+impl RuntimeFile {
+    pub const NAME: &'static str = "demo-tenant.json";
+
+    pub fn path_in(runtime_dir: &Path) -> PathBuf {
+        runtime_dir.join(Self::NAME)
+    }
+
+    pub fn read(runtime_dir: &Path) -> Option<RuntimeFile> {
+        let text = std::fs::read_to_string(Self::path_in(runtime_dir)).ok()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// Written whole and swapped in, so a reader never sees half a file.
+    pub fn write(&self, runtime_dir: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(runtime_dir)?;
+        let temporary = runtime_dir.join(format!("{}.{}.new", Self::NAME, self.pid));
+        std::fs::write(&temporary, serde_json::to_vec_pretty(self)?)?;
+        std::fs::rename(temporary, Self::path_in(runtime_dir))
+    }
+
+    pub fn base_url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+}
+
+/// A running demo tenant this process may use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoConnection {
+    pub base_url: String,
+    pub api_key: String,
+    pub product: Product,
+    pub scenario: Scenario,
+}
+
+impl From<&RuntimeFile> for DemoConnection {
+    fn from(file: &RuntimeFile) -> Self {
+        DemoConnection {
+            base_url: file.base_url(),
+            api_key: file.api_key.clone(),
+            product: file.product,
+            scenario: file.scenario,
+        }
+    }
+}
+
+pub struct DemoLauncher {
+    pub binary: PathBuf,
+    pub runtime_dir: PathBuf,
+    pub log_dir: PathBuf,
+    http: reqwest::Client,
+}
+
+impl DemoLauncher {
+    pub fn new(binary: PathBuf, runtime_dir: PathBuf, log_dir: PathBuf) -> DemoLauncher {
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(2))
+            .build()
+            .unwrap_or_default();
+        DemoLauncher { binary, runtime_dir, log_dir, http }
+    }
+
+    /// Uses the demo tenant that already runs, whatever its scenario, or starts one with `choice`.
+    pub async fn ensure(&self, choice: DemoChoice) -> Result<DemoConnection> {
+        let previous = RuntimeFile::read(&self.runtime_dir);
+        if let Some(file) = &previous {
+            if self.renew_lease(file).await {
+                tracing::info!(port = file.port, "using the running demo tenant");
+                return Ok(file.into());
+            }
+        }
+        // Restarting on the port it had keeps addresses people copied valid; the server falls
+        // back to a free port when that one is taken.
+        let port = previous.map(|file| file.port).unwrap_or(0);
+        self.start(choice, port).await
+    }
+
+    async fn start(&self, choice: DemoChoice, port: u16) -> Result<DemoConnection> {
+        let fail = |detail: String| Error::DemoTenant { detail };
+        std::fs::create_dir_all(&self.log_dir).map_err(|err| fail(err.to_string()))?;
+        let log_path = self.log_dir.join("demo-tenant.log");
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log_path)
+            .map_err(|err| fail(format!("{}: {err}", log_path.display())))?;
+        let log_err = log.try_clone().map_err(|err| fail(err.to_string()))?;
+        let mut command = std::process::Command::new(&self.binary);
+        command
+            .arg("--product")
+            .arg(choice.product.as_str())
+            .arg("--scenario")
+            .arg(choice.scenario.as_str())
+            .arg("--port")
+            .arg(port.to_string())
+            .arg("--runtime-dir")
+            .arg(&self.runtime_dir)
+            .arg("--on-demand")
+            .stdin(Stdio::null())
+            .stdout(log)
+            .stderr(log_err);
+        // Its own process group, so that closing the app's terminal does not take it along: its
+        // life is governed by the leases.
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let mut child = command
+            .spawn()
+            .map_err(|err| fail(format!("{}: {err}", self.binary.display())))?;
+        let child_pid = child.id();
+        tracing::info!(pid = child_pid, binary = %self.binary.display(), "started the demo tenant");
+
+        let deadline = tokio::time::Instant::now() + START_TIMEOUT;
+        while tokio::time::Instant::now() < deadline {
+            if let Ok(Some(status)) = child.try_wait() {
+                return Err(fail(format!("it exited with {status}; see {}", log_path.display())));
+            }
+            if let Some(file) = RuntimeFile::read(&self.runtime_dir).filter(|file| file.pid == child_pid) {
+                if self.renew_lease(&file).await {
+                    return Ok((&file).into());
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let _ = child.kill();
+        Err(fail(format!("it did not answer within {} s; see {}", START_TIMEOUT.as_secs(), log_path.display())))
+    }
+
+    /// Tells the demo tenant this process still uses it; false when it does not answer.
+    pub async fn renew_lease(&self, file: &RuntimeFile) -> bool {
+        let holder = format!("pid-{}", std::process::id());
+        self.http
+            .post(format!("{}/_demo/lease/{holder}", file.base_url()))
+            .bearer_auth(&file.api_key)
+            .send()
+            .await
+            .is_ok_and(|response| response.status().is_success())
+    }
+
+    /// Renews the lease for as long as the returned task runs.
+    pub fn keep_alive(self: std::sync::Arc<Self>) -> tokio::task::JoinHandle<()> {
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(LEASE_RENEWAL).await;
+                if let Some(file) = RuntimeFile::read(&self.runtime_dir) {
+                    if !self.renew_lease(&file).await {
+                        tracing::warn!(port = file.port, "the demo tenant did not take the lease renewal");
+                    }
+                }
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scenarios_parse_by_name() {
+        for scenario in Scenario::ALL {
+            assert_eq!(scenario.as_str().parse::<Scenario>(), Ok(scenario));
+        }
+        assert!("broken".parse::<Scenario>().unwrap_err().contains("step-failed"));
+    }
+
+    #[tokio::test]
+    async fn a_missing_binary_is_a_demo_tenant_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let launcher = DemoLauncher::new(
+            dir.path().join("no-such-binary"),
+            dir.path().join("run"),
+            dir.path().join("logs"),
+        );
+        let err = launcher.ensure(DemoChoice::default()).await.unwrap_err();
+        assert!(matches!(err, Error::DemoTenant { .. }), "{err:?}");
+        assert!(err.to_string().contains("no-such-binary"), "{err}");
+    }
+}

@@ -1,0 +1,156 @@
+//! The one error type of the core crate, and its form for a person: what happened, what to do.
+
+use crate::i18n::{Arg, Localizer};
+use serde::Serialize;
+use specta::Type;
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("the address {url} is not a valid service address")]
+    InvalidUrl { url: String },
+    #[error("the address {url} is not https; only loopback may use plain http")]
+    InsecureUrl { url: String },
+    #[error("could not reach {url}: {detail}")]
+    Unreachable { url: String, detail: String },
+    #[error("{url} did not answer in {seconds} s")]
+    Timeout { url: String, seconds: u64 },
+    #[error("the service refused the API key (HTTP {status})")]
+    Unauthorized { status: u16 },
+    #[error("{endpoint} answered HTTP {status}: {code} {message}")]
+    Status {
+        endpoint: String,
+        status: u16,
+        code: String,
+        message: String,
+    },
+    #[error("{endpoint} sent more than {limit_bytes} bytes")]
+    TooLarge { endpoint: String, limit_bytes: usize },
+    #[error("{endpoint} sent data that is not what the API describes: {detail}")]
+    Malformed { endpoint: String, detail: String },
+    #[error("the connection to {endpoint} broke off: {detail}")]
+    Disconnected { endpoint: String, detail: String },
+    #[error("the settings file {path} cannot be read: {detail}")]
+    SettingsBroken { path: PathBuf, detail: String },
+    #[error("the settings file {path} is from a newer Synkvakt (version {version})")]
+    SettingsTooNew { path: PathBuf, version: u32 },
+    #[error("{action} {path}: {detail}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        detail: String,
+    },
+    #[error("the demo tenant could not start: {detail}")]
+    DemoTenant { detail: String },
+    #[error("the action was refused: {reason}")]
+    Refused { reason: String },
+}
+
+/// An error as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct UserError {
+    /// A stable name for the kind of failure, for the UI and for support.
+    pub kind: String,
+    /// What happened, in the admin's language.
+    pub message: String,
+    /// What to do next, in the admin's language.
+    pub hint: String,
+    /// The technical detail, in English, for a details line and for support.
+    pub detail: String,
+}
+
+impl Error {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::InvalidUrl { .. } => "invalid-url",
+            Error::InsecureUrl { .. } => "insecure-url",
+            Error::Unreachable { .. } => "unreachable",
+            Error::Timeout { .. } => "timeout",
+            Error::Unauthorized { .. } => "unauthorized",
+            Error::Status { .. } => "status",
+            Error::TooLarge { .. } => "too-large",
+            Error::Malformed { .. } => "malformed",
+            Error::Disconnected { .. } => "disconnected",
+            Error::SettingsBroken { .. } => "settings-broken",
+            Error::SettingsTooNew { .. } => "settings-too-new",
+            Error::Io { .. } => "io",
+            Error::DemoTenant { .. } => "demo-tenant",
+            Error::Refused { .. } => "refused",
+        }
+    }
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        match self {
+            Error::InvalidUrl { url } | Error::InsecureUrl { url } => vec![("url", url.as_str().into())],
+            Error::Unreachable { url, .. } => vec![("url", url.as_str().into())],
+            Error::Timeout { url, seconds } => {
+                vec![("url", url.as_str().into()), ("seconds", (*seconds as i64).into())]
+            }
+            Error::Unauthorized { status } => vec![("status", (*status as i64).into())],
+            Error::Status {
+                endpoint, status, ..
+            } => vec![("endpoint", endpoint.as_str().into()), ("status", (*status as i64).into())],
+            Error::TooLarge { endpoint, .. }
+            | Error::Malformed { endpoint, .. }
+            | Error::Disconnected { endpoint, .. } => vec![("endpoint", endpoint.as_str().into())],
+            Error::SettingsBroken { path, .. } | Error::SettingsTooNew { path, .. } | Error::Io { path, .. } => {
+                vec![("path", path.display().to_string().into())]
+            }
+            Error::DemoTenant { .. } => Vec::new(),
+            Error::Refused { reason } => vec![("reason", reason.as_str().into())],
+        }
+    }
+
+    pub fn to_user(&self, localizer: &Localizer) -> UserError {
+        let kind = self.kind();
+        let args = self.args();
+        UserError {
+            kind: kind.to_string(),
+            message: localizer.format(&format!("error-{kind}"), &args),
+            hint: localizer.format(&format!("error-{kind}-hint"), &args),
+            detail: self.to_string(),
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Language, CATALOG};
+
+    fn every_kind() -> Vec<Error> {
+        let path = PathBuf::from("settings.json");
+        vec![
+            Error::InvalidUrl { url: "x".into() },
+            Error::InsecureUrl { url: "x".into() },
+            Error::Unreachable { url: "x".into(), detail: "d".into() },
+            Error::Timeout { url: "x".into(), seconds: 1 },
+            Error::Unauthorized { status: 401 },
+            Error::Status { endpoint: "e".into(), status: 500, code: "c".into(), message: "m".into() },
+            Error::TooLarge { endpoint: "e".into(), limit_bytes: 1 },
+            Error::Malformed { endpoint: "e".into(), detail: "d".into() },
+            Error::Disconnected { endpoint: "e".into(), detail: "d".into() },
+            Error::SettingsBroken { path: path.clone(), detail: "d".into() },
+            Error::SettingsTooNew { path: path.clone(), version: 9 },
+            Error::Io { action: "writing", path, detail: "d".into() },
+            Error::DemoTenant { detail: "d".into() },
+            Error::Refused { reason: "r".into() },
+        ]
+    }
+
+    #[test]
+    fn every_error_has_a_message_and_a_hint_in_every_language() {
+        for (language, _) in CATALOG {
+            let localizer = Localizer::new(language);
+            for error in every_kind() {
+                let user = error.to_user(&localizer);
+                assert_ne!(user.message, format!("error-{}", user.kind), "{language:?}");
+                assert_ne!(user.hint, format!("error-{}-hint", user.kind), "{language:?}");
+            }
+        }
+        let en = every_kind()[3].to_user(&Localizer::new(Language::En));
+        assert!(en.message.contains('1'), "{}", en.message);
+    }
+}

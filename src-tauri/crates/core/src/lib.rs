@@ -1,0 +1,18 @@
+//! The Synkvakt domain, free of any window toolkit: the cycle model and step catalogs, the tenant
+//! API client, the status view, settings, the action path with its audit log, personal-data
+//! types, translations and the demo tenant's launcher.
+
+pub mod actions;
+pub mod catalog;
+pub mod client;
+pub mod demo;
+pub mod error;
+pub mod i18n;
+pub mod logging;
+pub mod model;
+pub mod paths;
+pub mod personal;
+pub mod settings;
+pub mod status;
+
+pub use error::{Error, Result, UserError};

@@ -1,0 +1,222 @@
+//! The tenant API's data as the service sends it: tenant, cycle, steps, import filter.
+//!
+//! States the app was not built for are kept with their raw value instead of failing the whole
+//! response, so that a newer service still shows every step ("unknown state: paused").
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use std::fmt;
+
+/// The two products the service is sold as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+pub enum Product {
+    #[serde(rename = "eAdm")]
+    EAdm,
+    #[serde(rename = "eFeide")]
+    EFeide,
+}
+
+impl Product {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Product::EAdm => "eAdm",
+            Product::EFeide => "eFeide",
+        }
+    }
+}
+
+impl fmt::Display for Product {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TenantInfo {
+    pub name: String,
+    pub product: Product,
+    /// Newer service versions start a cycle themselves; older ones need the client's task.
+    pub can_start_cycle: bool,
+    pub api_version: String,
+}
+
+/// A full cycle runs every step; a delta cycle skips the imports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "lowercase")]
+pub enum CycleKind {
+    Full,
+    Delta,
+}
+
+/// Decodes a string-valued state, keeping a value this version does not know.
+macro_rules! open_state {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $wire:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($variant,)+
+            Unknown(String),
+        }
+
+        impl $name {
+            pub fn as_wire(&self) -> &str {
+                match self {
+                    $($name::$variant => $wire,)+
+                    $name::Unknown(raw) => raw,
+                }
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(raw: String) -> Self {
+                match raw.as_str() {
+                    $($wire => $name::$variant,)+
+                    _ => $name::Unknown(raw),
+                }
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_wire())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                String::deserialize(d).map($name::from)
+            }
+        }
+    };
+}
+
+open_state!(
+    /// The state of a whole cycle. `Resumed` is a finished state: the admin released a cycle the
+    /// import filter had stopped.
+    CycleState {
+        Running => "running",
+        Completed => "completed",
+        Failed => "failed",
+        Stopped => "stopped",
+        Resumed => "resumed",
+    }
+);
+
+open_state!(
+    /// The state of one step as the service reports it. A step not yet started is `Waiting`.
+    StepState {
+        Completed => "completed",
+        Failed => "failed",
+        Stopped => "stopped",
+        Running => "running",
+        Waiting => "waiting",
+        Skipped => "skipped",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Step {
+    /// The service's key for the step; its meaning depends on the product.
+    pub key: String,
+    /// The name the service itself shows.
+    pub display_name: String,
+    pub state: StepState,
+    pub started_at: Option<DateTime<Utc>>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub message: Option<String>,
+    pub error_code: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Cycle {
+    pub id: String,
+    pub kind: CycleKind,
+    pub state: CycleState,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub steps: Vec<Step>,
+    /// Present when the import filter stopped the cycle.
+    pub import_filter: Option<ImportFilter>,
+}
+
+/// The thresholds of the import filter, in percent of the previous import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "lowercase")]
+pub enum FilterCheckKind {
+    New,
+    Changed,
+    Deleted,
+    Anomaly,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FilterCheck {
+    pub kind: FilterCheckKind,
+    pub threshold_percent: f64,
+    pub observed_percent: f64,
+    pub count: u32,
+    pub exceeded: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ImportFilter {
+    /// The number of accounts in the previous import, which the percentages are of.
+    pub previous_count: u32,
+    pub checks: Vec<FilterCheck>,
+}
+
+impl Eq for FilterCheck {}
+impl Eq for ImportFilter {}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CycleHistory {
+    /// Newest first.
+    pub cycles: Vec<Cycle>,
+}
+
+/// The error body the service sends with every error status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ApiError {
+    pub code: String,
+    pub message: String,
+}
+
+impl Cycle {
+    /// Finished cycles are the ones a new manual sync may follow.
+    pub fn is_finished(&self) -> bool {
+        matches!(self.state, CycleState::Completed | CycleState::Resumed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_states_keep_their_raw_value() {
+        let step: Step = serde_json::from_str(
+            r#"{"key":"import-hr","displayName":"Import HR","state":"paused","startedAt":null,
+                "finishedAt":null,"message":null,"errorCode":null}"#,
+        )
+        .expect("a step with an unknown state still decodes");
+        assert_eq!(step.state, StepState::Unknown("paused".into()));
+        assert_eq!(serde_json::to_value(&step.state).unwrap(), "paused");
+    }
+
+    #[test]
+    fn known_states_round_trip() {
+        for raw in ["completed", "failed", "stopped", "running", "waiting", "skipped"] {
+            let state = StepState::from(raw.to_string());
+            assert!(!matches!(state, StepState::Unknown(_)), "{raw}");
+            assert_eq!(state.as_wire(), raw);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! The one settings file, versioned, in the OS's config folder.
+
+use crate::demo::DemoChoice;
+use crate::error::{Error, Result};
+use crate::i18n::Language;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// Raised whenever the file's shape changes; an older file is upgraded on load.
+pub const SETTINGS_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    pub version: u32,
+    /// The admin's choice; `None` follows the OS language.
+    #[serde(default)]
+    pub language: Option<Language>,
+    #[serde(default)]
+    pub demo: DemoChoice,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { version: SETTINGS_VERSION, language: None, demo: DemoChoice::default() }
+    }
+}
+
+impl Settings {
+    pub fn effective_language(&self) -> Language {
+        self.language.unwrap_or_else(Language::from_os)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SettingsStore {
+    path: PathBuf,
+}
+
+impl SettingsStore {
+    pub fn new(path: PathBuf) -> SettingsStore {
+        SettingsStore { path }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Reads the settings; a missing file means a first start and gives the defaults.
+    pub fn load(&self) -> Result<Settings> {
+        let text = match std::fs::read_to_string(&self.path) {
+            Ok(text) => text,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Settings::default()),
+            Err(err) => {
+                return Err(Error::Io { action: "reading", path: self.path.clone(), detail: err.to_string() })
+            }
+        };
+        let broken = |detail: String| Error::SettingsBroken { path: self.path.clone(), detail };
+        let value: serde_json::Value = serde_json::from_str(&text).map_err(|err| broken(err.to_string()))?;
+        let version = value
+            .get("version")
+            .and_then(serde_json::Value::as_u64)
+            .ok_or_else(|| broken("no version number".to_string()))?;
+        if version > u64::from(SETTINGS_VERSION) {
+            return Err(Error::SettingsTooNew { path: self.path.clone(), version: version as u32 });
+        }
+        let mut settings: Settings = serde_json::from_value(value).map_err(|err| broken(err.to_string()))?;
+        settings.version = SETTINGS_VERSION;
+        Ok(settings)
+    }
+
+    /// Writes the whole file next to the old one and swaps it in, so a crash never leaves half a file.
+    pub fn save(&self, settings: &Settings) -> Result<()> {
+        let io = |action: &'static str, err: std::io::Error| Error::Io {
+            action,
+            path: self.path.clone(),
+            detail: err.to_string(),
+        };
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir).map_err(|err| io("creating the folder of", err))?;
+        }
+        let text = serde_json::to_string_pretty(settings).map_err(|err| io("writing", err.into()))?;
+        let temporary = self.path.with_extension("json.new");
+        std::fs::write(&temporary, text).map_err(|err| io("writing", err))?;
+        std::fs::rename(&temporary, &self.path).map_err(|err| io("replacing", err))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::Scenario;
+    use crate::model::Product;
+
+    fn store() -> (tempfile::TempDir, SettingsStore) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SettingsStore::new(dir.path().join("config").join("settings.json"));
+        (dir, store)
+    }
+
+    #[test]
+    fn a_missing_file_gives_the_defaults() {
+        let (_dir, store) = store();
+        assert_eq!(store.load().unwrap(), Settings::default());
+    }
+
+    #[test]
+    fn settings_round_trip() {
+        let (_dir, store) = store();
+        let settings = Settings {
+            language: Some(Language::Nn),
+            demo: DemoChoice { product: Product::EFeide, scenario: Scenario::Stuck },
+            ..Settings::default()
+        };
+        store.save(&settings).unwrap();
+        assert_eq!(store.load().unwrap(), settings);
+    }
+
+    #[test]
+    fn broken_and_newer_files_are_errors_not_defaults() {
+        let (_dir, store) = store();
+        std::fs::create_dir_all(store.path().parent().unwrap()).unwrap();
+        std::fs::write(store.path(), "{ not json").unwrap();
+        assert!(matches!(store.load(), Err(Error::SettingsBroken { .. })));
+        std::fs::write(store.path(), r#"{"version": 7}"#).unwrap();
+        assert!(matches!(store.load(), Err(Error::SettingsTooNew { version: 7, .. })));
+        std::fs::write(store.path(), r#"{"language": "nb"}"#).unwrap();
+        assert!(matches!(store.load(), Err(Error::SettingsBroken { .. })));
+    }
+}
