@@ -102,6 +102,13 @@ impl RuntimeFile {
         std::fs::rename(temporary, Self::path_in(runtime_dir))
     }
 
+    /// Removes the file if this process wrote it: a newer demo tenant may have taken over.
+    pub fn remove_if_written_by(runtime_dir: &Path, pid: u32) {
+        if RuntimeFile::read(runtime_dir).is_some_and(|file| file.pid == pid) {
+            let _ = std::fs::remove_file(Self::path_in(runtime_dir));
+        }
+    }
+
     pub fn base_url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }

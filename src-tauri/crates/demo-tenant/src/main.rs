@@ -1,1 +1,102 @@
-fn main() {}
+//! `synkvakt-demo-tenant`: a simulated eAdm/eFeide tenant on loopback, for the demo and the tests.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use synkvakt_core::demo::{RuntimeFile, Scenario};
+use synkvakt_core::model::Product;
+use synkvakt_demo_tenant::{start, DemoConfig};
+
+const USAGE: &str = "\
+synkvakt-demo-tenant: a simulated eAdm/eFeide tenant speaking the tenant API on 127.0.0.1
+
+Options:
+  --product eAdm|eFeide     the product to simulate (default eAdm)
+  --scenario NAME           healthy, step-failed, import-filter, stuck or running (default running)
+  --port N                  the port to listen on; a free one when taken (default: any free port)
+  --api-key KEY             the bearer token to accept (default: a random one, printed)
+  --time-scale N            simulated seconds per real second (default 60)
+  --test-clock              time moves only on POST /_demo/clock/advance?seconds=N
+  --runtime-dir DIR         write demo-tenant.json there, for Synkvakt to find this server
+  --on-demand               exit when no Synkvakt process has renewed its lease for a while
+
+Try: curl -H \"Authorization: Bearer KEY\" http://127.0.0.1:PORT/api/v1/cycles/current
+";
+
+fn parse(args: impl Iterator<Item = String>) -> Result<DemoConfig, String> {
+    let mut config = DemoConfig::new(Product::EAdm, Scenario::Running);
+    let mut args = args.peekable();
+    while let Some(flag) = args.next() {
+        let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--product" => {
+                config.product = match value()?.to_ascii_lowercase().as_str() {
+                    "eadm" => Product::EAdm,
+                    "efeide" => Product::EFeide,
+                    other => return Err(format!("unknown product {other:?}; choose eAdm or eFeide")),
+                }
+            }
+            "--scenario" => config.scenario = value()?.parse()?,
+            "--port" => config.port = value()?.parse().map_err(|_| "--port needs a number from 0 to 65535")?,
+            "--api-key" => config.api_key = value()?,
+            "--time-scale" => {
+                config.time_scale = value()?
+                    .parse()
+                    .ok()
+                    .filter(|scale: &f64| *scale > 0.0)
+                    .ok_or("--time-scale needs a positive number")?
+            }
+            "--test-clock" => config.test_clock = true,
+            "--runtime-dir" => config.runtime_dir = Some(PathBuf::from(value()?)),
+            "--on-demand" => config.on_demand = true,
+            "--help" | "-h" => return Err(String::new()),
+            other => return Err(format!("unknown option {other}")),
+        }
+    }
+    Ok(config)
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("SYNKVAKT_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .init();
+    let config = match parse(std::env::args().skip(1)) {
+        Ok(config) => config,
+        Err(message) if message.is_empty() => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("{message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime_dir = config.runtime_dir.clone();
+    let running = match start(config).await {
+        Ok(running) => running,
+        Err(err) => {
+            eprintln!("cannot start the demo tenant: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("{} api-key {}", running.base_url(), running.api_key);
+    tokio::select! {
+        served = running.wait() => match served {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("the demo tenant stopped: {err}");
+                ExitCode::FAILURE
+            }
+        },
+        _ = tokio::signal::ctrl_c() => {
+            if let Some(dir) = runtime_dir {
+                RuntimeFile::remove_if_written_by(&dir, std::process::id());
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! A simulated eAdm or eFeide tenant that speaks the tenant API on loopback.
+//!
+//! Besides the API it answers a few control requests under `/_demo/` that the real service does
+//! not have: leases from the Synkvakt processes that use it, and the test clock.
+
+pub mod simulation;
+
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::{DateTime, Timelike, Utc};
+use serde::Deserialize;
+use simulation::Simulation;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use synkvakt_core::demo::{RuntimeFile, Scenario, LEASE_EXPIRY};
+use synkvakt_core::model::{ApiError, CycleHistory, Product};
+
+#[derive(Debug, Clone)]
+pub struct DemoConfig {
+    pub product: Product,
+    pub scenario: Scenario,
+    /// Simulated seconds per real second; ignored with the test clock.
+    pub time_scale: f64,
+    /// Time moves only when a test advances it.
+    pub test_clock: bool,
+    pub api_key: String,
+    /// The port to listen on; when taken, any free port. 0 asks for any.
+    pub port: u16,
+    /// Where to write the runtime file, if anywhere.
+    pub runtime_dir: Option<PathBuf>,
+    /// Exit once no Synkvakt process has renewed its lease for `lease_expiry`.
+    pub on_demand: bool,
+    pub lease_expiry: Duration,
+}
+
+impl DemoConfig {
+    pub fn new(product: Product, scenario: Scenario) -> DemoConfig {
+        DemoConfig {
+            product,
+            scenario,
+            time_scale: 60.0,
+            test_clock: false,
+            api_key: random_key(),
+            port: 0,
+            runtime_dir: None,
+            on_demand: false,
+            lease_expiry: LEASE_EXPIRY,
+        }
+    }
+}
+
+pub fn random_key() -> String {
+    use rand::Rng;
+    let bytes: [u8; 16] = rand::rng().random();
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Simulated time: scaled wall-clock time, or a clock that only a test moves.
+struct Clock {
+    simulated_start: DateTime<Utc>,
+    real_start: Instant,
+    time_scale: f64,
+    /// `Some` in test mode: the simulated time that has passed, set by the test.
+    test_advance: Option<Mutex<chrono::Duration>>,
+}
+
+impl Clock {
+    fn now(&self) -> DateTime<Utc> {
+        let passed = match &self.test_advance {
+            Some(advance) => *advance.lock().unwrap_or_else(|poisoned| poisoned.into_inner()),
+            None => {
+                let real = self.real_start.elapsed().as_secs_f64() * self.time_scale;
+                chrono::Duration::milliseconds((real * 1000.0) as i64)
+            }
+        };
+        self.simulated_start + passed
+    }
+}
+
+struct Tenant {
+    simulation: Simulation,
+    clock: Clock,
+    api_key: String,
+    last_lease: Mutex<Instant>,
+}
+
+pub struct RunningDemo {
+    pub addr: SocketAddr,
+    pub api_key: String,
+    server: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl RunningDemo {
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Runs until the server stops: for on-demand servers, when the last lease expired.
+    pub async fn wait(self) -> std::io::Result<()> {
+        self.server.await.unwrap_or_else(|err| Err(std::io::Error::other(err)))
+    }
+
+    pub fn stop(&self) {
+        self.server.abort();
+    }
+}
+
+/// Binds the port and starts serving in the background.
+pub async fn start(config: DemoConfig) -> std::io::Result<RunningDemo> {
+    let listener = match tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, config.port)).await {
+        Ok(listener) => listener,
+        Err(err) if config.port != 0 => {
+            tracing::warn!(port = config.port, "port taken ({err}); using a free one");
+            tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?
+        }
+        Err(err) => return Err(err),
+    };
+    let addr = listener.local_addr()?;
+    // Whole seconds read better in curl output and screenshots.
+    let now = Utc::now().with_nanosecond(0).unwrap_or_else(Utc::now);
+    let tenant = Arc::new(Tenant {
+        simulation: Simulation::new(config.product, config.scenario, now),
+        clock: Clock {
+            simulated_start: now,
+            real_start: Instant::now(),
+            time_scale: config.time_scale,
+            test_advance: config.test_clock.then(|| Mutex::new(chrono::Duration::zero())),
+        },
+        api_key: config.api_key.clone(),
+        last_lease: Mutex::new(Instant::now()),
+    });
+
+    if let Some(dir) = &config.runtime_dir {
+        let file = RuntimeFile {
+            pid: std::process::id(),
+            port: addr.port(),
+            api_key: config.api_key.clone(),
+            product: config.product,
+            scenario: config.scenario,
+            test_clock: config.test_clock,
+        };
+        file.write(dir)?;
+    }
+
+    let shutdown = lease_expiry(tenant.clone(), config.on_demand.then_some(config.lease_expiry));
+    let runtime_dir = config.runtime_dir.clone();
+    let app = router(tenant);
+    let server = tokio::spawn(async move {
+        let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+        if let Some(dir) = runtime_dir {
+            RuntimeFile::remove_if_written_by(&dir, std::process::id());
+        }
+        served
+    });
+    tracing::info!(%addr, product = %config.product, scenario = config.scenario.as_str(), "demo tenant listening");
+    Ok(RunningDemo { addr, api_key: config.api_key, server })
+}
+
+async fn lease_expiry(tenant: Arc<Tenant>, expiry: Option<Duration>) {
+    let Some(expiry) = expiry else {
+        return std::future::pending().await;
+    };
+    loop {
+        tokio::time::sleep(expiry / 4).await;
+        let idle = tenant.last_lease.lock().map(|last| last.elapsed()).unwrap_or_default();
+        if idle > expiry {
+            tracing::info!("no Synkvakt process renewed its lease for {} s; stopping", idle.as_secs());
+            return;
+        }
+    }
+}
+
+fn router(tenant: Arc<Tenant>) -> Router {
+    let api = Router::new()
+        .route("/api/v1/tenant", get(tenant_info))
+        .route("/api/v1/cycles/current", get(current_cycle))
+        .route("/api/v1/cycles", get(cycle_history))
+        .route("/_demo/lease/{holder}", post(renew_lease))
+        .route("/_demo/clock", get(clock_now))
+        .route("/_demo/clock/advance", post(advance_clock))
+        .fallback(not_found)
+        .layer(middleware::from_fn_with_state(tenant.clone(), require_key));
+    api.with_state(tenant)
+}
+
+fn api_error(status: StatusCode, code: &str, message: impl Into<String>) -> Response {
+    (status, Json(ApiError { code: code.to_string(), message: message.into() })).into_response()
+}
+
+async fn require_key(State(tenant): State<Arc<Tenant>>, request: Request, next: Next) -> Response {
+    let presented = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "));
+    if presented != Some(tenant.api_key.as_str()) {
+        return api_error(StatusCode::UNAUTHORIZED, "unauthorized", "A valid API key is required as a bearer token.");
+    }
+    next.run(request).await
+}
+
+async fn tenant_info(State(tenant): State<Arc<Tenant>>) -> Response {
+    Json(tenant.simulation.tenant()).into_response()
+}
+
+async fn current_cycle(State(tenant): State<Arc<Tenant>>) -> Response {
+    Json(tenant.simulation.current_cycle(tenant.clock.now())).into_response()
+}
+
+#[derive(Deserialize)]
+struct HistoryQuery {
+    limit: Option<String>,
+}
+
+async fn cycle_history(State(tenant): State<Arc<Tenant>>, Query(query): Query<HistoryQuery>) -> Response {
+    let limit = match query.limit.as_deref().map(str::parse::<usize>) {
+        None => 20,
+        Some(Ok(limit)) if (1..=100).contains(&limit) => limit,
+        Some(_) => {
+            return api_error(StatusCode::BAD_REQUEST, "invalid-limit", "limit must be a whole number from 1 to 100.")
+        }
+    };
+    Json(CycleHistory { cycles: tenant.simulation.history(tenant.clock.now(), limit) }).into_response()
+}
+
+async fn renew_lease(State(tenant): State<Arc<Tenant>>, Path(holder): Path<String>) -> Response {
+    tracing::debug!(holder, "lease renewed");
+    if let Ok(mut last) = tenant.last_lease.lock() {
+        *last = Instant::now();
+    }
+    StatusCode::NO_CONTENT.into_response()
+}
+
+async fn clock_now(State(tenant): State<Arc<Tenant>>) -> Response {
+    Json(serde_json::json!({
+        "now": tenant.clock.now(),
+        "testClock": tenant.clock.test_advance.is_some(),
+    }))
+    .into_response()
+}
+
+#[derive(Deserialize)]
+struct AdvanceQuery {
+    seconds: i64,
+}
+
+async fn advance_clock(State(tenant): State<Arc<Tenant>>, Query(query): Query<AdvanceQuery>) -> Response {
+    let Some(advance) = &tenant.clock.test_advance else {
+        return api_error(StatusCode::CONFLICT, "no-test-clock", "Start the demo tenant with --test-clock to move time.");
+    };
+    if query.seconds < 0 {
+        return api_error(StatusCode::BAD_REQUEST, "invalid-seconds", "Time only moves forward.");
+    }
+    if let Ok(mut passed) = advance.lock() {
+        *passed += chrono::Duration::seconds(query.seconds);
+    }
+    clock_now(State(tenant)).await
+}
+
+async fn not_found() -> Response {
+    api_error(StatusCode::NOT_FOUND, "not-found", "There is no such resource.")
+}

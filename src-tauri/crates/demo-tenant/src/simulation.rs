@@ -1,0 +1,294 @@
+//! The simulated tenant's cycles: a pure function of the scenario and the simulated time, so
+//! that the same clock reading always gives the same answer.
+
+use chrono::{DateTime, Duration, Utc};
+use synkvakt_core::catalog::{self, StepKind};
+use synkvakt_core::demo::Scenario;
+use synkvakt_core::model::{
+    Cycle, CycleKind, CycleState, FilterCheck, FilterCheckKind, ImportFilter, Product, Step, StepState, TenantInfo,
+};
+
+/// The steps a demo tenant of each product has bought, in order, with their usual duration in
+/// simulated seconds. Real tenants differ: the app takes each tenant's list as it comes.
+fn plan(product: Product) -> &'static [(&'static str, i64)] {
+    match product {
+        Product::EAdm => &[
+            ("import-hr", 240),
+            ("import-hr-future", 60),
+            ("import-hierarchy", 30),
+            ("import-ad", 240),
+            ("synchronization", 720),
+            ("export-ad", 300),
+            ("import-ad-results", 120),
+            ("export-azure", 180),
+        ],
+        Product::EFeide => &[
+            ("import-sas", 180),
+            ("import-samaccountname", 120),
+            ("synchronization", 600),
+            ("export-ad", 240),
+            ("import-ad", 120),
+            ("export-lms", 300),
+            ("export-365", 240),
+        ],
+    }
+}
+
+/// The step each scenario is about.
+fn scenario_step(product: Product, scenario: Scenario) -> &'static str {
+    match (product, scenario) {
+        (_, Scenario::StepFailed) => "export-ad",
+        (_, Scenario::ImportFilter) => "synchronization",
+        (Product::EAdm, Scenario::Stuck) => "synchronization",
+        (Product::EFeide, Scenario::Stuck) => "import-samaccountname",
+        (_, Scenario::Healthy | Scenario::Running) => "",
+    }
+}
+
+const HOURS_BETWEEN_CYCLES: i64 = 6;
+const HISTORY_LENGTH: usize = 8;
+
+pub struct Simulation {
+    pub product: Product,
+    pub scenario: Scenario,
+    /// When the current cycle started, in simulated time.
+    current_start: DateTime<Utc>,
+}
+
+impl Simulation {
+    /// Places the current cycle around `now` so that each scenario shows what it is about at
+    /// once: `running` is in its fourth step, the others have reached their state.
+    pub fn new(product: Product, scenario: Scenario, now: DateTime<Utc>) -> Simulation {
+        let steps = plan(product);
+        let offset_of = |index: usize| steps[..index].iter().map(|(_, seconds)| seconds).sum::<i64>();
+        let total = offset_of(steps.len());
+        let lead = match scenario {
+            Scenario::Healthy => total + 2 * 3600,
+            Scenario::Running => offset_of(3) + 20,
+            Scenario::StepFailed | Scenario::ImportFilter | Scenario::Stuck => {
+                let index = steps
+                    .iter()
+                    .position(|(key, _)| *key == scenario_step(product, scenario))
+                    .unwrap_or(0);
+                offset_of(index + 1) + 25 * 60
+            }
+        };
+        Simulation { product, scenario, current_start: now - Duration::seconds(lead) }
+    }
+
+    pub fn tenant(&self) -> TenantInfo {
+        TenantInfo {
+            name: match self.product {
+                Product::EAdm => "Demo kommune".to_string(),
+                Product::EFeide => "Demo fylkeskommune".to_string(),
+            },
+            product: self.product,
+            can_start_cycle: false,
+            api_version: "1.0".to_string(),
+        }
+    }
+
+    pub fn current_cycle(&self, now: DateTime<Utc>) -> Cycle {
+        self.cycle_at(self.current_start, CycleKind::Full, Some(self.scenario), 1.0, now)
+    }
+
+    /// The current cycle and earlier ones, newest first; earlier ones completed, every other a
+    /// delta cycle, with durations that vary a little as real ones do.
+    pub fn history(&self, now: DateTime<Utc>, limit: usize) -> Vec<Cycle> {
+        let mut cycles = vec![self.current_cycle(now)];
+        for n in 1..HISTORY_LENGTH as i64 {
+            let start = self.current_start - Duration::hours(HOURS_BETWEEN_CYCLES * n);
+            let kind = if n % 2 == 0 { CycleKind::Full } else { CycleKind::Delta };
+            let pace = 0.8 + ((n * 37) % 40) as f64 / 100.0;
+            cycles.push(self.cycle_at(start, kind, None, pace, now));
+        }
+        cycles.truncate(limit);
+        cycles
+    }
+
+    fn cycle_at(
+        &self,
+        start: DateTime<Utc>,
+        kind: CycleKind,
+        scenario: Option<Scenario>,
+        pace: f64,
+        now: DateTime<Utc>,
+    ) -> Cycle {
+        let trouble_key = scenario.map(|s| scenario_step(self.product, s)).unwrap_or("");
+        let mut steps = Vec::new();
+        let mut cursor = start;
+        let mut halted: Option<CycleState> = None;
+        let mut import_filter = None;
+        for (key, seconds) in plan(self.product) {
+            let display_name = display_name(self.product, key);
+            let skipped = kind == CycleKind::Delta
+                && catalog::lookup(self.product, key).is_some_and(|step| step.kind == StepKind::Import);
+            if skipped {
+                steps.push(step(key, display_name, StepState::Skipped, None, None));
+                continue;
+            }
+            if halted.is_some() || now < cursor {
+                steps.push(step(key, display_name, StepState::Waiting, None, None));
+                continue;
+            }
+            let started = cursor;
+            let finished = started + Duration::seconds((*seconds as f64 * pace).round() as i64);
+            let is_trouble = *key == trouble_key;
+            if is_trouble && scenario == Some(Scenario::Stuck) {
+                steps.push(step(key, display_name, StepState::Running, Some(started), None));
+                halted = Some(CycleState::Running);
+                continue;
+            }
+            if now < finished {
+                steps.push(step(key, display_name, StepState::Running, Some(started), None));
+                halted = Some(CycleState::Running);
+                continue;
+            }
+            let mut done = step(key, display_name, StepState::Completed, Some(started), Some(finished));
+            if is_trouble && scenario == Some(Scenario::StepFailed) {
+                done.state = StepState::Failed;
+                done.message = Some(failure_message(self.product).to_string());
+                done.error_code = Some("EXP-AD-0412".to_string());
+                halted = Some(CycleState::Failed);
+            } else if is_trouble && scenario == Some(Scenario::ImportFilter) {
+                done.state = StepState::Stopped;
+                done.message = Some("Import filter: deleted accounts 14.2 % (threshold 5 %)".to_string());
+                done.error_code = Some("IMPORT-FILTER".to_string());
+                halted = Some(CycleState::Stopped);
+                import_filter = Some(stopped_filter());
+            }
+            steps.push(done);
+            cursor = finished;
+        }
+        let state = halted.unwrap_or(CycleState::Completed);
+        let finished_at = match state {
+            CycleState::Running => None,
+            _ => steps.iter().filter_map(|step| step.finished_at).max(),
+        };
+        Cycle {
+            id: format!("{}-{}", self.product.as_str().to_lowercase(), start.format("%Y%m%d-%H%M%S")),
+            kind,
+            state,
+            started_at: start,
+            finished_at,
+            steps,
+            import_filter,
+        }
+    }
+}
+
+/// The service's own step names: English words as its portal shows them.
+fn display_name(product: Product, key: &str) -> String {
+    let name = match (product, key) {
+        (_, "import-hr") => "Import HR",
+        (_, "import-hr-future") => "Import HR Future",
+        (_, "import-hierarchy") => "Import Hierarchy",
+        (_, "import-ad") => "Import AD",
+        (Product::EAdm, "synchronization") => "Synchronization",
+        (Product::EFeide, "synchronization") => "Syncronization",
+        (_, "export-ad") => "Export AD",
+        (_, "import-ad-results") => "Import AD Results",
+        (_, "export-azure") => "Export Azure",
+        (_, "import-sas") => "Import SAS",
+        (_, "import-samaccountname") => "Import samAccountName",
+        (_, "export-lms") => "Export LMS",
+        (_, "export-365") => "Export 365",
+        _ => key,
+    };
+    name.to_string()
+}
+
+fn failure_message(product: Product) -> &'static str {
+    match product {
+        Product::EAdm => "The client did not fetch the export: no contact with the client server within 30 minutes",
+        Product::EFeide => "The export to AD was not picked up by the domain controller within 30 minutes",
+    }
+}
+
+fn step(
+    key: &str,
+    display_name: String,
+    state: StepState,
+    started_at: Option<DateTime<Utc>>,
+    finished_at: Option<DateTime<Utc>>,
+) -> Step {
+    Step {
+        key: key.to_string(),
+        display_name,
+        state,
+        started_at,
+        finished_at,
+        message: None,
+        error_code: None,
+    }
+}
+
+fn stopped_filter() -> ImportFilter {
+    let check = |kind, threshold_percent, observed_percent, count| FilterCheck {
+        kind,
+        threshold_percent,
+        observed_percent,
+        count,
+        exceeded: observed_percent > threshold_percent,
+    };
+    ImportFilter {
+        previous_count: 4812,
+        checks: vec![
+            check(FilterCheckKind::New, 5.0, 0.4, 19),
+            check(FilterCheckKind::Changed, 10.0, 3.1, 149),
+            check(FilterCheckKind::Deleted, 5.0, 14.2, 683),
+            check(FilterCheckKind::Anomaly, 5.0, 0.2, 10),
+        ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn states(cycle: &Cycle) -> Vec<&str> {
+        cycle.steps.iter().map(|step| step.state.as_wire()).collect()
+    }
+
+    #[test]
+    fn a_running_cycle_advances_to_completed() {
+        let now = Utc::now();
+        let simulation = Simulation::new(Product::EAdm, Scenario::Running, now);
+        let cycle = simulation.current_cycle(now);
+        assert_eq!(cycle.state, CycleState::Running);
+        assert_eq!(states(&cycle)[..5], ["completed", "completed", "completed", "running", "waiting"]);
+        let later = simulation.current_cycle(now + Duration::hours(2));
+        assert_eq!(later.state, CycleState::Completed);
+        assert!(later.finished_at.is_some());
+    }
+
+    #[test]
+    fn scenarios_reach_their_state() {
+        let now = Utc::now();
+        for (product, scenario, state, step_state, key) in [
+            (Product::EAdm, Scenario::StepFailed, CycleState::Failed, StepState::Failed, "export-ad"),
+            (Product::EFeide, Scenario::ImportFilter, CycleState::Stopped, StepState::Stopped, "synchronization"),
+            (Product::EFeide, Scenario::Stuck, CycleState::Running, StepState::Running, "import-samaccountname"),
+        ] {
+            let simulation = Simulation::new(product, scenario, now);
+            let cycle = simulation.current_cycle(now + Duration::days(3));
+            assert_eq!(cycle.state, state, "{scenario:?}");
+            let trouble = cycle.steps.iter().find(|step| step.key == key).unwrap();
+            assert_eq!(trouble.state, step_state, "{scenario:?}");
+            assert_eq!(cycle.import_filter.is_some(), scenario == Scenario::ImportFilter);
+        }
+    }
+
+    #[test]
+    fn history_is_newest_first_and_delta_cycles_skip_imports() {
+        let now = Utc::now();
+        let simulation = Simulation::new(Product::EAdm, Scenario::Healthy, now);
+        let history = simulation.history(now, 50);
+        assert_eq!(history.len(), HISTORY_LENGTH);
+        assert!(history.windows(2).all(|pair| pair[0].started_at > pair[1].started_at));
+        let delta = history.iter().find(|cycle| cycle.kind == CycleKind::Delta).unwrap();
+        assert_eq!(delta.state, CycleState::Completed);
+        assert_eq!(delta.steps[0].state, StepState::Skipped);
+        assert_eq!(simulation.history(now, 3).len(), 3);
+    }
+}

@@ -1,0 +1,120 @@
+//! The core client and the demo launcher against the demo tenant over real loopback HTTP.
+
+use std::time::Duration;
+use synkvakt_core::client::TenantClient;
+use synkvakt_core::demo::{DemoChoice, DemoLauncher, RuntimeFile, Scenario};
+use synkvakt_core::model::{CycleState, Product, StepState};
+use synkvakt_core::Error;
+use synkvakt_demo_tenant::{start, DemoConfig};
+
+async fn advance(base: &str, key: &str, seconds: i64) {
+    let response = reqwest::Client::new()
+        .post(format!("{base}/_demo/clock/advance?seconds={seconds}"))
+        .bearer_auth(key)
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success());
+}
+
+#[tokio::test]
+async fn the_client_follows_a_running_cycle_on_the_test_clock() {
+    let mut config = DemoConfig::new(Product::EFeide, Scenario::Running);
+    config.test_clock = true;
+    let demo = start(config).await.unwrap();
+    let client = TenantClient::new(&demo.base_url(), &demo.api_key).unwrap();
+
+    let tenant = client.tenant_info().await.unwrap();
+    assert_eq!(tenant.product, Product::EFeide);
+    let before = client.current_cycle().await.unwrap();
+    assert_eq!(before.state, CycleState::Running);
+    let running = before.steps.iter().position(|step| step.state == StepState::Running).unwrap();
+
+    // The test clock stands still until told.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(client.current_cycle().await.unwrap(), before);
+
+    advance(&demo.base_url(), &demo.api_key, 3600 * 3).await;
+    let after = client.current_cycle().await.unwrap();
+    assert_eq!(after.state, CycleState::Completed);
+    assert_eq!(after.steps[running].state, StepState::Completed);
+    let history = client.cycle_history(5).await.unwrap();
+    assert_eq!(history.cycles.len(), 5);
+    assert_eq!(history.cycles[0].id, after.id);
+}
+
+#[tokio::test]
+async fn a_wrong_key_is_refused() {
+    let demo = start(DemoConfig::new(Product::EAdm, Scenario::Healthy)).await.unwrap();
+    let client = TenantClient::new(&demo.base_url(), "not-the-key").unwrap();
+    assert!(matches!(client.current_cycle().await, Err(Error::Unauthorized { status: 401 })));
+}
+
+#[tokio::test]
+async fn the_failed_scenario_carries_message_and_code() {
+    let demo = start(DemoConfig::new(Product::EAdm, Scenario::StepFailed)).await.unwrap();
+    let client = TenantClient::new(&demo.base_url(), &demo.api_key).unwrap();
+    let cycle = client.current_cycle().await.unwrap();
+    assert_eq!(cycle.state, CycleState::Failed);
+    let failed = cycle.steps.iter().find(|step| step.state == StepState::Failed).unwrap();
+    assert_eq!(failed.key, "export-ad");
+    assert!(failed.message.as_deref().is_some_and(|m| !m.is_empty()));
+    assert_eq!(failed.error_code.as_deref(), Some("EXP-AD-0412"));
+}
+
+#[tokio::test]
+async fn an_on_demand_server_lives_while_leases_are_renewed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = DemoConfig::new(Product::EAdm, Scenario::Healthy);
+    config.on_demand = true;
+    config.lease_expiry = Duration::from_millis(800);
+    config.runtime_dir = Some(dir.path().to_path_buf());
+    let demo = start(config).await.unwrap();
+    let file = RuntimeFile::read(dir.path()).unwrap();
+    let launcher = DemoLauncher::new("unused".into(), dir.path().into(), dir.path().into());
+    for _ in 0..8 {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert!(launcher.renew_lease(&file).await, "stopped although its lease was renewed");
+    }
+    tokio::time::timeout(Duration::from_secs(5), demo.wait())
+        .await
+        .expect("stops once no lease is renewed")
+        .unwrap();
+    assert!(RuntimeFile::read(dir.path()).is_none(), "its runtime file is removed");
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn the_launcher_starts_one_demo_tenant_and_shares_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let launcher = DemoLauncher::new(
+        env!("CARGO_BIN_EXE_synkvakt-demo-tenant").into(),
+        dir.path().join("run"),
+        dir.path().join("logs"),
+    );
+    let choice = DemoChoice { product: Product::EFeide, scenario: Scenario::Stuck };
+    let first = launcher.ensure(choice).await.unwrap();
+    assert_eq!((first.product, first.scenario), (Product::EFeide, Scenario::Stuck));
+    let file = RuntimeFile::read(&dir.path().join("run")).expect("the runtime file is written");
+
+    // A second user finds the same server through the runtime file, whatever it would choose.
+    let second = launcher.ensure(DemoChoice::default()).await.unwrap();
+    assert_eq!(second, first);
+
+    let client = TenantClient::new(&first.base_url, &first.api_key).unwrap();
+    assert_eq!(client.tenant_info().await.unwrap().product, Product::EFeide);
+
+    // Gone (e.g. killed): the next start takes the same port again.
+    kill(file.pid);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let third = launcher.ensure(choice).await.unwrap();
+    assert_eq!(third.base_url, first.base_url, "restarted on the same port");
+    assert_ne!(third.api_key, first.api_key);
+    kill(RuntimeFile::read(&dir.path().join("run")).unwrap().pid);
+}
+
+#[cfg(unix)]
+fn kill(pid: u32) {
+    let status = std::process::Command::new("kill").arg(pid.to_string()).status().unwrap();
+    assert!(status.success());
+}
