@@ -226,18 +226,27 @@ impl DemoLauncher {
             .is_ok_and(|response| response.status().is_success())
     }
 
-    /// Renews the lease for as long as the returned task runs.
-    pub fn keep_alive(self: std::sync::Arc<Self>) -> tokio::task::JoinHandle<()> {
-        tokio::spawn(async move {
-            loop {
-                tokio::time::sleep(LEASE_RENEWAL).await;
-                if let Some(file) = RuntimeFile::read(&self.runtime_dir) {
-                    if !self.renew_lease(&file).await {
-                        tracing::warn!(port = file.port, "the demo tenant did not take the lease renewal");
-                    }
+    /// Renews the lease for as long as the returned future is polled.
+    pub async fn keep_alive(self: std::sync::Arc<Self>) {
+        loop {
+            tokio::time::sleep(LEASE_RENEWAL).await;
+            if let Some(file) = RuntimeFile::read(&self.runtime_dir) {
+                if !self.renew_lease(&file).await {
+                    tracing::warn!(port = file.port, "the demo tenant did not take the lease renewal");
                 }
             }
-        })
+        }
+    }
+
+    /// The demo tenant's program: `SYNKVAKT_DEMO_TENANT_BIN`, or the one installed beside this one.
+    pub fn default_binary() -> PathBuf {
+        if let Some(binary) = std::env::var_os("SYNKVAKT_DEMO_TENANT_BIN").filter(|b| !b.is_empty()) {
+            return PathBuf::from(binary);
+        }
+        let name = format!("synkvakt-demo-tenant{}", std::env::consts::EXE_SUFFIX);
+        std::env::current_exe()
+            .map(|exe| exe.with_file_name(&name))
+            .unwrap_or_else(|_| PathBuf::from(name))
     }
 }
 

@@ -12,6 +12,7 @@ pub mod logging;
 pub mod model;
 pub mod paths;
 pub mod personal;
+pub mod session;
 pub mod settings;
 pub mod status;
 

@@ -1,0 +1,10 @@
+/// The app's own commands. Declaring them makes every one of them subject to the capability
+/// files, so a window can call only what its capability grants.
+const COMMANDS: &[&str] = &["app_info", "status", "set_language"];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("the Tauri build step failed");
+}

@@ -1,0 +1,51 @@
+//! The window app: the Tauri shell over `synkvakt-core`. Each command reads its arguments, calls
+//! the core, and maps the error for the page; nothing else lives here.
+
+use synkvakt_core::demo::DemoLauncher;
+use synkvakt_core::i18n::Language;
+use synkvakt_core::paths::AppPaths;
+use synkvakt_core::session::{AppInfo, Session, StatusView};
+use synkvakt_core::{logging, UserError};
+use tauri::{Manager, State};
+
+#[tauri::command]
+#[specta::specta]
+fn app_info(session: State<'_, Session>) -> AppInfo {
+    session.app_info()
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn status(session: State<'_, Session>) -> Result<StatusView, UserError> {
+    session.status().await.map_err(|err| session.user_error(&err))
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn set_language(session: State<'_, Session>, language: Option<Language>) -> Result<AppInfo, UserError> {
+    session.set_language(language).await.map_err(|err| session.user_error(&err))
+}
+
+/// The commands and the types they carry; also the source of the page's TypeScript bindings.
+pub fn commands<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
+    tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![app_info, status, set_language])
+}
+
+pub fn run() {
+    let paths = AppPaths::for_user();
+    let _log_guard = logging::init(&paths.log_dir, "synkvakt");
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), "Synkvakt starting");
+    let session = Session::open(&paths, DemoLauncher::default_binary());
+    let result = tauri::Builder::default()
+        .invoke_handler(commands::<tauri::Wry>().invoke_handler())
+        .manage(session)
+        .setup(|app| {
+            tauri::async_runtime::spawn(app.state::<Session>().keep_demo_alive());
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(err) = result {
+        tracing::error!("Synkvakt stopped: {err}");
+        std::process::exit(1);
+    }
+}
