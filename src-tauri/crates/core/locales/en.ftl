@@ -61,3 +61,68 @@ error-demo-tenant = The demo tenant could not start.
 error-demo-tenant-hint = Try again. If it keeps failing, the details below say why; the demo tenant's log is in Synkvakt's log folder.
 error-refused = The action was not carried out: { $reason }
 error-refused-hint = Read the reason, deal with it, and try again.
+
+## The window
+
+app-name = Synkvakt
+demo-badge = Demo tenant
+demo-notice = This is the built-in demo tenant (scenario “{ $scenario }”): simulated data for trying Synkvakt. Nothing here is a real municipality.
+nav-label = Places
+nav-status = Status
+language-label = Language
+language-os = Follow the system
+loading = Fetching the status …
+retry = Try again
+error-details = Details for support
+error-ipc = Synkvakt could not carry out the request.
+error-ipc-hint = Restart Synkvakt. If it happens again, copy the details and contact support.
+
+## The cycle and its steps
+
+cycle-heading = Synchronization cycle · { $kind } · started { $time }
+cycle-kind-full = full
+cycle-kind-delta = delta
+cycle-started-ago = Started { $when }
+cycle-finished = finished { $when }
+updated = updated { $time }
+steps-label = Steps of the synchronization cycle
+step-since = since { $time }
+step-unknown-note = Synkvakt does not know this step. It is shown as the service names it.
+state-completed = completed
+state-failed = failed
+state-stopped = stopped by the import filter
+state-running = running
+state-waiting = waiting to start
+state-not-reached = not reached
+state-skipped = skipped
+state-unknown = unknown state: { $raw }
+
+## Step details
+
+detail-message = Message from the service:
+detail-started = Started
+detail-finished = Finished
+detail-duration = Duration
+detail-error-code = Error code
+detail-step-key = Step key
+import-filter-heading = Import filter
+filter-new = New accounts
+filter-changed = Changed accounts
+filter-deleted = Deleted accounts
+filter-anomaly = User data anomalies
+filter-figures = { $observed } % ({ $count } of { $previous }), threshold { $threshold } %
+filter-exceeded = over the threshold
+filter-within = within the threshold
+
+## Times and durations
+
+age-now = just now
+age-minutes = { $minutes } min ago
+age-hours = { $hours } h { $minutes } min ago
+age-days = { $days ->
+    [one] { $days } day ago
+   *[other] { $days } days ago
+}
+duration-seconds = { $seconds } s
+duration-minutes = { $minutes } min
+duration-hours = { $hours } h { $minutes } min

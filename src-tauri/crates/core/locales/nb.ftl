@@ -61,3 +61,68 @@ error-demo-tenant = Demokunden kunne ikke starte.
 error-demo-tenant-hint = Prøv igjen. Feiler det igjen, står årsaken i detaljene under; loggen til demokunden ligger i loggmappen til Synkvakt.
 error-refused = Handlingen ble ikke utført: { $reason }
 error-refused-hint = Les årsaken, rett opp, og prøv igjen.
+
+## Vinduet
+
+app-name = Synkvakt
+demo-badge = Demokunde
+demo-notice = Dette er den innebygde demokunden (scenario «{ $scenario }»): simulerte data for å prøve Synkvakt. Ingenting her er en ekte kommune.
+nav-label = Steder
+nav-status = Status
+language-label = Språk
+language-os = Følg systemet
+loading = Henter status …
+retry = Prøv igjen
+error-details = Detaljer for support
+error-ipc = Synkvakt kunne ikke utføre forespørselen.
+error-ipc-hint = Start Synkvakt på nytt. Skjer det igjen, kopier detaljene og kontakt support.
+
+## Syklusen og stegene
+
+cycle-heading = Synkroniseringssyklus · { $kind } · startet { $time }
+cycle-kind-full = full
+cycle-kind-delta = delta
+cycle-started-ago = Startet { $when }
+cycle-finished = ferdig { $when }
+updated = oppdatert { $time }
+steps-label = Stegene i synkroniseringssyklusen
+step-since = siden { $time }
+step-unknown-note = Synkvakt kjenner ikke dette steget. Det vises slik tjenesten kaller det.
+state-completed = fullført
+state-failed = feilet
+state-stopped = stoppet av importfilteret
+state-running = kjører
+state-waiting = venter på å starte
+state-not-reached = ikke nådd
+state-skipped = hoppet over
+state-unknown = ukjent status: { $raw }
+
+## Detaljer om steget
+
+detail-message = Melding fra tjenesten:
+detail-started = Startet
+detail-finished = Ferdig
+detail-duration = Varighet
+detail-error-code = Feilkode
+detail-step-key = Stegnøkkel
+import-filter-heading = Importfilter
+filter-new = Nye kontoer
+filter-changed = Endrede kontoer
+filter-deleted = Slettede kontoer
+filter-anomaly = Avvik i brukerdata
+filter-figures = { $observed } % ({ $count } av { $previous }), terskel { $threshold } %
+filter-exceeded = over terskelen
+filter-within = innenfor terskelen
+
+## Tider og varigheter
+
+age-now = akkurat nå
+age-minutes = for { $minutes } min siden
+age-hours = for { $hours } t { $minutes } min siden
+age-days = { $days ->
+    [one] for { $days } dag siden
+   *[other] for { $days } dager siden
+}
+duration-seconds = { $seconds } s
+duration-minutes = { $minutes } min
+duration-hours = { $hours } t { $minutes } min

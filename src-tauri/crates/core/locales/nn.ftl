@@ -61,3 +61,68 @@ error-demo-tenant = Demokunden kunne ikkje starte.
 error-demo-tenant-hint = Prøv igjen. Feilar det igjen, står årsaka i detaljane under; loggen til demokunden ligg i loggmappa til Synkvakt.
 error-refused = Handlinga vart ikkje utført: { $reason }
 error-refused-hint = Les årsaka, rett opp, og prøv igjen.
+
+## Vindauget
+
+app-name = Synkvakt
+demo-badge = Demokunde
+demo-notice = Dette er den innebygde demokunden (scenario «{ $scenario }»): simulerte data for å prøve Synkvakt. Ingenting her er ein verkeleg kommune.
+nav-label = Stader
+nav-status = Status
+language-label = Språk
+language-os = Følg systemet
+loading = Hentar status …
+retry = Prøv igjen
+error-details = Detaljar for support
+error-ipc = Synkvakt kunne ikkje utføre førespurnaden.
+error-ipc-hint = Start Synkvakt på nytt. Skjer det igjen, kopier detaljane og kontakt support.
+
+## Syklusen og stega
+
+cycle-heading = Synkroniseringssyklus · { $kind } · starta { $time }
+cycle-kind-full = full
+cycle-kind-delta = delta
+cycle-started-ago = Starta { $when }
+cycle-finished = ferdig { $when }
+updated = oppdatert { $time }
+steps-label = Stega i synkroniseringssyklusen
+step-since = sidan { $time }
+step-unknown-note = Synkvakt kjenner ikkje dette steget. Det blir vist slik tenesta kallar det.
+state-completed = fullført
+state-failed = feila
+state-stopped = stoppa av importfilteret
+state-running = køyrer
+state-waiting = ventar på å starte
+state-not-reached = ikkje nådd
+state-skipped = hoppa over
+state-unknown = ukjend status: { $raw }
+
+## Detaljar om steget
+
+detail-message = Melding frå tenesta:
+detail-started = Starta
+detail-finished = Ferdig
+detail-duration = Varigheit
+detail-error-code = Feilkode
+detail-step-key = Stegnøkkel
+import-filter-heading = Importfilter
+filter-new = Nye kontoar
+filter-changed = Endra kontoar
+filter-deleted = Sletta kontoar
+filter-anomaly = Avvik i brukardata
+filter-figures = { $observed } % ({ $count } av { $previous }), terskel { $threshold } %
+filter-exceeded = over terskelen
+filter-within = innanfor terskelen
+
+## Tider og varigheiter
+
+age-now = akkurat no
+age-minutes = for { $minutes } min sidan
+age-hours = for { $hours } t { $minutes } min sidan
+age-days = { $days ->
+    [one] for { $days } dag sidan
+   *[other] for { $days } dagar sidan
+}
+duration-seconds = { $seconds } s
+duration-minutes = { $minutes } min
+duration-hours = { $hours } t { $minutes } min

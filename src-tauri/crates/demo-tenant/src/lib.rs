@@ -25,7 +25,8 @@ use synkvakt_core::model::{ApiError, CycleHistory, Product};
 pub struct DemoConfig {
     pub product: Product,
     pub scenario: Scenario,
-    /// Simulated seconds per real second; ignored with the test clock.
+    /// How much faster than real ones the demo's steps run (60: a four-minute step takes four
+    /// seconds); with the test clock steps take their real length and time moves only on request.
     pub time_scale: f64,
     /// Time moves only when a test advances it.
     pub test_clock: bool,
@@ -61,25 +62,19 @@ pub fn random_key() -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
-/// Simulated time: scaled wall-clock time, or a clock that only a test moves.
+/// The wall clock, or in test mode a clock that only a test moves.
 struct Clock {
-    simulated_start: DateTime<Utc>,
-    real_start: Instant,
-    time_scale: f64,
-    /// `Some` in test mode: the simulated time that has passed, set by the test.
+    start: DateTime<Utc>,
+    /// `Some` in test mode: the time that has passed, as the test set it.
     test_advance: Option<Mutex<chrono::Duration>>,
 }
 
 impl Clock {
     fn now(&self) -> DateTime<Utc> {
-        let passed = match &self.test_advance {
-            Some(advance) => *advance.lock().unwrap_or_else(|poisoned| poisoned.into_inner()),
-            None => {
-                let real = self.real_start.elapsed().as_secs_f64() * self.time_scale;
-                chrono::Duration::milliseconds((real * 1000.0) as i64)
-            }
-        };
-        self.simulated_start + passed
+        match &self.test_advance {
+            Some(advance) => self.start + *advance.lock().unwrap_or_else(|poisoned| poisoned.into_inner()),
+            None => Utc::now(),
+        }
     }
 }
 
@@ -125,11 +120,14 @@ pub async fn start(config: DemoConfig) -> std::io::Result<RunningDemo> {
     // Whole seconds read better in curl output and screenshots.
     let now = Utc::now().with_nanosecond(0).unwrap_or_else(Utc::now);
     let tenant = Arc::new(Tenant {
-        simulation: Simulation::new(config.product, config.scenario, now),
+        simulation: Simulation::new(
+            config.product,
+            config.scenario,
+            now,
+            if config.test_clock { 1.0 } else { config.time_scale },
+        ),
         clock: Clock {
-            simulated_start: now,
-            real_start: Instant::now(),
-            time_scale: config.time_scale,
+            start: now,
             test_advance: config.test_clock.then(|| Mutex::new(chrono::Duration::zero())),
         },
         api_key: config.api_key.clone(),

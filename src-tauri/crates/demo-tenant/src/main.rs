@@ -14,8 +14,9 @@ Options:
   --scenario NAME           healthy, step-failed, import-filter, stuck or running (default running)
   --port N                  the port to listen on; a free one when taken (default: any free port)
   --api-key KEY             the bearer token to accept (default: a random one, printed)
-  --time-scale N            simulated seconds per real second (default 60)
-  --test-clock              time moves only on POST /_demo/clock/advance?seconds=N
+  --time-scale N            run steps N times faster than real ones (default 60)
+  --test-clock              steps take their real length and time moves only on
+                            POST /_demo/clock/advance?seconds=N
   --runtime-dir DIR         write demo-tenant.json there, for Synkvakt to find this server
   --on-demand               exit when no Synkvakt process has renewed its lease for a while
 

@@ -51,6 +51,8 @@ const HISTORY_LENGTH: usize = 8;
 pub struct Simulation {
     pub product: Product,
     pub scenario: Scenario,
+    /// The product's steps with their durations in seconds, already divided by the time scale.
+    steps: Vec<(&'static str, i64)>,
     /// When the current cycle started, in simulated time.
     current_start: DateTime<Utc>,
 }
@@ -58,13 +60,19 @@ pub struct Simulation {
 impl Simulation {
     /// Places the current cycle around `now` so that each scenario shows what it is about at
     /// once: `running` is in its fourth step, the others have reached their state.
-    pub fn new(product: Product, scenario: Scenario, now: DateTime<Utc>) -> Simulation {
-        let steps = plan(product);
+    ///
+    /// `time_scale` shortens every step (60 makes a four-minute import take four seconds) while
+    /// the clock stays the real one, so that times and ages shown are true.
+    pub fn new(product: Product, scenario: Scenario, now: DateTime<Utc>, time_scale: f64) -> Simulation {
+        let steps: Vec<(&'static str, i64)> = plan(product)
+            .iter()
+            .map(|(key, seconds)| (*key, ((*seconds as f64 / time_scale).round() as i64).max(1)))
+            .collect();
         let offset_of = |index: usize| steps[..index].iter().map(|(_, seconds)| seconds).sum::<i64>();
         let total = offset_of(steps.len());
         let lead = match scenario {
             Scenario::Healthy => total + 2 * 3600,
-            Scenario::Running => offset_of(3) + 20,
+            Scenario::Running => offset_of(3) + steps[3].1 / 3,
             Scenario::StepFailed | Scenario::ImportFilter | Scenario::Stuck => {
                 let index = steps
                     .iter()
@@ -73,7 +81,7 @@ impl Simulation {
                 offset_of(index + 1) + 25 * 60
             }
         };
-        Simulation { product, scenario, current_start: now - Duration::seconds(lead) }
+        Simulation { product, scenario, current_start: now - Duration::seconds(lead), steps }
     }
 
     pub fn tenant(&self) -> TenantInfo {
@@ -119,7 +127,7 @@ impl Simulation {
         let mut cursor = start;
         let mut halted: Option<CycleState> = None;
         let mut import_filter = None;
-        for (key, seconds) in plan(self.product) {
+        for (key, seconds) in &self.steps {
             let display_name = display_name(self.product, key);
             let skipped = kind == CycleKind::Delta
                 && catalog::lookup(self.product, key).is_some_and(|step| step.kind == StepKind::Import);
@@ -253,7 +261,7 @@ mod tests {
     #[test]
     fn a_running_cycle_advances_to_completed() {
         let now = Utc::now();
-        let simulation = Simulation::new(Product::EAdm, Scenario::Running, now);
+        let simulation = Simulation::new(Product::EAdm, Scenario::Running, now, 1.0);
         let cycle = simulation.current_cycle(now);
         assert_eq!(cycle.state, CycleState::Running);
         assert_eq!(states(&cycle)[..5], ["completed", "completed", "completed", "running", "waiting"]);
@@ -270,7 +278,7 @@ mod tests {
             (Product::EFeide, Scenario::ImportFilter, CycleState::Stopped, StepState::Stopped, "synchronization"),
             (Product::EFeide, Scenario::Stuck, CycleState::Running, StepState::Running, "import-samaccountname"),
         ] {
-            let simulation = Simulation::new(product, scenario, now);
+            let simulation = Simulation::new(product, scenario, now, 60.0);
             let cycle = simulation.current_cycle(now + Duration::days(3));
             assert_eq!(cycle.state, state, "{scenario:?}");
             let trouble = cycle.steps.iter().find(|step| step.key == key).unwrap();
@@ -282,7 +290,7 @@ mod tests {
     #[test]
     fn history_is_newest_first_and_delta_cycles_skip_imports() {
         let now = Utc::now();
-        let simulation = Simulation::new(Product::EAdm, Scenario::Healthy, now);
+        let simulation = Simulation::new(Product::EAdm, Scenario::Healthy, now, 1.0);
         let history = simulation.history(now, 50);
         assert_eq!(history.len(), HISTORY_LENGTH);
         assert!(history.windows(2).all(|pair| pair[0].started_at > pair[1].started_at));
