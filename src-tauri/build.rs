@@ -4,7 +4,8 @@ const COMMANDS: &[&str] = &["app_info", "status", "set_language"];
 
 fn main() {
     tauri_build::try_build(
-        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )
     .expect("the Tauri build step failed");
 }

@@ -17,18 +17,31 @@ fn app_info(session: State<'_, Session>) -> AppInfo {
 #[tauri::command]
 #[specta::specta]
 async fn status(session: State<'_, Session>) -> Result<StatusView, UserError> {
-    session.status().await.map_err(|err| session.user_error(&err))
+    session
+        .status()
+        .await
+        .map_err(|err| session.user_error(&err))
 }
 
 #[tauri::command]
 #[specta::specta]
-async fn set_language(session: State<'_, Session>, language: Option<Language>) -> Result<AppInfo, UserError> {
-    session.set_language(language).await.map_err(|err| session.user_error(&err))
+async fn set_language(
+    session: State<'_, Session>,
+    language: Option<Language>,
+) -> Result<AppInfo, UserError> {
+    session
+        .set_language(language)
+        .await
+        .map_err(|err| session.user_error(&err))
 }
 
 /// The commands and the types they carry; also the source of the page's TypeScript bindings.
 pub fn commands<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
-    tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![app_info, status, set_language])
+    tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
+        app_info,
+        status,
+        set_language
+    ])
 }
 
 pub fn run() {

@@ -9,7 +9,13 @@ use tauri::webview::InvokeRequest;
 use tauri::{WebviewWindow, WebviewWindowBuilder};
 
 /// Each app gets a throwaway home folder, so these tests never touch a real settings file.
-fn app_with_window(label: &str) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>, tempfile::TempDir) {
+fn app_with_window(
+    label: &str,
+) -> (
+    tauri::App<MockRuntime>,
+    WebviewWindow<MockRuntime>,
+    tempfile::TempDir,
+) {
     let home = tempfile::tempdir().unwrap();
     let paths = AppPaths::under(home.path().to_path_buf());
     let app = mock_builder()
@@ -17,11 +23,16 @@ fn app_with_window(label: &str) -> (tauri::App<MockRuntime>, WebviewWindow<MockR
         .manage(Session::open(&paths, home.path().join("no-demo-tenant")))
         .build(tauri::generate_context!())
         .expect("the app builds with its real configuration and capabilities");
-    let window = WebviewWindowBuilder::new(&app, label, Default::default()).build().unwrap();
+    let window = WebviewWindowBuilder::new(&app, label, Default::default())
+        .build()
+        .unwrap();
     (app, window, home)
 }
 
-fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str) -> Result<serde_json::Value, serde_json::Value> {
+fn invoke(
+    window: &WebviewWindow<MockRuntime>,
+    cmd: &str,
+) -> Result<serde_json::Value, serde_json::Value> {
     get_ipc_response(
         window,
         InvokeRequest {
@@ -49,7 +60,11 @@ fn a_granted_command_runs() {
 fn registered_commands_the_capability_does_not_grant_are_refused() {
     let (_app, window, _home) = app_with_window("main");
     // Registered by Tauri itself; the capability grants none of the core window commands.
-    for command in ["plugin:window|close", "plugin:webview|print", "plugin:path|resolve_directory"] {
+    for command in [
+        "plugin:window|close",
+        "plugin:webview|print",
+        "plugin:path|resolve_directory",
+    ] {
         let refusal = invoke(&window, command).expect_err(command);
         let text = refusal.as_str().unwrap_or_default();
         assert!(text.contains("not allowed"), "{command}: {refusal}");
@@ -59,6 +74,10 @@ fn registered_commands_the_capability_does_not_grant_are_refused() {
 #[test]
 fn another_window_gets_none_of_the_apps_commands() {
     let (_app, window, _home) = app_with_window("untrusted");
-    let refusal = invoke(&window, "app_info").expect_err("app_info is granted to the main window only");
-    assert!(refusal.as_str().unwrap_or_default().contains("not allowed"), "{refusal}");
+    let refusal =
+        invoke(&window, "app_info").expect_err("app_info is granted to the main window only");
+    assert!(
+        refusal.as_str().unwrap_or_default().contains("not allowed"),
+        "{refusal}"
+    );
 }

@@ -4,6 +4,7 @@ import { commands } from './bindings';
 import type {
   AppInfo_Serialize,
   DisplayState,
+  ImportFilter,
   Language,
   OverallState,
   StatusView_Serialize,
@@ -15,7 +16,7 @@ import { t } from './i18n.svelte';
 export type AppInfo = AppInfo_Serialize;
 export type StatusView = StatusView_Serialize;
 export type StepView = StepView_Serialize;
-export type { DisplayState, Language, OverallState, UserError };
+export type { DisplayState, ImportFilter, Language, OverallState, UserError };
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: UserError };
 

@@ -47,19 +47,30 @@ impl ActionPath {
         let os_user = std::env::var("USERNAME")
             .or_else(|_| std::env::var("USER"))
             .unwrap_or_else(|_| "unknown".to_string());
-        ActionPath { audit_file, os_user, append_lock: Mutex::new(()) }
+        ActionPath {
+            audit_file,
+            os_user,
+            append_lock: Mutex::new(()),
+        }
     }
 
     /// Checks the action, and only when the check passes, runs it. Either way the attempt is in
     /// the audit log before this returns; an action whose audit line cannot be written fails.
-    pub async fn perform<T, Check, Run, Fut>(&self, tenant: &str, action: Action, check: Check, run: Run) -> Result<T>
+    pub async fn perform<T, Check, Run, Fut>(
+        &self,
+        tenant: &str,
+        action: Action,
+        check: Check,
+        run: Run,
+    ) -> Result<T>
     where
         Check: Future<Output = Result<()>>,
         Run: FnOnce() -> Fut,
         Fut: Future<Output = Result<T>>,
     {
         if let Err(refusal) = check.await {
-            self.append(tenant, action, Outcome::Refused, &refusal.to_string()).await?;
+            self.append(tenant, action, Outcome::Refused, &refusal.to_string())
+                .await?;
             return Err(refusal);
         }
         match run().await {
@@ -68,13 +79,20 @@ impl ActionPath {
                 Ok(value)
             }
             Err(err) => {
-                self.append(tenant, action, Outcome::Failed, &err.to_string()).await?;
+                self.append(tenant, action, Outcome::Failed, &err.to_string())
+                    .await?;
                 Err(err)
             }
         }
     }
 
-    async fn append(&self, tenant: &str, action: Action, outcome: Outcome, detail: &str) -> Result<()> {
+    async fn append(
+        &self,
+        tenant: &str,
+        action: Action,
+        outcome: Outcome,
+        detail: &str,
+    ) -> Result<()> {
         let entry = AuditEntry {
             time: Utc::now(),
             os_user: self.os_user.clone(),
@@ -95,7 +113,11 @@ impl ActionPath {
         if let Some(dir) = self.audit_file.parent() {
             std::fs::create_dir_all(dir).map_err(io)?;
         }
-        let mut file = std::fs::OpenOptions::new().create(true).append(true).open(&self.audit_file).map_err(io)?;
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.audit_file)
+            .map_err(io)?;
         file.write_all(&line).map_err(io)
     }
 
@@ -105,10 +127,17 @@ impl ActionPath {
             Ok(text) => text,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(err) => {
-                return Err(Error::Io { action: "reading", path: self.audit_file.clone(), detail: err.to_string() })
+                return Err(Error::Io {
+                    action: "reading",
+                    path: self.audit_file.clone(),
+                    detail: err.to_string(),
+                })
             }
         };
-        let entries: Vec<AuditEntry> = text.lines().filter_map(|line| serde_json::from_str(line).ok()).collect();
+        let entries: Vec<AuditEntry> = text
+            .lines()
+            .filter_map(|line| serde_json::from_str(line).ok())
+            .collect();
         Ok(entries[entries.len().saturating_sub(limit)..].to_vec())
     }
 }
@@ -120,7 +149,10 @@ mod tests {
     use std::sync::Arc;
 
     fn language_change() -> Action {
-        Action::ChangeSettings { setting: "language".into(), value: "nn".into() }
+        Action::ChangeSettings {
+            setting: "language".into(),
+            value: "nn".into(),
+        }
     }
 
     #[tokio::test]
@@ -141,7 +173,11 @@ mod tests {
             .perform(
                 "Kommune X",
                 language_change(),
-                async { Err(Error::Refused { reason: "a cycle is running".into() }) },
+                async {
+                    Err(Error::Refused {
+                        reason: "a cycle is running".into(),
+                    })
+                },
                 || async {
                     runs.fetch_add(1, Ordering::SeqCst);
                     Ok(())
@@ -149,11 +185,17 @@ mod tests {
             )
             .await;
         assert!(matches!(refused, Err(Error::Refused { .. })));
-        assert_eq!(runs.load(Ordering::SeqCst), 1, "a refused action must not run");
+        assert_eq!(
+            runs.load(Ordering::SeqCst),
+            1,
+            "a refused action must not run"
+        );
 
         let failed: Result<()> = path
             .perform("Kommune X", language_change(), async { Ok(()) }, || async {
-                Err(Error::DemoTenant { detail: "boom".into() })
+                Err(Error::DemoTenant {
+                    detail: "boom".into(),
+                })
             })
             .await;
         assert!(failed.is_err());
@@ -162,7 +204,9 @@ mod tests {
         let outcomes: Vec<_> = entries.iter().map(|e| e.outcome).collect();
         assert_eq!(outcomes, [Outcome::Done, Outcome::Refused, Outcome::Failed]);
         assert!(entries[1].detail.contains("a cycle is running"));
-        assert!(entries.iter().all(|e| e.tenant == "Kommune X" && !e.os_user.is_empty()));
+        assert!(entries
+            .iter()
+            .all(|e| e.tenant == "Kommune X" && !e.os_user.is_empty()));
     }
 
     #[tokio::test]
@@ -173,7 +217,10 @@ mod tests {
             .map(|_| {
                 let path = path.clone();
                 tokio::spawn(async move {
-                    path.perform("T", language_change(), async { Ok(()) }, || async { Ok(()) }).await
+                    path.perform("T", language_change(), async { Ok(()) }, || async {
+                        Ok(())
+                    })
+                    .await
                 })
             })
             .collect();
@@ -189,7 +236,11 @@ mod tests {
         let blocker = dir.path().join("file");
         std::fs::write(&blocker, "").unwrap();
         let path = ActionPath::new(blocker.join("audit.jsonl"));
-        let result: Result<()> = path.perform("T", language_change(), async { Ok(()) }, || async { Ok(()) }).await;
+        let result: Result<()> = path
+            .perform("T", language_change(), async { Ok(()) }, || async {
+                Ok(())
+            })
+            .await;
         assert!(matches!(result, Err(Error::Io { .. })));
     }
 }

@@ -22,7 +22,11 @@ pub struct CatalogStep {
 impl CatalogStep {
     /// The catalog message with the step's name as the vendor's portal shows it.
     pub fn name_id(&self) -> String {
-        format!("step-{}-{}", self.product.as_str().to_ascii_lowercase(), self.key)
+        format!(
+            "step-{}-{}",
+            self.product.as_str().to_ascii_lowercase(),
+            self.key
+        )
     }
 }
 
@@ -89,7 +93,12 @@ mod tests {
         for (language, _) in CATALOG {
             let localizer = Localizer::new(language);
             for step in EADM_STEPS.iter().chain(EFEIDE_STEPS) {
-                assert!(localizer.has(&step.name_id()), "{:?} lacks {}", language, step.name_id());
+                assert!(
+                    localizer.has(&step.name_id()),
+                    "{:?} lacks {}",
+                    language,
+                    step.name_id()
+                );
             }
         }
     }

@@ -25,7 +25,9 @@ pub struct TenantClient {
 impl std::fmt::Debug for TenantClient {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // The API key stays out of every debug print and log line.
-        f.debug_struct("TenantClient").field("base", &self.base.as_str()).finish()
+        f.debug_struct("TenantClient")
+            .field("base", &self.base.as_str())
+            .finish()
     }
 }
 
@@ -34,8 +36,14 @@ impl TenantClient {
         Self::with_timeout(service_url, api_key, REQUEST_TIMEOUT)
     }
 
-    pub fn with_timeout(service_url: &str, api_key: &str, request_timeout: Duration) -> Result<TenantClient> {
-        let invalid = || Error::InvalidUrl { url: service_url.to_string() };
+    pub fn with_timeout(
+        service_url: &str,
+        api_key: &str,
+        request_timeout: Duration,
+    ) -> Result<TenantClient> {
+        let invalid = || Error::InvalidUrl {
+            url: service_url.to_string(),
+        };
         let mut base = Url::parse(service_url).map_err(|_| invalid())?;
         if base.host_str().is_none() {
             return Err(invalid());
@@ -43,7 +51,11 @@ impl TenantClient {
         match base.scheme() {
             "https" => {}
             "http" if is_loopback(&base) => {}
-            "http" => return Err(Error::InsecureUrl { url: service_url.to_string() }),
+            "http" => {
+                return Err(Error::InsecureUrl {
+                    url: service_url.to_string(),
+                })
+            }
             _ => return Err(invalid()),
         }
         if !base.path().ends_with('/') {
@@ -56,8 +68,16 @@ impl TenantClient {
             .https_only(base.scheme() == "https")
             .user_agent(concat!("Synkvakt/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|err| Error::Unreachable { url: service_url.to_string(), detail: err.to_string() })?;
-        Ok(TenantClient { base, api_key: api_key.to_string(), http, request_timeout })
+            .map_err(|err| Error::Unreachable {
+                url: service_url.to_string(),
+                detail: err.to_string(),
+            })?;
+        Ok(TenantClient {
+            base,
+            api_key: api_key.to_string(),
+            http,
+            request_timeout,
+        })
     }
 
     pub fn base_url(&self) -> &str {
@@ -77,7 +97,9 @@ impl TenantClient {
     }
 
     async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
-        let url = self.base.join(path).map_err(|_| Error::InvalidUrl { url: path.to_string() })?;
+        let url = self.base.join(path).map_err(|_| Error::InvalidUrl {
+            url: path.to_string(),
+        })?;
         let endpoint = format!("/{}", path.split('?').next().unwrap_or(path));
         let response = self
             .http
@@ -90,7 +112,9 @@ impl TenantClient {
         let status = response.status();
         let body = self.read_limited(response, &endpoint, &url).await?;
         if status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN {
-            return Err(Error::Unauthorized { status: status.as_u16() });
+            return Err(Error::Unauthorized {
+                status: status.as_u16(),
+            });
         }
         if !status.is_success() {
             let (code, message) = match serde_json::from_slice::<ApiError>(&body) {
@@ -100,14 +124,33 @@ impl TenantClient {
                     String::from_utf8_lossy(&body).chars().take(200).collect(),
                 ),
             };
-            return Err(Error::Status { endpoint, status: status.as_u16(), code, message });
+            return Err(Error::Status {
+                endpoint,
+                status: status.as_u16(),
+                code,
+                message,
+            });
         }
-        serde_json::from_slice(&body).map_err(|err| Error::Malformed { endpoint, detail: err.to_string() })
+        serde_json::from_slice(&body).map_err(|err| Error::Malformed {
+            endpoint,
+            detail: err.to_string(),
+        })
     }
 
-    async fn read_limited(&self, response: reqwest::Response, endpoint: &str, url: &Url) -> Result<Vec<u8>> {
-        let too_large = || Error::TooLarge { endpoint: endpoint.to_string(), limit_bytes: MAX_RESPONSE_BYTES };
-        if response.content_length().is_some_and(|length| length > MAX_RESPONSE_BYTES as u64) {
+    async fn read_limited(
+        &self,
+        response: reqwest::Response,
+        endpoint: &str,
+        url: &Url,
+    ) -> Result<Vec<u8>> {
+        let too_large = || Error::TooLarge {
+            endpoint: endpoint.to_string(),
+            limit_bytes: MAX_RESPONSE_BYTES,
+        };
+        if response
+            .content_length()
+            .is_some_and(|length| length > MAX_RESPONSE_BYTES as u64)
+        {
             return Err(too_large());
         }
         let mut body = Vec::new();
@@ -125,11 +168,20 @@ impl TenantClient {
     fn transport_error(&self, url: &Url, endpoint: &str, err: reqwest::Error) -> Error {
         let url = url.as_str().to_string();
         if err.is_timeout() {
-            Error::Timeout { url, seconds: self.request_timeout.as_secs().max(1) }
+            Error::Timeout {
+                url,
+                seconds: self.request_timeout.as_secs().max(1),
+            }
         } else if err.is_connect() {
-            Error::Unreachable { url, detail: root_cause(&err) }
+            Error::Unreachable {
+                url,
+                detail: root_cause(&err),
+            }
         } else {
-            Error::Disconnected { endpoint: endpoint.to_string(), detail: root_cause(&err) }
+            Error::Disconnected {
+                endpoint: endpoint.to_string(),
+                detail: root_cause(&err),
+            }
         }
     }
 }
@@ -165,8 +217,14 @@ mod tests {
             TenantClient::new("http://kommune.example.no", "k"),
             Err(Error::InsecureUrl { .. })
         ));
-        assert!(matches!(TenantClient::new("ftp://x", "k"), Err(Error::InvalidUrl { .. })));
-        assert!(matches!(TenantClient::new("not a url", "k"), Err(Error::InvalidUrl { .. })));
+        assert!(matches!(
+            TenantClient::new("ftp://x", "k"),
+            Err(Error::InvalidUrl { .. })
+        ));
+        assert!(matches!(
+            TenantClient::new("not a url", "k"),
+            Err(Error::InvalidUrl { .. })
+        ));
     }
 
     #[test]

@@ -30,8 +30,13 @@ pub enum Scenario {
 }
 
 impl Scenario {
-    pub const ALL: [Scenario; 5] =
-        [Scenario::Healthy, Scenario::StepFailed, Scenario::ImportFilter, Scenario::Stuck, Scenario::Running];
+    pub const ALL: [Scenario; 5] = [
+        Scenario::Healthy,
+        Scenario::StepFailed,
+        Scenario::ImportFilter,
+        Scenario::Stuck,
+        Scenario::Running,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -48,10 +53,16 @@ impl FromStr for Scenario {
     type Err = String;
 
     fn from_str(value: &str) -> std::result::Result<Self, Self::Err> {
-        Scenario::ALL.into_iter().find(|scenario| scenario.as_str() == value).ok_or_else(|| {
-            let names: Vec<_> = Scenario::ALL.iter().map(|s| s.as_str()).collect();
-            format!("unknown scenario {value:?}; choose one of {}", names.join(", "))
-        })
+        Scenario::ALL
+            .into_iter()
+            .find(|scenario| scenario.as_str() == value)
+            .ok_or_else(|| {
+                let names: Vec<_> = Scenario::ALL.iter().map(|s| s.as_str()).collect();
+                format!(
+                    "unknown scenario {value:?}; choose one of {}",
+                    names.join(", ")
+                )
+            })
     }
 }
 
@@ -65,7 +76,10 @@ pub struct DemoChoice {
 
 impl Default for DemoChoice {
     fn default() -> Self {
-        DemoChoice { product: Product::EAdm, scenario: Scenario::Running }
+        DemoChoice {
+            product: Product::EAdm,
+            scenario: Scenario::Running,
+        }
     }
 }
 
@@ -147,7 +161,12 @@ impl DemoLauncher {
             .timeout(Duration::from_secs(2))
             .build()
             .unwrap_or_default();
-        DemoLauncher { binary, runtime_dir, log_dir, http }
+        DemoLauncher {
+            binary,
+            runtime_dir,
+            log_dir,
+            http,
+        }
     }
 
     /// Uses the demo tenant that already runs, whatever its scenario, or starts one with `choice`.
@@ -202,9 +221,14 @@ impl DemoLauncher {
         let deadline = tokio::time::Instant::now() + START_TIMEOUT;
         while tokio::time::Instant::now() < deadline {
             if let Ok(Some(status)) = child.try_wait() {
-                return Err(fail(format!("it exited with {status}; see {}", log_path.display())));
+                return Err(fail(format!(
+                    "it exited with {status}; see {}",
+                    log_path.display()
+                )));
             }
-            if let Some(file) = RuntimeFile::read(&self.runtime_dir).filter(|file| file.pid == child_pid) {
+            if let Some(file) =
+                RuntimeFile::read(&self.runtime_dir).filter(|file| file.pid == child_pid)
+            {
                 if self.renew_lease(&file).await {
                     return Ok((&file).into());
                 }
@@ -212,7 +236,11 @@ impl DemoLauncher {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         let _ = child.kill();
-        Err(fail(format!("it did not answer within {} s; see {}", START_TIMEOUT.as_secs(), log_path.display())))
+        Err(fail(format!(
+            "it did not answer within {} s; see {}",
+            START_TIMEOUT.as_secs(),
+            log_path.display()
+        )))
     }
 
     /// Tells the demo tenant this process still uses it; false when it does not answer.
@@ -232,7 +260,10 @@ impl DemoLauncher {
             tokio::time::sleep(LEASE_RENEWAL).await;
             if let Some(file) = RuntimeFile::read(&self.runtime_dir) {
                 if !self.renew_lease(&file).await {
-                    tracing::warn!(port = file.port, "the demo tenant did not take the lease renewal");
+                    tracing::warn!(
+                        port = file.port,
+                        "the demo tenant did not take the lease renewal"
+                    );
                 }
             }
         }
@@ -240,7 +271,8 @@ impl DemoLauncher {
 
     /// The demo tenant's program: `SYNKVAKT_DEMO_TENANT_BIN`, or the one installed beside this one.
     pub fn default_binary() -> PathBuf {
-        if let Some(binary) = std::env::var_os("SYNKVAKT_DEMO_TENANT_BIN").filter(|b| !b.is_empty()) {
+        if let Some(binary) = std::env::var_os("SYNKVAKT_DEMO_TENANT_BIN").filter(|b| !b.is_empty())
+        {
             return PathBuf::from(binary);
         }
         let name = format!("synkvakt-demo-tenant{}", std::env::consts::EXE_SUFFIX);
@@ -259,7 +291,10 @@ mod tests {
         for scenario in Scenario::ALL {
             assert_eq!(scenario.as_str().parse::<Scenario>(), Ok(scenario));
         }
-        assert!("broken".parse::<Scenario>().unwrap_err().contains("step-failed"));
+        assert!("broken"
+            .parse::<Scenario>()
+            .unwrap_err()
+            .contains("step-failed"));
     }
 
     #[tokio::test]

@@ -25,7 +25,10 @@ pub enum Error {
         message: String,
     },
     #[error("{endpoint} sent more than {limit_bytes} bytes")]
-    TooLarge { endpoint: String, limit_bytes: usize },
+    TooLarge {
+        endpoint: String,
+        limit_bytes: usize,
+    },
     #[error("{endpoint} sent data that is not what the API describes: {detail}")]
     Malformed { endpoint: String, detail: String },
     #[error("the connection to {endpoint} broke off: {detail}")]
@@ -81,19 +84,29 @@ impl Error {
 
     fn args(&self) -> Vec<(&'static str, Arg)> {
         match self {
-            Error::InvalidUrl { url } | Error::InsecureUrl { url } => vec![("url", url.as_str().into())],
+            Error::InvalidUrl { url } | Error::InsecureUrl { url } => {
+                vec![("url", url.as_str().into())]
+            }
             Error::Unreachable { url, .. } => vec![("url", url.as_str().into())],
             Error::Timeout { url, seconds } => {
-                vec![("url", url.as_str().into()), ("seconds", (*seconds as i64).into())]
+                vec![
+                    ("url", url.as_str().into()),
+                    ("seconds", (*seconds as i64).into()),
+                ]
             }
             Error::Unauthorized { status } => vec![("status", (*status as i64).into())],
             Error::Status {
                 endpoint, status, ..
-            } => vec![("endpoint", endpoint.as_str().into()), ("status", (*status as i64).into())],
+            } => vec![
+                ("endpoint", endpoint.as_str().into()),
+                ("status", (*status as i64).into()),
+            ],
             Error::TooLarge { endpoint, .. }
             | Error::Malformed { endpoint, .. }
             | Error::Disconnected { endpoint, .. } => vec![("endpoint", endpoint.as_str().into())],
-            Error::SettingsBroken { path, .. } | Error::SettingsTooNew { path, .. } | Error::Io { path, .. } => {
+            Error::SettingsBroken { path, .. }
+            | Error::SettingsTooNew { path, .. }
+            | Error::Io { path, .. } => {
                 vec![("path", path.display().to_string().into())]
             }
             Error::DemoTenant { .. } => Vec::new(),
@@ -125,16 +138,46 @@ mod tests {
         vec![
             Error::InvalidUrl { url: "x".into() },
             Error::InsecureUrl { url: "x".into() },
-            Error::Unreachable { url: "x".into(), detail: "d".into() },
-            Error::Timeout { url: "x".into(), seconds: 1 },
+            Error::Unreachable {
+                url: "x".into(),
+                detail: "d".into(),
+            },
+            Error::Timeout {
+                url: "x".into(),
+                seconds: 1,
+            },
             Error::Unauthorized { status: 401 },
-            Error::Status { endpoint: "e".into(), status: 500, code: "c".into(), message: "m".into() },
-            Error::TooLarge { endpoint: "e".into(), limit_bytes: 1 },
-            Error::Malformed { endpoint: "e".into(), detail: "d".into() },
-            Error::Disconnected { endpoint: "e".into(), detail: "d".into() },
-            Error::SettingsBroken { path: path.clone(), detail: "d".into() },
-            Error::SettingsTooNew { path: path.clone(), version: 9 },
-            Error::Io { action: "writing", path, detail: "d".into() },
+            Error::Status {
+                endpoint: "e".into(),
+                status: 500,
+                code: "c".into(),
+                message: "m".into(),
+            },
+            Error::TooLarge {
+                endpoint: "e".into(),
+                limit_bytes: 1,
+            },
+            Error::Malformed {
+                endpoint: "e".into(),
+                detail: "d".into(),
+            },
+            Error::Disconnected {
+                endpoint: "e".into(),
+                detail: "d".into(),
+            },
+            Error::SettingsBroken {
+                path: path.clone(),
+                detail: "d".into(),
+            },
+            Error::SettingsTooNew {
+                path: path.clone(),
+                version: 9,
+            },
+            Error::Io {
+                action: "writing",
+                path,
+                detail: "d".into(),
+            },
             Error::DemoTenant { detail: "d".into() },
             Error::Refused { reason: "r".into() },
         ]
@@ -147,7 +190,11 @@ mod tests {
             for error in every_kind() {
                 let user = error.to_user(&localizer);
                 assert_ne!(user.message, format!("error-{}", user.kind), "{language:?}");
-                assert_ne!(user.hint, format!("error-{}-hint", user.kind), "{language:?}");
+                assert_ne!(
+                    user.hint,
+                    format!("error-{}-hint", user.kind),
+                    "{language:?}"
+                );
             }
         }
         let en = every_kind()[3].to_user(&Localizer::new(Language::En));

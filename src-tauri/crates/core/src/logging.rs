@@ -12,14 +12,19 @@ pub struct LogGuard {
 }
 
 pub fn init(log_dir: &Path, file_prefix: &str) -> LogGuard {
-    let filter = || EnvFilter::try_from_env("SYNKVAKT_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    // The appender prunes old files at start and complains when the folder is not there yet.
+    let _ = std::fs::create_dir_all(log_dir);
+    let filter =
+        || EnvFilter::try_from_env("SYNKVAKT_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
     let appender = tracing_appender::rolling::Builder::new()
         .rotation(tracing_appender::rolling::Rotation::DAILY)
         .filename_prefix(file_prefix)
         .filename_suffix("log")
         .max_log_files(14)
         .build(log_dir);
-    let stderr_layer = tracing_subscriber::fmt::layer().with_writer(std::io::stderr).with_filter(filter());
+    let stderr_layer = tracing_subscriber::fmt::layer()
+        .with_writer(std::io::stderr)
+        .with_filter(filter());
     match appender {
         Ok(appender) => {
             let (writer, guard) = tracing_appender::non_blocking(appender);
@@ -27,8 +32,13 @@ pub fn init(log_dir: &Path, file_prefix: &str) -> LogGuard {
                 .with_ansi(false)
                 .with_writer(writer)
                 .with_filter(filter());
-            let _ = tracing_subscriber::registry().with(stderr_layer).with(file_layer).try_init();
-            LogGuard { _file_writer: Some(guard) }
+            let _ = tracing_subscriber::registry()
+                .with(stderr_layer)
+                .with(file_layer)
+                .try_init();
+            LogGuard {
+                _file_writer: Some(guard),
+            }
         }
         Err(err) => {
             let _ = tracing_subscriber::registry().with(stderr_layer).try_init();

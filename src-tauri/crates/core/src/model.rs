@@ -213,7 +213,14 @@ mod tests {
 
     #[test]
     fn known_states_round_trip() {
-        for raw in ["completed", "failed", "stopped", "running", "waiting", "skipped"] {
+        for raw in [
+            "completed",
+            "failed",
+            "stopped",
+            "running",
+            "waiting",
+            "skipped",
+        ] {
             let state = StepState::from(raw.to_string());
             assert!(!matches!(state, StepState::Unknown(_)), "{raw}");
             assert_eq!(state.as_wire(), raw);

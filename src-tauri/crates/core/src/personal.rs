@@ -113,7 +113,10 @@ mod tests {
 
     #[test]
     fn names_become_initials() {
-        assert_eq!(PersonName::new("kari Nordmann  Hansen").masked(), "K. N. H.");
+        assert_eq!(
+            PersonName::new("kari Nordmann  Hansen").masked(),
+            "K. N. H."
+        );
         assert_eq!(PersonName::new("Åse Ødegård").masked(), "Å. Ø.");
         assert_eq!(PersonName::new("").masked(), "");
     }
@@ -122,7 +125,10 @@ mod tests {
     fn national_ids_and_email_addresses_are_hidden() {
         let id = NationalId::new("01017012345");
         assert!(!id.masked().chars().any(|c| c.is_ascii_digit()));
-        assert_eq!(EmailAddress::new("kari.nordmann@kommune.no").masked(), "k•••@kommune.no");
+        assert_eq!(
+            EmailAddress::new("kari.nordmann@kommune.no").masked(),
+            "k•••@kommune.no"
+        );
         assert_eq!(EmailAddress::new("not-an-address").masked(), "•••");
     }
 

@@ -78,17 +78,27 @@ impl Session {
             settings_problem: RwLock::new(problem),
             localizer: RwLock::new(localizer),
             actions: ActionPath::new(paths.audit_file()),
-            launcher: Arc::new(DemoLauncher::new(demo_binary, paths.runtime_dir.clone(), paths.log_dir.clone())),
+            launcher: Arc::new(DemoLauncher::new(
+                demo_binary,
+                paths.runtime_dir.clone(),
+                paths.log_dir.clone(),
+            )),
             connection: Mutex::new(None),
         }
     }
 
     pub fn localizer(&self) -> Arc<Localizer> {
-        self.localizer.read().map(|l| l.clone()).unwrap_or_else(|p| p.into_inner().clone())
+        self.localizer
+            .read()
+            .map(|l| l.clone())
+            .unwrap_or_else(|p| p.into_inner().clone())
     }
 
     fn settings(&self) -> Settings {
-        self.settings.read().map(|s| s.clone()).unwrap_or_else(|p| p.into_inner().clone())
+        self.settings
+            .read()
+            .map(|s| s.clone())
+            .unwrap_or_else(|p| p.into_inner().clone())
     }
 
     pub fn user_error(&self, err: &Error) -> UserError {
@@ -118,9 +128,16 @@ impl Session {
             *connection = Some(self.connect_demo().await?);
         }
         let Some(connected) = connection.as_ref() else {
-            return Err(Error::DemoTenant { detail: "no connection".into() });
+            return Err(Error::DemoTenant {
+                detail: "no connection".into(),
+            });
         };
-        let fetched = async { Ok::<_, Error>((connected.client.tenant_info().await?, connected.client.current_cycle().await?)) };
+        let fetched = async {
+            Ok::<_, Error>((
+                connected.client.tenant_info().await?,
+                connected.client.current_cycle().await?,
+            ))
+        };
         let (tenant, cycle) = match fetched.await {
             Ok(answer) => answer,
             Err(err) => {
@@ -156,7 +173,10 @@ impl Session {
     /// Switches the language, or back to following the OS with `None`; saved and audited.
     pub async fn set_language(&self, choice: Option<Language>) -> Result<AppInfo> {
         let value = choice.map(Language::tag).unwrap_or("os").to_string();
-        let action = Action::ChangeSettings { setting: "language".into(), value };
+        let action = Action::ChangeSettings {
+            setting: "language".into(),
+            value,
+        };
         let mut updated = self.settings();
         updated.language = choice;
         // The language is app-wide: the audit line names no tenant.
@@ -191,14 +211,26 @@ mod tests {
         let paths = AppPaths::under(dir.path().to_path_buf());
         let session = Session::open(&paths, dir.path().join("no-demo"));
         let info = session.set_language(Some(Language::Nn)).await.unwrap();
-        assert_eq!((info.language, info.language_choice), (Language::Nn, Some(Language::Nn)));
-        assert_eq!(SettingsStore::new(paths.settings_file()).load().unwrap().language, Some(Language::Nn));
+        assert_eq!(
+            (info.language, info.language_choice),
+            (Language::Nn, Some(Language::Nn))
+        );
+        assert_eq!(
+            SettingsStore::new(paths.settings_file())
+                .load()
+                .unwrap()
+                .language,
+            Some(Language::Nn)
+        );
         let audit = ActionPath::new(paths.audit_file()).recent(5).unwrap();
         assert_eq!(audit.len(), 1);
         assert_eq!(audit[0].outcome, Outcome::Done);
         assert_eq!(
             audit[0].action,
-            Action::ChangeSettings { setting: "language".into(), value: "nn".into() }
+            Action::ChangeSettings {
+                setting: "language".into(),
+                value: "nn".into()
+            }
         );
     }
 
@@ -209,9 +241,15 @@ mod tests {
         std::fs::create_dir_all(&paths.config_dir).unwrap();
         std::fs::write(paths.settings_file(), "{ broken").unwrap();
         let session = Session::open(&paths, dir.path().join("no-demo"));
-        let problem = session.app_info().settings_problem.expect("the problem is reported");
+        let problem = session
+            .app_info()
+            .settings_problem
+            .expect("the problem is reported");
         assert_eq!(problem.kind, "settings-broken");
-        assert_eq!(std::fs::read_to_string(paths.settings_file()).unwrap(), "{ broken");
+        assert_eq!(
+            std::fs::read_to_string(paths.settings_file()).unwrap(),
+            "{ broken"
+        );
     }
 
     #[tokio::test]

@@ -22,7 +22,11 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { version: SETTINGS_VERSION, language: None, demo: DemoChoice::default() }
+        Settings {
+            version: SETTINGS_VERSION,
+            language: None,
+            demo: DemoChoice::default(),
+        }
     }
 }
 
@@ -50,21 +54,35 @@ impl SettingsStore {
     pub fn load(&self) -> Result<Settings> {
         let text = match std::fs::read_to_string(&self.path) {
             Ok(text) => text,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Settings::default()),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Settings::default())
+            }
             Err(err) => {
-                return Err(Error::Io { action: "reading", path: self.path.clone(), detail: err.to_string() })
+                return Err(Error::Io {
+                    action: "reading",
+                    path: self.path.clone(),
+                    detail: err.to_string(),
+                })
             }
         };
-        let broken = |detail: String| Error::SettingsBroken { path: self.path.clone(), detail };
-        let value: serde_json::Value = serde_json::from_str(&text).map_err(|err| broken(err.to_string()))?;
+        let broken = |detail: String| Error::SettingsBroken {
+            path: self.path.clone(),
+            detail,
+        };
+        let value: serde_json::Value =
+            serde_json::from_str(&text).map_err(|err| broken(err.to_string()))?;
         let version = value
             .get("version")
             .and_then(serde_json::Value::as_u64)
             .ok_or_else(|| broken("no version number".to_string()))?;
         if version > u64::from(SETTINGS_VERSION) {
-            return Err(Error::SettingsTooNew { path: self.path.clone(), version: version as u32 });
+            return Err(Error::SettingsTooNew {
+                path: self.path.clone(),
+                version: version as u32,
+            });
         }
-        let mut settings: Settings = serde_json::from_value(value).map_err(|err| broken(err.to_string()))?;
+        let mut settings: Settings =
+            serde_json::from_value(value).map_err(|err| broken(err.to_string()))?;
         settings.version = SETTINGS_VERSION;
         Ok(settings)
     }
@@ -79,7 +97,8 @@ impl SettingsStore {
         if let Some(dir) = self.path.parent() {
             std::fs::create_dir_all(dir).map_err(|err| io("creating the folder of", err))?;
         }
-        let text = serde_json::to_string_pretty(settings).map_err(|err| io("writing", err.into()))?;
+        let text =
+            serde_json::to_string_pretty(settings).map_err(|err| io("writing", err.into()))?;
         let temporary = self.path.with_extension("json.new");
         std::fs::write(&temporary, text).map_err(|err| io("writing", err))?;
         std::fs::rename(&temporary, &self.path).map_err(|err| io("replacing", err))
@@ -109,7 +128,10 @@ mod tests {
         let (_dir, store) = store();
         let settings = Settings {
             language: Some(Language::Nn),
-            demo: DemoChoice { product: Product::EFeide, scenario: Scenario::Stuck },
+            demo: DemoChoice {
+                product: Product::EFeide,
+                scenario: Scenario::Stuck,
+            },
             ..Settings::default()
         };
         store.save(&settings).unwrap();
@@ -123,7 +145,10 @@ mod tests {
         std::fs::write(store.path(), "{ not json").unwrap();
         assert!(matches!(store.load(), Err(Error::SettingsBroken { .. })));
         std::fs::write(store.path(), r#"{"version": 7}"#).unwrap();
-        assert!(matches!(store.load(), Err(Error::SettingsTooNew { version: 7, .. })));
+        assert!(matches!(
+            store.load(),
+            Err(Error::SettingsTooNew { version: 7, .. })
+        ));
         std::fs::write(store.path(), r#"{"language": "nb"}"#).unwrap();
         assert!(matches!(store.load(), Err(Error::SettingsBroken { .. })));
     }

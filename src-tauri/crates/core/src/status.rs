@@ -122,9 +122,15 @@ impl CycleView {
         let headline = match state {
             OverallState::Completed => localizer.text("overall-completed"),
             OverallState::Resumed => localizer.text("overall-resumed"),
-            OverallState::Failed => localizer.format("overall-failed", &[("step", step_name.into())]),
-            OverallState::Stopped => localizer.format("overall-stopped", &[("step", step_name.into())]),
-            OverallState::Running => localizer.format("overall-running", &[("step", step_name.into())]),
+            OverallState::Failed => {
+                localizer.format("overall-failed", &[("step", step_name.into())])
+            }
+            OverallState::Stopped => {
+                localizer.format("overall-stopped", &[("step", step_name.into())])
+            }
+            OverallState::Running => {
+                localizer.format("overall-running", &[("step", step_name.into())])
+            }
             OverallState::Unknown => localizer.format(
                 "overall-unknown",
                 &[("state", cycle.state.as_wire().into())],
@@ -147,10 +153,15 @@ impl CycleView {
 }
 
 fn attention_index(steps: &[StepView]) -> Option<usize> {
-    let first = |wanted: &[DisplayState]| steps.iter().position(|step| wanted.contains(&step.state));
-    first(&[DisplayState::Failed, DisplayState::Stopped, DisplayState::Unknown])
-        .or_else(|| first(&[DisplayState::Running]))
-        .or_else(|| first(&[DisplayState::Waiting]))
+    let first =
+        |wanted: &[DisplayState]| steps.iter().position(|step| wanted.contains(&step.state));
+    first(&[
+        DisplayState::Failed,
+        DisplayState::Stopped,
+        DisplayState::Unknown,
+    ])
+    .or_else(|| first(&[DisplayState::Running]))
+    .or_else(|| first(&[DisplayState::Waiting]))
 }
 
 #[cfg(test)]
@@ -209,7 +220,11 @@ mod tests {
         let states: Vec<_> = view.steps.iter().map(|s| s.state).collect();
         assert_eq!(
             states,
-            [DisplayState::Completed, DisplayState::Failed, DisplayState::NotReached]
+            [
+                DisplayState::Completed,
+                DisplayState::Failed,
+                DisplayState::NotReached
+            ]
         );
         assert_eq!(view.attention, Some(1));
         assert_eq!(view.headline, "Failed at Export AD");
@@ -236,7 +251,11 @@ mod tests {
         let view = CycleView::build(
             &cycle(
                 "running",
-                vec![step("import-sas", "completed"), step("synchronization", "running"), step("export-ad", "waiting")],
+                vec![
+                    step("import-sas", "completed"),
+                    step("synchronization", "running"),
+                    step("export-ad", "waiting"),
+                ],
             ),
             &tenant(Product::EFeide),
             &Localizer::new(Language::Nn),

@@ -13,7 +13,8 @@ fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
     match node.get("$ref").and_then(Value::as_str) {
         Some(reference) => {
             let pointer = reference.trim_start_matches('#');
-            root.pointer(pointer).unwrap_or_else(|| panic!("dangling $ref {reference}"))
+            root.pointer(pointer)
+                .unwrap_or_else(|| panic!("dangling $ref {reference}"))
         }
         None => node,
     }
@@ -47,11 +48,20 @@ fn every_object_schema_is_closed_and_lists_what_it_requires() {
     for (name, schema) in root["components"]["schemas"].as_object().unwrap() {
         if schema["type"] == "object" {
             objects += 1;
-            assert_eq!(schema["additionalProperties"], Value::Bool(false), "{name} must set additionalProperties: false");
-            let required = schema["required"].as_array().unwrap_or_else(|| panic!("{name} lacks required"));
+            assert_eq!(
+                schema["additionalProperties"],
+                Value::Bool(false),
+                "{name} must set additionalProperties: false"
+            );
+            let required = schema["required"]
+                .as_array()
+                .unwrap_or_else(|| panic!("{name} lacks required"));
             let properties = schema["properties"].as_object().unwrap();
             for property in properties.keys() {
-                assert!(required.iter().any(|r| r == property), "{name}.{property} is not required");
+                assert!(
+                    required.iter().any(|r| r == property),
+                    "{name}.{property} is not required"
+                );
             }
         }
     }
@@ -67,7 +77,12 @@ fn every_response_has_an_example_and_every_example_decodes() {
         let schema = resolve(&root, &media["schema"]);
         let found = examples(media);
         assert!(!found.is_empty(), "{name} has no example");
-        let schema_name = media["schema"]["$ref"].as_str().unwrap_or_default().rsplit('/').next().unwrap();
+        let schema_name = media["schema"]["$ref"]
+            .as_str()
+            .unwrap_or_default()
+            .rsplit('/')
+            .next()
+            .unwrap();
         for example in found {
             let result = match schema_name {
                 "TenantInfo" => serde_json::from_value::<TenantInfo>(example.clone()).map(drop),

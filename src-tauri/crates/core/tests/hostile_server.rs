@@ -52,10 +52,22 @@ async fn answering(status: &'static str, body: String) -> TenantClient {
 
 #[tokio::test]
 async fn an_error_status_carries_the_services_code_and_message() {
-    let client = answering("503 Service Unavailable", r#"{"code":"maintenance","message":"Back at 07:00"}"#.into()).await;
+    let client = answering(
+        "503 Service Unavailable",
+        r#"{"code":"maintenance","message":"Back at 07:00"}"#.into(),
+    )
+    .await;
     match client.current_cycle().await {
-        Err(Error::Status { endpoint, status, code, message }) => {
-            assert_eq!((endpoint.as_str(), status, code.as_str()), ("/api/v1/cycles/current", 503, "maintenance"));
+        Err(Error::Status {
+            endpoint,
+            status,
+            code,
+            message,
+        }) => {
+            assert_eq!(
+                (endpoint.as_str(), status, code.as_str()),
+                ("/api/v1/cycles/current", 503, "maintenance")
+            );
             assert_eq!(message, "Back at 07:00");
         }
         other => panic!("{other:?}"),
@@ -66,7 +78,12 @@ async fn an_error_status_carries_the_services_code_and_message() {
 async fn an_error_status_without_a_json_body_is_still_clear() {
     let client = answering("502 Bad Gateway", "<html>proxy error</html>".into()).await;
     match client.tenant_info().await {
-        Err(Error::Status { status: 502, code, message, .. }) => {
+        Err(Error::Status {
+            status: 502,
+            code,
+            message,
+            ..
+        }) => {
             assert_eq!(code, "no-error-body");
             assert!(message.contains("proxy error"));
         }
@@ -76,28 +93,46 @@ async fn an_error_status_without_a_json_body_is_still_clear() {
 
 #[tokio::test]
 async fn a_refused_key_is_unauthorized() {
-    let client = answering("401 Unauthorized", r#"{"code":"unauthorized","message":"no"}"#.into()).await;
-    assert!(matches!(client.tenant_info().await, Err(Error::Unauthorized { status: 401 })));
+    let client = answering(
+        "401 Unauthorized",
+        r#"{"code":"unauthorized","message":"no"}"#.into(),
+    )
+    .await;
+    assert!(matches!(
+        client.tenant_info().await,
+        Err(Error::Unauthorized { status: 401 })
+    ));
 }
 
 #[tokio::test]
 async fn malformed_json_names_the_endpoint() {
     let client = answering("200 OK", r#"{"id": "c1", "steps": [ {"#.into()).await;
     match client.current_cycle().await {
-        Err(err @ Error::Malformed { .. }) => assert!(err.to_string().contains("/api/v1/cycles/current"), "{err}"),
+        Err(err @ Error::Malformed { .. }) => {
+            assert!(err.to_string().contains("/api/v1/cycles/current"), "{err}")
+        }
         other => panic!("{other:?}"),
     }
 }
 
 #[tokio::test]
 async fn a_wrong_shape_names_what_is_missing_or_extra() {
-    let missing = answering("200 OK", r#"{"name":"X","product":"eAdm","apiVersion":"1"}"#.into()).await;
+    let missing = answering(
+        "200 OK",
+        r#"{"name":"X","product":"eAdm","apiVersion":"1"}"#.into(),
+    )
+    .await;
     match missing.tenant_info().await {
-        Err(Error::Malformed { detail, .. }) => assert!(detail.contains("canStartCycle"), "{detail}"),
+        Err(Error::Malformed { detail, .. }) => {
+            assert!(detail.contains("canStartCycle"), "{detail}")
+        }
         other => panic!("{other:?}"),
     }
     let wrong_type = answering("200 OK", r#"{"cycles": {"id": 1}}"#.into()).await;
-    assert!(matches!(wrong_type.cycle_history(5).await, Err(Error::Malformed { .. })));
+    assert!(matches!(
+        wrong_type.cycle_history(5).await,
+        Err(Error::Malformed { .. })
+    ));
     let unknown_product = answering(
         "200 OK",
         r#"{"name":"X","product":"eSkole","canStartCycle":false,"apiVersion":"1"}"#.into(),
@@ -123,18 +158,26 @@ async fn unknown_steps_and_states_are_kept_not_rejected() {
 #[tokio::test]
 async fn an_announced_huge_body_is_refused_before_reading() {
     let url = hostile(|mut socket| async move {
-        let head = format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n", MAX_RESPONSE_BYTES * 10);
+        let head = format!(
+            "HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n",
+            MAX_RESPONSE_BYTES * 10
+        );
         let _ = socket.write_all(head.as_bytes()).await;
     })
     .await;
     let client = TenantClient::new(&url, "key").unwrap();
-    assert!(matches!(client.current_cycle().await, Err(Error::TooLarge { .. })));
+    assert!(matches!(
+        client.current_cycle().await,
+        Err(Error::TooLarge { .. })
+    ));
 }
 
 #[tokio::test]
 async fn an_endless_chunked_body_is_cut_off_at_the_limit() {
     let url = hostile(|mut socket| async move {
-        let _ = socket.write_all(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n").await;
+        let _ = socket
+            .write_all(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+            .await;
         let chunk = format!("{:x}\r\n{}\r\n", 65536, "x".repeat(65536));
         for _ in 0..(MAX_RESPONSE_BYTES / 65536 + 10) {
             if socket.write_all(chunk.as_bytes()).await.is_err() {
@@ -144,13 +187,18 @@ async fn an_endless_chunked_body_is_cut_off_at_the_limit() {
     })
     .await;
     let client = TenantClient::new(&url, "key").unwrap();
-    assert!(matches!(client.current_cycle().await, Err(Error::TooLarge { .. })));
+    assert!(matches!(
+        client.current_cycle().await,
+        Err(Error::TooLarge { .. })
+    ));
 }
 
 #[tokio::test]
 async fn a_connection_dropped_mid_body_is_disconnected() {
     let url = hostile(|mut socket| async move {
-        let _ = socket.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n{\"id\":").await;
+        let _ = socket
+            .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n{\"id\":")
+            .await;
         let _ = socket.shutdown().await;
     })
     .await;
@@ -169,7 +217,10 @@ async fn a_server_that_never_answers_times_out() {
     })
     .await;
     let client = TenantClient::with_timeout(&url, "key", Duration::from_millis(500)).unwrap();
-    assert!(matches!(client.tenant_info().await, Err(Error::Timeout { .. })));
+    assert!(matches!(
+        client.tenant_info().await,
+        Err(Error::Timeout { .. })
+    ));
 }
 
 #[tokio::test]
@@ -178,5 +229,8 @@ async fn a_closed_port_is_unreachable() {
     let url = format!("http://{}", listener.local_addr().unwrap());
     drop(listener);
     let client = TenantClient::new(&url, "key").unwrap();
-    assert!(matches!(client.tenant_info().await, Err(Error::Unreachable { .. })));
+    assert!(matches!(
+        client.tenant_info().await,
+        Err(Error::Unreachable { .. })
+    ));
 }

@@ -72,7 +72,12 @@ struct Clock {
 impl Clock {
     fn now(&self) -> DateTime<Utc> {
         match &self.test_advance {
-            Some(advance) => self.start + *advance.lock().unwrap_or_else(|poisoned| poisoned.into_inner()),
+            Some(advance) => {
+                self.start
+                    + *advance
+                        .lock()
+                        .unwrap_or_else(|poisoned| poisoned.into_inner())
+            }
             None => Utc::now(),
         }
     }
@@ -98,7 +103,9 @@ impl RunningDemo {
 
     /// Runs until the server stops: for on-demand servers, when the last lease expired.
     pub async fn wait(self) -> std::io::Result<()> {
-        self.server.await.unwrap_or_else(|err| Err(std::io::Error::other(err)))
+        self.server
+            .await
+            .unwrap_or_else(|err| Err(std::io::Error::other(err)))
     }
 
     pub fn stop(&self) {
@@ -124,11 +131,17 @@ pub async fn start(config: DemoConfig) -> std::io::Result<RunningDemo> {
             config.product,
             config.scenario,
             now,
-            if config.test_clock { 1.0 } else { config.time_scale },
+            if config.test_clock {
+                1.0
+            } else {
+                config.time_scale
+            },
         ),
         clock: Clock {
             start: now,
-            test_advance: config.test_clock.then(|| Mutex::new(chrono::Duration::zero())),
+            test_advance: config
+                .test_clock
+                .then(|| Mutex::new(chrono::Duration::zero())),
         },
         api_key: config.api_key.clone(),
         last_lease: Mutex::new(Instant::now()),
@@ -146,18 +159,27 @@ pub async fn start(config: DemoConfig) -> std::io::Result<RunningDemo> {
         file.write(dir)?;
     }
 
-    let shutdown = lease_expiry(tenant.clone(), config.on_demand.then_some(config.lease_expiry));
+    let shutdown = lease_expiry(
+        tenant.clone(),
+        config.on_demand.then_some(config.lease_expiry),
+    );
     let runtime_dir = config.runtime_dir.clone();
     let app = router(tenant);
     let server = tokio::spawn(async move {
-        let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+        let served = axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await;
         if let Some(dir) = runtime_dir {
             RuntimeFile::remove_if_written_by(&dir, std::process::id());
         }
         served
     });
     tracing::info!(%addr, product = %config.product, scenario = config.scenario.as_str(), "demo tenant listening");
-    Ok(RunningDemo { addr, api_key: config.api_key, server })
+    Ok(RunningDemo {
+        addr,
+        api_key: config.api_key,
+        server,
+    })
 }
 
 async fn lease_expiry(tenant: Arc<Tenant>, expiry: Option<Duration>) {
@@ -166,9 +188,16 @@ async fn lease_expiry(tenant: Arc<Tenant>, expiry: Option<Duration>) {
     };
     loop {
         tokio::time::sleep(expiry / 4).await;
-        let idle = tenant.last_lease.lock().map(|last| last.elapsed()).unwrap_or_default();
+        let idle = tenant
+            .last_lease
+            .lock()
+            .map(|last| last.elapsed())
+            .unwrap_or_default();
         if idle > expiry {
-            tracing::info!("no Synkvakt process renewed its lease for {} s; stopping", idle.as_secs());
+            tracing::info!(
+                "no Synkvakt process renewed its lease for {} s; stopping",
+                idle.as_secs()
+            );
             return;
         }
     }
@@ -188,7 +217,14 @@ fn router(tenant: Arc<Tenant>) -> Router {
 }
 
 fn api_error(status: StatusCode, code: &str, message: impl Into<String>) -> Response {
-    (status, Json(ApiError { code: code.to_string(), message: message.into() })).into_response()
+    (
+        status,
+        Json(ApiError {
+            code: code.to_string(),
+            message: message.into(),
+        }),
+    )
+        .into_response()
 }
 
 async fn require_key(State(tenant): State<Arc<Tenant>>, request: Request, next: Next) -> Response {
@@ -198,7 +234,11 @@ async fn require_key(State(tenant): State<Arc<Tenant>>, request: Request, next: 
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.strip_prefix("Bearer "));
     if presented != Some(tenant.api_key.as_str()) {
-        return api_error(StatusCode::UNAUTHORIZED, "unauthorized", "A valid API key is required as a bearer token.");
+        return api_error(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "A valid API key is required as a bearer token.",
+        );
     }
     next.run(request).await
 }
@@ -216,15 +256,25 @@ struct HistoryQuery {
     limit: Option<String>,
 }
 
-async fn cycle_history(State(tenant): State<Arc<Tenant>>, Query(query): Query<HistoryQuery>) -> Response {
+async fn cycle_history(
+    State(tenant): State<Arc<Tenant>>,
+    Query(query): Query<HistoryQuery>,
+) -> Response {
     let limit = match query.limit.as_deref().map(str::parse::<usize>) {
         None => 20,
         Some(Ok(limit)) if (1..=100).contains(&limit) => limit,
         Some(_) => {
-            return api_error(StatusCode::BAD_REQUEST, "invalid-limit", "limit must be a whole number from 1 to 100.")
+            return api_error(
+                StatusCode::BAD_REQUEST,
+                "invalid-limit",
+                "limit must be a whole number from 1 to 100.",
+            )
         }
     };
-    Json(CycleHistory { cycles: tenant.simulation.history(tenant.clock.now(), limit) }).into_response()
+    Json(CycleHistory {
+        cycles: tenant.simulation.history(tenant.clock.now(), limit),
+    })
+    .into_response()
 }
 
 async fn renew_lease(State(tenant): State<Arc<Tenant>>, Path(holder): Path<String>) -> Response {
@@ -248,12 +298,23 @@ struct AdvanceQuery {
     seconds: i64,
 }
 
-async fn advance_clock(State(tenant): State<Arc<Tenant>>, Query(query): Query<AdvanceQuery>) -> Response {
+async fn advance_clock(
+    State(tenant): State<Arc<Tenant>>,
+    Query(query): Query<AdvanceQuery>,
+) -> Response {
     let Some(advance) = &tenant.clock.test_advance else {
-        return api_error(StatusCode::CONFLICT, "no-test-clock", "Start the demo tenant with --test-clock to move time.");
+        return api_error(
+            StatusCode::CONFLICT,
+            "no-test-clock",
+            "Start the demo tenant with --test-clock to move time.",
+        );
     };
     if query.seconds < 0 {
-        return api_error(StatusCode::BAD_REQUEST, "invalid-seconds", "Time only moves forward.");
+        return api_error(
+            StatusCode::BAD_REQUEST,
+            "invalid-seconds",
+            "Time only moves forward.",
+        );
     }
     if let Ok(mut passed) = advance.lock() {
         *passed += chrono::Duration::seconds(query.seconds);
@@ -262,5 +323,9 @@ async fn advance_clock(State(tenant): State<Arc<Tenant>>, Query(query): Query<Ad
 }
 
 async fn not_found() -> Response {
-    api_error(StatusCode::NOT_FOUND, "not-found", "There is no such resource.")
+    api_error(
+        StatusCode::NOT_FOUND,
+        "not-found",
+        "There is no such resource.",
+    )
 }

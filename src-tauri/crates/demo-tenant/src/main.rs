@@ -33,11 +33,17 @@ fn parse(args: impl Iterator<Item = String>) -> Result<DemoConfig, String> {
                 config.product = match value()?.to_ascii_lowercase().as_str() {
                     "eadm" => Product::EAdm,
                     "efeide" => Product::EFeide,
-                    other => return Err(format!("unknown product {other:?}; choose eAdm or eFeide")),
+                    other => {
+                        return Err(format!("unknown product {other:?}; choose eAdm or eFeide"))
+                    }
                 }
             }
             "--scenario" => config.scenario = value()?.parse()?,
-            "--port" => config.port = value()?.parse().map_err(|_| "--port needs a number from 0 to 65535")?,
+            "--port" => {
+                config.port = value()?
+                    .parse()
+                    .map_err(|_| "--port needs a number from 0 to 65535")?
+            }
             "--api-key" => config.api_key = value()?,
             "--time-scale" => {
                 config.time_scale = value()?

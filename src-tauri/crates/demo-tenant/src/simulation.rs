@@ -5,7 +5,8 @@ use chrono::{DateTime, Duration, Utc};
 use synkvakt_core::catalog::{self, StepKind};
 use synkvakt_core::demo::Scenario;
 use synkvakt_core::model::{
-    Cycle, CycleKind, CycleState, FilterCheck, FilterCheckKind, ImportFilter, Product, Step, StepState, TenantInfo,
+    Cycle, CycleKind, CycleState, FilterCheck, FilterCheckKind, ImportFilter, Product, Step,
+    StepState, TenantInfo,
 };
 
 /// The steps a demo tenant of each product has bought, in order, with their usual duration in
@@ -63,12 +64,22 @@ impl Simulation {
     ///
     /// `time_scale` shortens every step (60 makes a four-minute import take four seconds) while
     /// the clock stays the real one, so that times and ages shown are true.
-    pub fn new(product: Product, scenario: Scenario, now: DateTime<Utc>, time_scale: f64) -> Simulation {
+    pub fn new(
+        product: Product,
+        scenario: Scenario,
+        now: DateTime<Utc>,
+        time_scale: f64,
+    ) -> Simulation {
         let steps: Vec<(&'static str, i64)> = plan(product)
             .iter()
             .map(|(key, seconds)| (*key, ((*seconds as f64 / time_scale).round() as i64).max(1)))
             .collect();
-        let offset_of = |index: usize| steps[..index].iter().map(|(_, seconds)| seconds).sum::<i64>();
+        let offset_of = |index: usize| {
+            steps[..index]
+                .iter()
+                .map(|(_, seconds)| seconds)
+                .sum::<i64>()
+        };
         let total = offset_of(steps.len());
         let lead = match scenario {
             Scenario::Healthy => total + 2 * 3600,
@@ -81,7 +92,12 @@ impl Simulation {
                 offset_of(index + 1) + 25 * 60
             }
         };
-        Simulation { product, scenario, current_start: now - Duration::seconds(lead), steps }
+        Simulation {
+            product,
+            scenario,
+            current_start: now - Duration::seconds(lead),
+            steps,
+        }
     }
 
     pub fn tenant(&self) -> TenantInfo {
@@ -97,7 +113,13 @@ impl Simulation {
     }
 
     pub fn current_cycle(&self, now: DateTime<Utc>) -> Cycle {
-        self.cycle_at(self.current_start, CycleKind::Full, Some(self.scenario), 1.0, now)
+        self.cycle_at(
+            self.current_start,
+            CycleKind::Full,
+            Some(self.scenario),
+            1.0,
+            now,
+        )
     }
 
     /// The current cycle and earlier ones, newest first; earlier ones completed, every other a
@@ -106,7 +128,11 @@ impl Simulation {
         let mut cycles = vec![self.current_cycle(now)];
         for n in 1..HISTORY_LENGTH as i64 {
             let start = self.current_start - Duration::hours(HOURS_BETWEEN_CYCLES * n);
-            let kind = if n % 2 == 0 { CycleKind::Full } else { CycleKind::Delta };
+            let kind = if n % 2 == 0 {
+                CycleKind::Full
+            } else {
+                CycleKind::Delta
+            };
             let pace = 0.8 + ((n * 37) % 40) as f64 / 100.0;
             cycles.push(self.cycle_at(start, kind, None, pace, now));
         }
@@ -122,7 +148,9 @@ impl Simulation {
         pace: f64,
         now: DateTime<Utc>,
     ) -> Cycle {
-        let trouble_key = scenario.map(|s| scenario_step(self.product, s)).unwrap_or("");
+        let trouble_key = scenario
+            .map(|s| scenario_step(self.product, s))
+            .unwrap_or("");
         let mut steps = Vec::new();
         let mut cursor = start;
         let mut halted: Option<CycleState> = None;
@@ -130,7 +158,8 @@ impl Simulation {
         for (key, seconds) in &self.steps {
             let display_name = display_name(self.product, key);
             let skipped = kind == CycleKind::Delta
-                && catalog::lookup(self.product, key).is_some_and(|step| step.kind == StepKind::Import);
+                && catalog::lookup(self.product, key)
+                    .is_some_and(|step| step.kind == StepKind::Import);
             if skipped {
                 steps.push(step(key, display_name, StepState::Skipped, None, None));
                 continue;
@@ -143,16 +172,34 @@ impl Simulation {
             let finished = started + Duration::seconds((*seconds as f64 * pace).round() as i64);
             let is_trouble = *key == trouble_key;
             if is_trouble && scenario == Some(Scenario::Stuck) {
-                steps.push(step(key, display_name, StepState::Running, Some(started), None));
+                steps.push(step(
+                    key,
+                    display_name,
+                    StepState::Running,
+                    Some(started),
+                    None,
+                ));
                 halted = Some(CycleState::Running);
                 continue;
             }
             if now < finished {
-                steps.push(step(key, display_name, StepState::Running, Some(started), None));
+                steps.push(step(
+                    key,
+                    display_name,
+                    StepState::Running,
+                    Some(started),
+                    None,
+                ));
                 halted = Some(CycleState::Running);
                 continue;
             }
-            let mut done = step(key, display_name, StepState::Completed, Some(started), Some(finished));
+            let mut done = step(
+                key,
+                display_name,
+                StepState::Completed,
+                Some(started),
+                Some(finished),
+            );
             if is_trouble && scenario == Some(Scenario::StepFailed) {
                 done.state = StepState::Failed;
                 done.message = Some(failure_message(self.product).to_string());
@@ -160,7 +207,8 @@ impl Simulation {
                 halted = Some(CycleState::Failed);
             } else if is_trouble && scenario == Some(Scenario::ImportFilter) {
                 done.state = StepState::Stopped;
-                done.message = Some("Import filter: deleted accounts 14.2 % (threshold 5 %)".to_string());
+                done.message =
+                    Some("Import filter: deleted accounts 14.2 % (threshold 5 %)".to_string());
                 done.error_code = Some("IMPORT-FILTER".to_string());
                 halted = Some(CycleState::Stopped);
                 import_filter = Some(stopped_filter());
@@ -174,7 +222,11 @@ impl Simulation {
             _ => steps.iter().filter_map(|step| step.finished_at).max(),
         };
         Cycle {
-            id: format!("{}-{}", self.product.as_str().to_lowercase(), start.format("%Y%m%d-%H%M%S")),
+            id: format!(
+                "{}-{}",
+                self.product.as_str().to_lowercase(),
+                start.format("%Y%m%d-%H%M%S")
+            ),
             kind,
             state,
             started_at: start,
@@ -255,7 +307,11 @@ mod tests {
     use super::*;
 
     fn states(cycle: &Cycle) -> Vec<&str> {
-        cycle.steps.iter().map(|step| step.state.as_wire()).collect()
+        cycle
+            .steps
+            .iter()
+            .map(|step| step.state.as_wire())
+            .collect()
     }
 
     #[test]
@@ -264,7 +320,10 @@ mod tests {
         let simulation = Simulation::new(Product::EAdm, Scenario::Running, now, 1.0);
         let cycle = simulation.current_cycle(now);
         assert_eq!(cycle.state, CycleState::Running);
-        assert_eq!(states(&cycle)[..5], ["completed", "completed", "completed", "running", "waiting"]);
+        assert_eq!(
+            states(&cycle)[..5],
+            ["completed", "completed", "completed", "running", "waiting"]
+        );
         let later = simulation.current_cycle(now + Duration::hours(2));
         assert_eq!(later.state, CycleState::Completed);
         assert!(later.finished_at.is_some());
@@ -274,16 +333,37 @@ mod tests {
     fn scenarios_reach_their_state() {
         let now = Utc::now();
         for (product, scenario, state, step_state, key) in [
-            (Product::EAdm, Scenario::StepFailed, CycleState::Failed, StepState::Failed, "export-ad"),
-            (Product::EFeide, Scenario::ImportFilter, CycleState::Stopped, StepState::Stopped, "synchronization"),
-            (Product::EFeide, Scenario::Stuck, CycleState::Running, StepState::Running, "import-samaccountname"),
+            (
+                Product::EAdm,
+                Scenario::StepFailed,
+                CycleState::Failed,
+                StepState::Failed,
+                "export-ad",
+            ),
+            (
+                Product::EFeide,
+                Scenario::ImportFilter,
+                CycleState::Stopped,
+                StepState::Stopped,
+                "synchronization",
+            ),
+            (
+                Product::EFeide,
+                Scenario::Stuck,
+                CycleState::Running,
+                StepState::Running,
+                "import-samaccountname",
+            ),
         ] {
             let simulation = Simulation::new(product, scenario, now, 60.0);
             let cycle = simulation.current_cycle(now + Duration::days(3));
             assert_eq!(cycle.state, state, "{scenario:?}");
             let trouble = cycle.steps.iter().find(|step| step.key == key).unwrap();
             assert_eq!(trouble.state, step_state, "{scenario:?}");
-            assert_eq!(cycle.import_filter.is_some(), scenario == Scenario::ImportFilter);
+            assert_eq!(
+                cycle.import_filter.is_some(),
+                scenario == Scenario::ImportFilter
+            );
         }
     }
 
@@ -293,8 +373,13 @@ mod tests {
         let simulation = Simulation::new(Product::EAdm, Scenario::Healthy, now, 1.0);
         let history = simulation.history(now, 50);
         assert_eq!(history.len(), HISTORY_LENGTH);
-        assert!(history.windows(2).all(|pair| pair[0].started_at > pair[1].started_at));
-        let delta = history.iter().find(|cycle| cycle.kind == CycleKind::Delta).unwrap();
+        assert!(history
+            .windows(2)
+            .all(|pair| pair[0].started_at > pair[1].started_at));
+        let delta = history
+            .iter()
+            .find(|cycle| cycle.kind == CycleKind::Delta)
+            .unwrap();
         assert_eq!(delta.state, CycleState::Completed);
         assert_eq!(delta.steps[0].state, StepState::Skipped);
         assert_eq!(simulation.history(now, 3).len(), 3);

@@ -28,7 +28,11 @@ async fn the_client_follows_a_running_cycle_on_the_test_clock() {
     assert_eq!(tenant.product, Product::EFeide);
     let before = client.current_cycle().await.unwrap();
     assert_eq!(before.state, CycleState::Running);
-    let running = before.steps.iter().position(|step| step.state == StepState::Running).unwrap();
+    let running = before
+        .steps
+        .iter()
+        .position(|step| step.state == StepState::Running)
+        .unwrap();
 
     // The test clock stands still until told.
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -45,18 +49,29 @@ async fn the_client_follows_a_running_cycle_on_the_test_clock() {
 
 #[tokio::test]
 async fn a_wrong_key_is_refused() {
-    let demo = start(DemoConfig::new(Product::EAdm, Scenario::Healthy)).await.unwrap();
+    let demo = start(DemoConfig::new(Product::EAdm, Scenario::Healthy))
+        .await
+        .unwrap();
     let client = TenantClient::new(&demo.base_url(), "not-the-key").unwrap();
-    assert!(matches!(client.current_cycle().await, Err(Error::Unauthorized { status: 401 })));
+    assert!(matches!(
+        client.current_cycle().await,
+        Err(Error::Unauthorized { status: 401 })
+    ));
 }
 
 #[tokio::test]
 async fn the_failed_scenario_carries_message_and_code() {
-    let demo = start(DemoConfig::new(Product::EAdm, Scenario::StepFailed)).await.unwrap();
+    let demo = start(DemoConfig::new(Product::EAdm, Scenario::StepFailed))
+        .await
+        .unwrap();
     let client = TenantClient::new(&demo.base_url(), &demo.api_key).unwrap();
     let cycle = client.current_cycle().await.unwrap();
     assert_eq!(cycle.state, CycleState::Failed);
-    let failed = cycle.steps.iter().find(|step| step.state == StepState::Failed).unwrap();
+    let failed = cycle
+        .steps
+        .iter()
+        .find(|step| step.state == StepState::Failed)
+        .unwrap();
     assert_eq!(failed.key, "export-ad");
     assert!(failed.message.as_deref().is_some_and(|m| !m.is_empty()));
     assert_eq!(failed.error_code.as_deref(), Some("EXP-AD-0412"));
@@ -74,13 +89,19 @@ async fn an_on_demand_server_lives_while_leases_are_renewed() {
     let launcher = DemoLauncher::new("unused".into(), dir.path().into(), dir.path().into());
     for _ in 0..8 {
         tokio::time::sleep(Duration::from_millis(300)).await;
-        assert!(launcher.renew_lease(&file).await, "stopped although its lease was renewed");
+        assert!(
+            launcher.renew_lease(&file).await,
+            "stopped although its lease was renewed"
+        );
     }
     tokio::time::timeout(Duration::from_secs(5), demo.wait())
         .await
         .expect("stops once no lease is renewed")
         .unwrap();
-    assert!(RuntimeFile::read(dir.path()).is_none(), "its runtime file is removed");
+    assert!(
+        RuntimeFile::read(dir.path()).is_none(),
+        "its runtime file is removed"
+    );
 }
 
 #[cfg(unix)]
@@ -92,9 +113,15 @@ async fn the_launcher_starts_one_demo_tenant_and_shares_it() {
         dir.path().join("run"),
         dir.path().join("logs"),
     );
-    let choice = DemoChoice { product: Product::EFeide, scenario: Scenario::Stuck };
+    let choice = DemoChoice {
+        product: Product::EFeide,
+        scenario: Scenario::Stuck,
+    };
     let first = launcher.ensure(choice).await.unwrap();
-    assert_eq!((first.product, first.scenario), (Product::EFeide, Scenario::Stuck));
+    assert_eq!(
+        (first.product, first.scenario),
+        (Product::EFeide, Scenario::Stuck)
+    );
     let file = RuntimeFile::read(&dir.path().join("run")).expect("the runtime file is written");
 
     // A second user finds the same server through the runtime file, whatever it would choose.
@@ -115,6 +142,9 @@ async fn the_launcher_starts_one_demo_tenant_and_shares_it() {
 
 #[cfg(unix)]
 fn kill(pid: u32) {
-    let status = std::process::Command::new("kill").arg(pid.to_string()).status().unwrap();
+    let status = std::process::Command::new("kill")
+        .arg(pid.to_string())
+        .status()
+        .unwrap();
     assert!(status.success());
 }

@@ -7,7 +7,8 @@ use synkvakt_core::model::Product;
 use synkvakt_demo_tenant::{start, DemoConfig};
 
 fn contract() -> Value {
-    serde_norway::from_str(include_str!("../../core/api/tenant-api.yaml")).expect("the contract is valid YAML")
+    serde_norway::from_str(include_str!("../../core/api/tenant-api.yaml"))
+        .expect("the contract is valid YAML")
 }
 
 /// The schema the contract gives for `GET path` answering `status`.
@@ -17,7 +18,10 @@ fn validator(contract: &Value, path: &str, status: u16) -> jsonschema::Validator
         response = contract.pointer(reference.trim_start_matches('#')).unwrap();
     }
     let schema = &response["content"]["application/json"]["schema"];
-    assert!(schema.is_object(), "the contract has no schema for GET {path} {status}");
+    assert!(
+        schema.is_object(),
+        "the contract has no schema for GET {path} {status}"
+    );
     let root = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$ref": schema["$ref"],
@@ -30,15 +34,26 @@ fn validator(contract: &Value, path: &str, status: u16) -> jsonschema::Validator
 }
 
 async fn get(url: &str, key: &str) -> (u16, Value) {
-    let response = reqwest::Client::new().get(url).bearer_auth(key).send().await.unwrap();
+    let response = reqwest::Client::new()
+        .get(url)
+        .bearer_auth(key)
+        .send()
+        .await
+        .unwrap();
     let status = response.status().as_u16();
     (status, response.json().await.unwrap())
 }
 
 fn assert_valid(contract: &Value, path: &str, status: u16, body: &Value, context: &str) {
     let validator = validator(contract, path, status);
-    let errors: Vec<String> = validator.iter_errors(body).map(|e| format!("{} at {}", e, e.instance_path())).collect();
-    assert!(errors.is_empty(), "{context}: GET {path} {status} breaks the contract: {errors:#?}");
+    let errors: Vec<String> = validator
+        .iter_errors(body)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{context}: GET {path} {status} breaks the contract: {errors:#?}"
+    );
 }
 
 #[tokio::test]
@@ -73,14 +88,22 @@ async fn every_response_in_every_scenario_matches_the_contract() {
 #[tokio::test]
 async fn error_responses_match_the_contract_too() {
     let contract = contract();
-    let demo = start(DemoConfig::new(Product::EAdm, Scenario::Healthy)).await.unwrap();
+    let demo = start(DemoConfig::new(Product::EAdm, Scenario::Healthy))
+        .await
+        .unwrap();
     let base = demo.base_url();
     let (status, body) = get(&format!("{base}/api/v1/cycles/current"), "wrong-key").await;
     assert_eq!(status, 401);
     assert_valid(&contract, "/api/v1/cycles/current", 401, &body, "wrong key");
     let (status, body) = get(&format!("{base}/api/v1/cycles?limit=500"), &demo.api_key).await;
     assert_eq!(status, 400);
-    assert_valid(&contract, "/api/v1/cycles", 400, &body, "limit out of range");
+    assert_valid(
+        &contract,
+        "/api/v1/cycles",
+        400,
+        &body,
+        "limit out of range",
+    );
 }
 
 #[test]
@@ -88,7 +111,8 @@ fn a_response_that_breaks_the_contract_is_caught() {
     let contract = contract();
     let validator = validator(&contract, "/api/v1/tenant", 200);
     let extra = json!({"name": "X", "product": "eAdm", "canStartCycle": false, "apiVersion": "1", "secret": 1});
-    let wrong = json!({"name": "X", "product": "eSkole", "canStartCycle": false, "apiVersion": "1"});
+    let wrong =
+        json!({"name": "X", "product": "eSkole", "canStartCycle": false, "apiVersion": "1"});
     assert!(!validator.is_valid(&extra));
     assert!(!validator.is_valid(&wrong));
 }

@@ -1,0 +1,253 @@
+//! Starts what an end-to-end test needs: a demo tenant on the test clock, then the built app in
+//! its own D-Bus session under tauri-driver, and a WebDriver client to drive it.
+
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Value};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use synkvakt_core::demo::RuntimeFile;
+
+pub fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"),
+    }
+}
+
+/// The app as the Tauri CLI built it (with the page inside), and the demo tenant beside it.
+fn built(name: &str) -> PathBuf {
+    let path = target_dir().join("debug").join(name);
+    assert!(
+        path.exists(),
+        "{} is missing: build the app first (`.ci/dev test` does)",
+        path.display()
+    );
+    path.canonicalize().unwrap()
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Kills the process and everything it started (it leads its own process group) when the test
+/// ends, passing or failing: dbus-run-session leaves tauri-driver and the app running otherwise.
+struct Reaped(Child);
+
+impl Reaped {
+    fn spawn(command: &mut Command) -> std::io::Result<Reaped> {
+        std::os::unix::process::CommandExt::process_group(command, 0);
+        command.spawn().map(Reaped)
+    }
+}
+
+impl Drop for Reaped {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .arg("--")
+            .arg(format!("-{}", self.0.id()))
+            .status();
+        let _ = self.0.wait();
+    }
+}
+
+pub struct DemoTenant {
+    _process: Reaped,
+    pub file: RuntimeFile,
+}
+
+impl DemoTenant {
+    pub fn base_url(&self) -> String {
+        self.file.base_url()
+    }
+
+    pub async fn advance(&self, seconds: i64) {
+        let response = reqwest::Client::new()
+            .post(format!(
+                "{}/_demo/clock/advance?seconds={seconds}",
+                self.base_url()
+            ))
+            .bearer_auth(&self.file.api_key)
+            .send()
+            .await
+            .expect("the demo tenant answers");
+        assert!(
+            response.status().is_success(),
+            "advance: {}",
+            response.status()
+        );
+    }
+}
+
+pub struct Session {
+    pub client: Client,
+    pub demo: Option<DemoTenant>,
+    _driver: Reaped,
+    _home: tempfile::TempDir,
+}
+
+pub struct Launch<'a> {
+    pub product: &'a str,
+    pub scenario: &'a str,
+    /// Point the app at a demo tenant program that cannot start, and start none.
+    pub broken_demo: bool,
+}
+
+impl Session {
+    pub async fn start(launch: Launch<'_>) -> Session {
+        let home = tempfile::tempdir().unwrap();
+        let runtime_dir = home.path().join("run");
+        let demo = (!launch.broken_demo)
+            .then(|| start_demo(&runtime_dir, launch.product, launch.scenario));
+
+        let port = free_port();
+        let mut driver = Command::new("dbus-run-session");
+        driver
+            .arg("--")
+            .arg(tauri_driver())
+            .arg("--port")
+            .arg(port.to_string())
+            .arg("--native-port")
+            .arg(free_port().to_string())
+            .env("SYNKVAKT_HOME", home.path())
+            // A locale every machine has; it is not Norwegian, so the app speaks English.
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit());
+        if launch.broken_demo {
+            driver.env(
+                "SYNKVAKT_DEMO_TENANT_BIN",
+                home.path().join("no-such-demo-tenant"),
+            );
+        }
+        let driver = Reaped::spawn(&mut driver)
+            .expect("tauri-driver starts (cargo install --locked tauri-driver)");
+
+        let capabilities = json!({
+            "browserName": "wry",
+            "tauri:options": { "application": built("synkvakt") },
+        });
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!("json! of an object literal is an object")
+        };
+        wait_for_port(port);
+        let driver_url = format!("http://127.0.0.1:{port}");
+        let mut builder = ClientBuilder::native();
+        builder.capabilities(capabilities);
+        let connecting = builder.connect(&driver_url);
+        let client = tokio::time::timeout(Duration::from_secs(60), connecting)
+            .await
+            .expect("the app starts within a minute")
+            .expect("tauri-driver starts the app");
+        Session {
+            client,
+            demo,
+            _driver: driver,
+            _home: home,
+        }
+    }
+
+    pub fn demo(&self) -> &DemoTenant {
+        self.demo.as_ref().expect("this session has a demo tenant")
+    }
+
+    /// Runs a script in the page until it returns something other than null.
+    pub async fn wait_for(&self, what: &str, script: &str) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let value =
+                tokio::time::timeout(Duration::from_secs(10), self.client.execute(script, vec![]))
+                    .await
+                    .expect("the page answers a script within 10 s")
+                    .unwrap_or(Value::Null);
+            if !value.is_null() {
+                return value;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    /// Saves the screen under `target/e2e-screenshots/` for people to look at. It is taken from
+    /// the X display: WebKitWebDriver's own screenshot command never answers under Xvfb here.
+    pub async fn screenshot(&self, name: &str) {
+        let dir = target_dir().join("e2e-screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.png"));
+        let status = Command::new("import")
+            .args(["-window", "root"])
+            .arg(&path)
+            .status()
+            .expect("ImageMagick's import takes the screenshot");
+        assert!(status.success(), "import could not save {}", path.display());
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}
+
+/// tauri-driver only proxies once it listens; a session request before that is lost.
+fn wait_for_port(port: u16) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "tauri-driver did not listen on port {port}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return PathBuf::from(path);
+    }
+    let cargo_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
+        .map(|home| home.join("bin").join("tauri-driver"));
+    cargo_bin
+        .filter(|path| path.exists())
+        .unwrap_or_else(|| PathBuf::from("tauri-driver"))
+}
+
+fn start_demo(runtime_dir: &Path, product: &str, scenario: &str) -> DemoTenant {
+    let process = Reaped::spawn(
+        Command::new(built("synkvakt-demo-tenant"))
+            .args([
+                "--product",
+                product,
+                "--scenario",
+                scenario,
+                "--test-clock",
+                "--runtime-dir",
+            ])
+            .arg(runtime_dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit()),
+    )
+    .expect("the demo tenant starts");
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        if let Some(file) = RuntimeFile::read(runtime_dir) {
+            return DemoTenant {
+                _process: process,
+                file,
+            };
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the demo tenant wrote no runtime file"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
