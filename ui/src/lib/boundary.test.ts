@@ -1,8 +1,9 @@
 // The page reaches the Rust side through one module: backend.ts wraps the generated bindings,
 // and only the bindings talk to @tauri-apps/*. Tenant text never goes in as HTML.
+import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isTestCode, readSrc, sourceFiles } from '../test-fixtures';
+import { isTestCode, readSrc, sourceFiles, srcDir } from '../test-fixtures';
 
 interface Import {
   from: string;
@@ -63,5 +64,27 @@ describe('the IPC boundary', () => {
   it('sets no HTML from script either', () => {
     const offenders = modules.filter((path) => /\b(innerHTML|outerHTML|insertAdjacentHTML)\b/.test(readSrc(path)));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('the window capability', () => {
+  const tauriDir = posix.join(srcDir, '../../src-tauri');
+  const invoked = [...readSrc('lib/bindings.ts').matchAll(/__TAURI_INVOKE(?:<[^>]*>)?\("([a-z_]+)"/g)].map((m) => m[1]);
+  const capability = JSON.parse(readFileSync(posix.join(tauriDir, 'capabilities/main.json'), 'utf8')) as {
+    windows: string[];
+    permissions: string[];
+  };
+  const declared = [...readFileSync(posix.join(tauriDir, 'build.rs'), 'utf8').matchAll(/"([a-z_]+)"/g)].map((m) => m[1]);
+
+  it('grants the main window exactly the commands the page calls, and nothing of Tauri core', () => {
+    expect(invoked.length).toBeGreaterThanOrEqual(3);
+    const granted = capability.permissions.map((p) => p.replace(/^allow-/, '').replaceAll('-', '_'));
+    expect(capability.windows).toEqual(['main']);
+    expect([...granted].sort()).toEqual([...invoked].sort());
+    expect(capability.permissions.every((p) => p.startsWith('allow-'))).toBe(true);
+  });
+
+  it('declares every command in the app manifest, so the capability applies to all of them', () => {
+    expect([...declared].sort()).toEqual([...invoked].sort());
   });
 });

@@ -79,7 +79,7 @@ error-ipc-hint = Restart Synkvakt. If it happens again, copy the details and con
 
 ## The cycle and its steps
 
-cycle-heading = Synchronization cycle · { $kind } · started { $time }
+cycle-heading = Synchronization cycle · { $kind }
 cycle-kind-full = full
 cycle-kind-delta = delta
 cycle-started-ago = Started { $when }

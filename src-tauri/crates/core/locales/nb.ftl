@@ -79,7 +79,7 @@ error-ipc-hint = Start Synkvakt på nytt. Skjer det igjen, kopier detaljene og k
 
 ## Syklusen og stegene
 
-cycle-heading = Synkroniseringssyklus · { $kind } · startet { $time }
+cycle-heading = Synkroniseringssyklus · { $kind }
 cycle-kind-full = full
 cycle-kind-delta = delta
 cycle-started-ago = Startet { $when }

@@ -79,7 +79,7 @@ error-ipc-hint = Start Synkvakt på nytt. Skjer det igjen, kopier detaljane og k
 
 ## Syklusen og stega
 
-cycle-heading = Synkroniseringssyklus · { $kind } · starta { $time }
+cycle-heading = Synkroniseringssyklus · { $kind }
 cycle-kind-full = full
 cycle-kind-delta = delta
 cycle-started-ago = Starta { $when }
