@@ -131,3 +131,54 @@ demo-scenario-step-failed = a step failed
 demo-scenario-import-filter = stopped by the import filter
 demo-scenario-stuck = a step never finishes
 demo-scenario-running = a cycle running
+
+## What each step does
+
+about-eadm-import-hr = Fetches the employees from the HR system (HRM).
+about-eadm-import-hr-future = Fetches employees whose start date is still ahead.
+about-eadm-import-hierarchy = Fetches the organization chart.
+about-eadm-import-ad = Fetches the accounts that already exist in the local Active Directory.
+about-eadm-synchronization = Compares with the previous import, applies the rules and access grants, and works out the changes.
+about-eadm-export-ad = Sends the changes to the local Active Directory through the client.
+about-eadm-import-ad-results = The client reports what it created and changed in Active Directory.
+about-eadm-export-azure = Sends the changes to Entra ID (Azure).
+about-eadm-export-efeide = Sends the changes to eFeide.
+about-efeide-import-sas-isi = Waits for data from IST (SATS, Extens, Everyday).
+about-efeide-import-sas = Waits for data files from the school administrative system (WIS, IST stored locally, iSkole).
+about-efeide-import-visma-inschool = Imports from Visma InSchool.
+about-efeide-import-visma-flyt = Imports from Visma Flyt.
+about-efeide-import-samaccountname = Waits for the user names from the local Active Directory.
+about-efeide-import-flyvo = Waits for data from Visma Flyktning og Voksenopplæring.
+about-efeide-synchronization = Compares with the previous import and works out the changes; the import filter can stop it here.
+about-efeide-export-ad = Starts the transfer to the local Active Directory, which a task on the domain controller picks up.
+about-efeide-import-ad = The feedback from the local Active Directory after Export AD.
+about-efeide-export-lms = Exports to the learning platforms (Canvas, Skolon, SDS and others).
+about-efeide-export-365 = Exports to Microsoft 365.
+about-efeide-export-azure = Exports to Azure.
+about-unknown-step = Synkvakt has no guide for this step. Read the client's logs; if that does not explain it, contact support.
+
+## What the admin can do
+
+machine-client-server = the client server
+machine-domain-controller = the domain controller
+remedy-run-task = Run the scheduled task “{ $task }” on { $server } (Task Scheduler Library, Run) and wait until it is Ready again.
+remedy-run-task-or = Run the scheduled task “{ $task }” (or “{ $alternative }”) on { $server } and wait until it is Ready again.
+remedy-read-logs = If the step still does not move, read the newest files in the client's log folder: { $path }
+remedy-event-log = Look for errors in Event Viewer (Windows Logs > Application) on { $server }.
+remedy-review-import-filter = Check whether this many changes are expected, for example after a reorganization. If not, review the newest import's log, and if many accounts are to be deleted, check the data in the HR system first. When all is as it should be, resume the synchronization cycle.
+remedy-school-promotion = After the yearly school promotion (skoleopprykk) this stop is expected: many pupils change class and school at once.
+remedy-iskole = Schools on iSkole cannot start this themselves: contact support.
+remedy-contact-support = Only support can help with this step. Copy the details below into your message to support.
+overall-stalled-step = Past its usual time: { $step }
+
+## Details for support
+
+support-tenant = Tenant
+support-cycle = Cycle
+support-step = Step
+support-error-code = Error code
+support-message = Message
+support-started = Step started
+support-finished = Step finished
+support-cycle-started = Cycle started
+support-app-version = App

@@ -131,3 +131,54 @@ demo-scenario-step-failed = et steg feilet
 demo-scenario-import-filter = stoppet av importfilteret
 demo-scenario-stuck = et steg blir aldri ferdig
 demo-scenario-running = en syklus kjører
+
+## Hva hvert steg gjør
+
+about-eadm-import-hr = Henter de ansatte fra HR-systemet (HRM).
+about-eadm-import-hr-future = Henter ansatte med startdato fram i tid.
+about-eadm-import-hierarchy = Henter organisasjonskartet.
+about-eadm-import-ad = Henter kontoene som allerede finnes i lokalt Active Directory.
+about-eadm-synchronization = Sammenligner med forrige import, bruker reglene og tilgangene, og finner endringene.
+about-eadm-export-ad = Sender endringene til lokalt Active Directory via klienten.
+about-eadm-import-ad-results = Klienten melder hva den opprettet og endret i Active Directory.
+about-eadm-export-azure = Sender endringene til Entra ID (Azure).
+about-eadm-export-efeide = Sender endringene til eFeide.
+about-efeide-import-sas-isi = Venter på data fra IST (SATS, Extens, Everyday).
+about-efeide-import-sas = Venter på datafiler fra det skoleadministrative systemet (WIS, IST lagret lokalt, iSkole).
+about-efeide-import-visma-inschool = Importerer fra Visma InSchool.
+about-efeide-import-visma-flyt = Importerer fra Visma Flyt.
+about-efeide-import-samaccountname = Venter på brukernavnene fra lokalt Active Directory.
+about-efeide-import-flyvo = Venter på data fra Visma Flyktning og Voksenopplæring.
+about-efeide-synchronization = Sammenligner med forrige import og finner endringene; importfilteret kan stoppe syklusen her.
+about-efeide-export-ad = Starter overføringen til lokalt Active Directory, som en oppgave på domenekontrolleren henter.
+about-efeide-import-ad = Tilbakemeldingen fra lokalt Active Directory etter Export AD.
+about-efeide-export-lms = Eksporterer til læringsplattformene (Canvas, Skolon, SDS og andre).
+about-efeide-export-365 = Eksporterer til Microsoft 365.
+about-efeide-export-azure = Eksporterer til Azure.
+about-unknown-step = Synkvakt har ingen veiledning for dette steget. Les loggene til klienten; forklarer de det ikke, kontakt support.
+
+## Hva du kan gjøre
+
+machine-client-server = klientserveren
+machine-domain-controller = domenekontrolleren
+remedy-run-task = Kjør den planlagte oppgaven «{ $task }» på { $server } (Oppgaveplanlegger-biblioteket, Kjør), og vent til den er Klar igjen.
+remedy-run-task-or = Kjør den planlagte oppgaven «{ $task }» (eller «{ $alternative }») på { $server }, og vent til den er Klar igjen.
+remedy-read-logs = Står steget fortsatt stille, les de nyeste filene i loggmappen til klienten: { $path }
+remedy-event-log = Se etter feil i Loggviser (Windows-logger > Program) på { $server }.
+remedy-review-import-filter = Sjekk om så mange endringer er ventet, for eksempel etter en omorganisering. Hvis ikke, gå gjennom loggen for den nyeste importen, og skal mange kontoer slettes, sjekk dataene i HR-systemet først. Når alt er som det skal, gjenoppta synkroniseringssyklusen.
+remedy-school-promotion = Etter det årlige skoleopprykket er denne stoppen ventet: mange elever bytter klasse og skole samtidig.
+remedy-iskole = Skoler på iSkole kan ikke starte dette selv: kontakt support.
+remedy-contact-support = Bare support kan hjelpe med dette steget. Kopier detaljene under inn i meldingen til support.
+overall-stalled-step = Over vanlig tid: { $step }
+
+## Detaljer for support
+
+support-tenant = Kunde
+support-cycle = Syklus
+support-step = Steg
+support-error-code = Feilkode
+support-message = Melding
+support-started = Steget startet
+support-finished = Steget ferdig
+support-cycle-started = Syklusen startet
+support-app-version = App

@@ -131,3 +131,54 @@ demo-scenario-step-failed = eit steg feila
 demo-scenario-import-filter = stoppa av importfilteret
 demo-scenario-stuck = eit steg blir aldri ferdig
 demo-scenario-running = ein syklus køyrer
+
+## Kva kvart steg gjer
+
+about-eadm-import-hr = Hentar dei tilsette frå HR-systemet (HRM).
+about-eadm-import-hr-future = Hentar tilsette med startdato fram i tid.
+about-eadm-import-hierarchy = Hentar organisasjonskartet.
+about-eadm-import-ad = Hentar kontoane som alt finst i lokalt Active Directory.
+about-eadm-synchronization = Samanliknar med førre import, brukar reglane og tilgangane, og finn endringane.
+about-eadm-export-ad = Sender endringane til lokalt Active Directory via klienten.
+about-eadm-import-ad-results = Klienten melder kva han oppretta og endra i Active Directory.
+about-eadm-export-azure = Sender endringane til Entra ID (Azure).
+about-eadm-export-efeide = Sender endringane til eFeide.
+about-efeide-import-sas-isi = Ventar på data frå IST (SATS, Extens, Everyday).
+about-efeide-import-sas = Ventar på datafiler frå det skuleadministrative systemet (WIS, IST lagra lokalt, iSkole).
+about-efeide-import-visma-inschool = Importerer frå Visma InSchool.
+about-efeide-import-visma-flyt = Importerer frå Visma Flyt.
+about-efeide-import-samaccountname = Ventar på brukarnamna frå lokalt Active Directory.
+about-efeide-import-flyvo = Ventar på data frå Visma Flyktning og Voksenopplæring.
+about-efeide-synchronization = Samanliknar med førre import og finn endringane; importfilteret kan stoppe syklusen her.
+about-efeide-export-ad = Startar overføringa til lokalt Active Directory, som ei oppgåve på domenekontrollaren hentar.
+about-efeide-import-ad = Tilbakemeldinga frå lokalt Active Directory etter Export AD.
+about-efeide-export-lms = Eksporterer til læringsplattformene (Canvas, Skolon, SDS og andre).
+about-efeide-export-365 = Eksporterer til Microsoft 365.
+about-efeide-export-azure = Eksporterer til Azure.
+about-unknown-step = Synkvakt har inga rettleiing for dette steget. Les loggane til klienten; forklarer dei det ikkje, kontakt support.
+
+## Kva du kan gjere
+
+machine-client-server = klientserveren
+machine-domain-controller = domenekontrollaren
+remedy-run-task = Køyr den planlagde oppgåva «{ $task }» på { $server } (Oppgåveplanleggar-biblioteket, Køyr), og vent til ho er Klar igjen.
+remedy-run-task-or = Køyr den planlagde oppgåva «{ $task }» (eller «{ $alternative }») på { $server }, og vent til ho er Klar igjen.
+remedy-read-logs = Står steget framleis stille, les dei nyaste filene i loggmappa til klienten: { $path }
+remedy-event-log = Sjå etter feil i Loggvisar (Windows-loggar > Program) på { $server }.
+remedy-review-import-filter = Sjekk om så mange endringar er venta, til dømes etter ei omorganisering. Viss ikkje, gå gjennom loggen for den nyaste importen, og skal mange kontoar slettast, sjekk dataa i HR-systemet først. Når alt er som det skal, ta opp att synkroniseringssyklusen.
+remedy-school-promotion = Etter det årlege skuleopprykket er denne stoppen venta: mange elevar byter klasse og skule samstundes.
+remedy-iskole = Skular på iSkole kan ikkje starte dette sjølve: kontakt support.
+remedy-contact-support = Berre support kan hjelpe med dette steget. Kopier detaljane under inn i meldinga til support.
+overall-stalled-step = Over vanleg tid: { $step }
+
+## Detaljar for support
+
+support-tenant = Kunde
+support-cycle = Syklus
+support-step = Steg
+support-error-code = Feilkode
+support-message = Melding
+support-started = Steget starta
+support-finished = Steget ferdig
+support-cycle-started = Syklusen starta
+support-app-version = App

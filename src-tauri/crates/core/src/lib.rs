@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod client;
 pub mod demo;
 pub mod error;
+pub mod guidance;
 pub mod i18n;
 pub mod logging;
 pub mod model;
@@ -15,5 +16,6 @@ pub mod personal;
 pub mod session;
 pub mod settings;
 pub mod status;
+pub mod usual;
 
 pub use error::{Error, Result, UserError};

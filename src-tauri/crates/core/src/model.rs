@@ -190,9 +190,11 @@ pub struct ApiError {
 }
 
 impl Cycle {
-    /// Finished cycles are the ones a new manual sync may follow.
-    pub fn is_finished(&self) -> bool {
-        matches!(self.state, CycleState::Completed | CycleState::Resumed)
+    pub fn kind_word(&self) -> &'static str {
+        match self.kind {
+            CycleKind::Full => "full",
+            CycleKind::Delta => "delta",
+        }
     }
 }
 

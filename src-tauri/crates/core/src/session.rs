@@ -6,10 +6,11 @@ use crate::client::TenantClient;
 use crate::demo::{DemoConnection, DemoLauncher, Scenario};
 use crate::error::{Error, Result, UserError};
 use crate::i18n::{Language, Localizer};
-use crate::model::Product;
+use crate::model::{Cycle, CycleState, Product, TenantInfo};
 use crate::paths::AppPaths;
-use crate::settings::{Settings, SettingsStore};
-use crate::status::CycleView;
+use crate::settings::{ClientMachines, Settings, SettingsStore};
+use crate::status::{CycleView, ViewContext};
+use crate::usual::UsualTimes;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use specta::Type;
@@ -43,12 +44,39 @@ pub struct TenantView {
 pub struct StatusView {
     pub tenant: TenantView,
     pub cycle: CycleView,
+    /// When this was fetched; older than now when the tenant cannot be reached.
     pub fetched_at: DateTime<Utc>,
+    /// Why the tenant could not be reached just now; the view then shows the last known cycle.
+    pub problem: Option<UserError>,
+    /// When a cycle last finished well (completed or resumed), as far as the history tells.
+    pub last_completed_at: Option<DateTime<Utc>>,
+    /// No cycle has finished well for longer than the stale limit.
+    pub stale: bool,
+    pub stale_hours: u32,
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryView {
+    /// Newest first, the current cycle included.
+    pub cycles: Vec<CycleView>,
+}
+
+/// How many recent cycles to learn the usual times from and to show as history.
+const HISTORY_LENGTH: u32 = 20;
 
 struct Connected {
     client: TenantClient,
     demo: DemoConnection,
+}
+
+/// What the tenant last said, kept to show while it cannot be reached.
+struct Fetched {
+    tenant: TenantInfo,
+    cycle: Cycle,
+    history: Vec<Cycle>,
+    demo_scenario: Option<Scenario>,
+    fetched_at: DateTime<Utc>,
 }
 
 pub struct Session {
@@ -59,6 +87,8 @@ pub struct Session {
     actions: ActionPath,
     launcher: Arc<DemoLauncher>,
     connection: Mutex<Option<Connected>>,
+    last: Mutex<Option<Fetched>>,
+    this_machine: String,
 }
 
 impl Session {
@@ -84,6 +114,8 @@ impl Session {
                 paths.log_dir.clone(),
             )),
             connection: Mutex::new(None),
+            last: Mutex::new(None),
+            this_machine: this_machine_name(),
         }
     }
 
@@ -121,42 +153,113 @@ impl Session {
     }
 
     /// The tenant and its current cycle, starting the demo tenant on first use (or again, when it
-    /// went away).
+    /// went away). When the tenant cannot be reached, the last known cycle with the reason.
     pub async fn status(&self) -> Result<StatusView> {
+        let fetched = self.fetch().await;
+        let mut last = self.last.lock().await;
+        let problem = match fetched {
+            Ok(fresh) => {
+                *last = Some(fresh);
+                None
+            }
+            Err(err) => Some(err),
+        };
+        match (last.as_ref(), problem) {
+            (Some(known), problem) => Ok(self.status_view(known, problem.map(|err| self.user_error(&err)))),
+            (None, Some(err)) => Err(err),
+            (None, None) => Err(Error::DemoTenant { detail: "no answer kept".into() }),
+        }
+    }
+
+    /// The recent cycles, newest first, as of the last answer.
+    pub async fn history(&self) -> Result<HistoryView> {
+        if self.last.lock().await.is_none() {
+            self.status().await?;
+        }
+        let last = self.last.lock().await;
+        let Some(known) = last.as_ref() else {
+            return Ok(HistoryView { cycles: Vec::new() });
+        };
+        let settings = self.settings();
+        let usual = UsualTimes::learn(&known.history, settings.limits);
+        let localizer = self.localizer();
+        let context = self.view_context(&localizer, &usual, &settings.client, known.fetched_at);
+        Ok(HistoryView {
+            cycles: known.history.iter().map(|cycle| CycleView::build(cycle, &known.tenant, &context)).collect(),
+        })
+    }
+
+    async fn fetch(&self) -> Result<Fetched> {
         let mut connection = self.connection.lock().await;
         if connection.is_none() {
             *connection = Some(self.connect_demo().await?);
         }
         let Some(connected) = connection.as_ref() else {
-            return Err(Error::DemoTenant {
-                detail: "no connection".into(),
-            });
+            return Err(Error::DemoTenant { detail: "no connection".into() });
         };
-        let fetched = async {
-            Ok::<_, Error>((
-                connected.client.tenant_info().await?,
-                connected.client.current_cycle().await?,
-            ))
+        let answer = async {
+            let tenant = connected.client.tenant_info().await?;
+            let cycle = connected.client.current_cycle().await?;
+            let history = connected.client.cycle_history(HISTORY_LENGTH).await?.cycles;
+            Ok::<_, Error>((tenant, cycle, history))
         };
-        let (tenant, cycle) = match fetched.await {
-            Ok(answer) => answer,
+        match answer.await {
+            Ok((tenant, cycle, history)) => Ok(Fetched {
+                tenant,
+                cycle,
+                history,
+                demo_scenario: Some(connected.demo.scenario),
+                fetched_at: Utc::now(),
+            }),
             Err(err) => {
                 // The demo tenant may have stopped (its machine slept, someone killed it): the next
                 // call starts it again rather than failing for ever.
                 *connection = None;
-                return Err(err);
+                Err(err)
             }
-        };
+        }
+    }
+
+    fn view_context<'a>(
+        &'a self,
+        localizer: &'a Localizer,
+        usual: &'a UsualTimes,
+        machines: &'a ClientMachines,
+        now: DateTime<Utc>,
+    ) -> ViewContext<'a> {
+        ViewContext { localizer, usual, machines, this_machine: &self.this_machine, now }
+    }
+
+    fn status_view(&self, known: &Fetched, problem: Option<UserError>) -> StatusView {
+        let settings = self.settings();
+        let usual = UsualTimes::learn(&known.history, settings.limits);
         let localizer = self.localizer();
-        Ok(StatusView {
-            cycle: CycleView::build(&cycle, &tenant, &localizer),
+        let context = self.view_context(&localizer, &usual, &settings.client, Utc::now());
+        let last_completed_at = known
+            .history
+            .iter()
+            .chain(std::iter::once(&known.cycle))
+            .filter(|cycle| matches!(cycle.state, CycleState::Completed | CycleState::Resumed))
+            .filter_map(|cycle| cycle.finished_at)
+            .max();
+        let stale_hours = settings.limits.stale_hours;
+        let stale = match last_completed_at {
+            Some(finished) => Utc::now() - finished > chrono::Duration::hours(i64::from(stale_hours)),
+            None => !known.history.is_empty(),
+        };
+        StatusView {
+            cycle: CycleView::build(&known.cycle, &known.tenant, &context),
             tenant: TenantView {
-                name: tenant.name,
-                product: tenant.product,
-                demo_scenario: Some(connected.demo.scenario),
+                name: known.tenant.name.clone(),
+                product: known.tenant.product,
+                demo_scenario: known.demo_scenario,
             },
-            fetched_at: Utc::now(),
-        })
+            fetched_at: known.fetched_at,
+            problem,
+            last_completed_at,
+            stale,
+            stale_hours,
+        }
     }
 
     async fn connect_demo(&self) -> Result<Connected> {
@@ -198,6 +301,15 @@ impl Session {
         }
         Ok(self.app_info())
     }
+}
+
+/// This computer's name, to tell whether the client server is this machine.
+fn this_machine_name() -> String {
+    std::env::var("COMPUTERNAME")
+        .or_else(|_| std::env::var("HOSTNAME"))
+        .ok()
+        .or_else(|| std::fs::read_to_string("/etc/hostname").ok().map(|name| name.trim().to_string()))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

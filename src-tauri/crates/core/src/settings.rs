@@ -18,6 +18,10 @@ pub struct Settings {
     pub language: Option<Language>,
     #[serde(default)]
     pub demo: DemoChoice,
+    #[serde(default)]
+    pub client: ClientMachines,
+    #[serde(default)]
+    pub limits: WatchLimits,
 }
 
 impl Default for Settings {
@@ -26,7 +30,65 @@ impl Default for Settings {
             version: SETTINGS_VERSION,
             language: None,
             demo: DemoChoice::default(),
+            client: ClientMachines::default(),
+            limits: WatchLimits::default(),
         }
+    }
+}
+
+/// Where the client's tasks and logs are. The admin's workstation is often not the client server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ClientMachines {
+    /// The server the vendor's client runs on; `None` until someone says which.
+    pub client_server: Option<String>,
+    /// The domain controller that picks up eFeide's Export AD.
+    pub domain_controller: Option<String>,
+    /// The client's log folder as a path on the client server.
+    pub log_folder: String,
+}
+
+impl Default for ClientMachines {
+    fn default() -> Self {
+        ClientMachines { client_server: None, domain_controller: None, log_folder: r"C:\eadm\loggfiler".to_string() }
+    }
+}
+
+impl ClientMachines {
+    /// The log folder as this workstation reaches it: the local path on the client server itself,
+    /// its administrative share (`\\server\c$\eadm\loggfiler`) from anywhere else.
+    pub fn log_folder_from(&self, this_machine: &str) -> String {
+        let Some(server) = self.client_server.as_deref().filter(|server| !server.is_empty()) else {
+            return self.log_folder.clone();
+        };
+        let short = |name: &str| name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+        if short(server) == short(this_machine) {
+            return self.log_folder.clone();
+        }
+        match self.log_folder.split_once(r":\") {
+            Some((drive, rest)) => format!(r"\\{server}\{}$\{rest}", drive.to_ascii_lowercase()),
+            None => self.log_folder.clone(),
+        }
+    }
+}
+
+/// When a step counts as stalled and the whole sync as stale.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct WatchLimits {
+    /// A step is past its usual time after this many times its median duration…
+    pub stall_multiplier: f64,
+    /// …but never sooner than this.
+    pub stall_floor_minutes: u32,
+    /// The usual time of a step the history says nothing about.
+    pub stall_default_minutes: u32,
+    /// With no completed cycle for this long, the sync looks stalled.
+    pub stale_hours: u32,
+}
+
+impl Default for WatchLimits {
+    fn default() -> Self {
+        WatchLimits { stall_multiplier: 3.0, stall_floor_minutes: 10, stall_default_minutes: 60, stale_hours: 26 }
     }
 }
 
@@ -136,6 +198,17 @@ mod tests {
         };
         store.save(&settings).unwrap();
         assert_eq!(store.load().unwrap(), settings);
+    }
+
+    #[test]
+    fn the_log_folder_is_given_as_this_workstation_reaches_it() {
+        let mut client = ClientMachines::default();
+        assert_eq!(client.log_folder_from("ws01"), r"C:\eadm\loggfiler");
+        client.client_server = Some("eadm-klient01".into());
+        assert_eq!(client.log_folder_from("ws01"), r"\\eadm-klient01\c$\eadm\loggfiler");
+        assert_eq!(client.log_folder_from("EADM-KLIENT01.kommune.local"), r"C:\eadm\loggfiler");
+        client.log_folder = r"D:\eadm\logg".into();
+        assert_eq!(client.log_folder_from("ws01"), r"\\eadm-klient01\d$\eadm\logg");
     }
 
     #[test]

@@ -2,9 +2,12 @@
 //! states the UI draws, the overall state in words and the step that needs attention.
 
 use crate::catalog;
+use crate::guidance::{GuidanceView, Situation};
 use crate::i18n::Localizer;
-use crate::model::{Cycle, CycleKind, CycleState, ImportFilter, StepState, TenantInfo};
-use chrono::{DateTime, Utc};
+use crate::model::{Cycle, CycleKind, CycleState, ImportFilter, Step, StepState, TenantInfo};
+use crate::settings::ClientMachines;
+use crate::usual::UsualTimes;
+use chrono::{DateTime, Local, Utc};
 use serde::Serialize;
 use specta::Type;
 
@@ -49,6 +52,22 @@ pub struct StepView {
     pub finished_at: Option<DateTime<Utc>>,
     pub message: Option<String>,
     pub error_code: Option<String>,
+    /// How long the step may run (or wait, while it waits) before it counts as stalled.
+    pub limit_seconds: Option<u32>,
+    /// Running or waiting past its usual time.
+    pub overdue: bool,
+    pub guidance: GuidanceView,
+    /// Plain text for a support ticket: tenant, cycle, step, error code, times, app version.
+    pub support_details: String,
+}
+
+/// What a view needs besides the cycle: words, learned times, where the client is, and now.
+pub struct ViewContext<'a> {
+    pub localizer: &'a Localizer,
+    pub usual: &'a UsualTimes,
+    pub machines: &'a ClientMachines,
+    pub this_machine: &'a str,
+    pub now: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -69,43 +88,80 @@ pub struct CycleView {
 }
 
 impl CycleView {
-    pub fn build(cycle: &Cycle, tenant: &TenantInfo, localizer: &Localizer) -> CycleView {
+    pub fn build(cycle: &Cycle, tenant: &TenantInfo, context: &ViewContext<'_>) -> CycleView {
+        let localizer = context.localizer;
         let mut blocked = false;
-        let steps: Vec<StepView> = cycle
-            .steps
-            .iter()
-            .map(|step| {
-                let catalog_step = catalog::lookup(tenant.product, &step.key);
-                let name = match catalog_step {
-                    Some(known) => localizer.text(&known.name_id()),
-                    None => step.display_name.clone(),
-                };
-                let state = match &step.state {
-                    StepState::Completed => DisplayState::Completed,
-                    StepState::Failed => DisplayState::Failed,
-                    StepState::Stopped => DisplayState::Stopped,
-                    StepState::Running => DisplayState::Running,
-                    StepState::Waiting if blocked => DisplayState::NotReached,
-                    StepState::Waiting => DisplayState::Waiting,
-                    StepState::Skipped => DisplayState::Skipped,
-                    StepState::Unknown(_) => DisplayState::Unknown,
-                };
-                if matches!(state, DisplayState::Failed | DisplayState::Stopped) {
-                    blocked = true;
+        // When the step before finished: a waiting step is next in line from then on.
+        let mut ready_at = (cycle.state == CycleState::Running).then_some(cycle.started_at);
+        let mut steps = Vec::with_capacity(cycle.steps.len());
+        for step in &cycle.steps {
+            let catalog_step = catalog::lookup(tenant.product, &step.key);
+            let name = match catalog_step {
+                Some(known) => localizer.text(&known.name_id()),
+                None => step.display_name.clone(),
+            };
+            let state = match &step.state {
+                StepState::Completed => DisplayState::Completed,
+                StepState::Failed => DisplayState::Failed,
+                StepState::Stopped => DisplayState::Stopped,
+                StepState::Running => DisplayState::Running,
+                StepState::Waiting if blocked => DisplayState::NotReached,
+                StepState::Waiting => DisplayState::Waiting,
+                StepState::Skipped => DisplayState::Skipped,
+                StepState::Unknown(_) => DisplayState::Unknown,
+            };
+            if matches!(state, DisplayState::Failed | DisplayState::Stopped) {
+                blocked = true;
+            }
+            let (limit_seconds, overdue) = match (state, step.started_at, ready_at) {
+                (DisplayState::Running, Some(started), _) => {
+                    let limit = context.usual.run_limit(&step.key);
+                    (Some(limit), UsualTimes::is_past(limit, started, context.now))
                 }
-                StepView {
-                    key: step.key.clone(),
-                    name,
-                    known: catalog_step.is_some(),
-                    state,
-                    raw_state: step.state.as_wire().to_string(),
-                    started_at: step.started_at,
-                    finished_at: step.finished_at,
-                    message: step.message.clone(),
-                    error_code: step.error_code.clone(),
+                (DisplayState::Waiting, _, Some(ready)) => {
+                    let limit = context.usual.wait_limit(&step.key);
+                    (Some(limit), UsualTimes::is_past(limit, ready, context.now))
                 }
-            })
-            .collect();
+                _ => (None, false),
+            };
+            let situation = match state {
+                DisplayState::Failed => Some(Situation::Failed),
+                DisplayState::Stopped => Some(Situation::Stopped),
+                DisplayState::Running if overdue => Some(Situation::RunningTooLong),
+                DisplayState::Waiting if overdue => Some(Situation::WaitingTooLong),
+                _ => None,
+            };
+            if step.state != StepState::Skipped {
+                ready_at = match step.state {
+                    StepState::Completed => step.finished_at,
+                    _ => None,
+                };
+            }
+            let guidance = GuidanceView::build(
+                tenant.product,
+                &step.key,
+                situation,
+                context.machines,
+                context.this_machine,
+                localizer,
+            );
+            let support_details = support_details(tenant, cycle, step, &name, localizer);
+            steps.push(StepView {
+                key: step.key.clone(),
+                name,
+                known: catalog_step.is_some(),
+                state,
+                raw_state: step.state.as_wire().to_string(),
+                started_at: step.started_at,
+                finished_at: step.finished_at,
+                message: step.message.clone(),
+                error_code: step.error_code.clone(),
+                limit_seconds: limit_seconds.map(|seconds| seconds.clamp(0, i64::from(u32::MAX)) as u32),
+                overdue,
+                guidance,
+                support_details,
+            });
+        }
 
         let state = match cycle.state {
             CycleState::Completed => OverallState::Completed,
@@ -116,25 +172,17 @@ impl CycleView {
             CycleState::Unknown(_) => OverallState::Unknown,
         };
         let attention = attention_index(&steps);
-        let step_name = attention
-            .map(|index| steps[index].name.clone())
-            .unwrap_or_default();
+        let step_name = attention.map(|index| steps[index].name.clone()).unwrap_or_default();
         let headline = match state {
             OverallState::Completed => localizer.text("overall-completed"),
             OverallState::Resumed => localizer.text("overall-resumed"),
-            OverallState::Failed => {
-                localizer.format("overall-failed", &[("step", step_name.into())])
+            OverallState::Failed => localizer.format("overall-failed", &[("step", step_name.into())]),
+            OverallState::Stopped => localizer.format("overall-stopped", &[("step", step_name.into())]),
+            OverallState::Running if attention.is_some_and(|index| steps[index].overdue) => {
+                localizer.format("overall-stalled-step", &[("step", step_name.into())])
             }
-            OverallState::Stopped => {
-                localizer.format("overall-stopped", &[("step", step_name.into())])
-            }
-            OverallState::Running => {
-                localizer.format("overall-running", &[("step", step_name.into())])
-            }
-            OverallState::Unknown => localizer.format(
-                "overall-unknown",
-                &[("state", cycle.state.as_wire().into())],
-            ),
+            OverallState::Running => localizer.format("overall-running", &[("step", step_name.into())]),
+            OverallState::Unknown => localizer.format("overall-unknown", &[("state", cycle.state.as_wire().into())]),
         };
 
         CycleView {
@@ -150,6 +198,28 @@ impl CycleView {
             headline,
         }
     }
+}
+
+fn local_time(time: Option<DateTime<Utc>>) -> String {
+    time.map(|time| time.with_timezone(&Local).format("%Y-%m-%d %H:%M:%S %:z").to_string())
+        .unwrap_or_else(|| "-".to_string())
+}
+
+/// The facts support asks for first, as plain text for a ticket.
+fn support_details(tenant: &TenantInfo, cycle: &Cycle, step: &Step, name: &str, localizer: &Localizer) -> String {
+    let line = |label: &str, value: String| format!("{}: {value}", localizer.text(label));
+    [
+        line("support-tenant", format!("{} ({})", tenant.name, tenant.product)),
+        line("support-cycle", format!("{} ({}, {})", cycle.id, cycle.kind_word(), cycle.state.as_wire())),
+        line("support-step", format!("{name} ({}), {}", step.key, step.state.as_wire())),
+        line("support-error-code", step.error_code.clone().unwrap_or_else(|| "-".to_string())),
+        line("support-message", step.message.clone().unwrap_or_else(|| "-".to_string())),
+        line("support-started", local_time(step.started_at)),
+        line("support-finished", local_time(step.finished_at)),
+        line("support-cycle-started", local_time(Some(cycle.started_at))),
+        line("support-app-version", format!("Synkvakt {}", env!("CARGO_PKG_VERSION"))),
+    ]
+    .join("\n")
 }
 
 fn attention_index(steps: &[StepView]) -> Option<usize> {
@@ -203,9 +273,17 @@ mod tests {
         }
     }
 
+    fn build(cycle: &Cycle, tenant: &TenantInfo, language: Language) -> CycleView {
+        let localizer = Localizer::new(language);
+        let usual = UsualTimes::default();
+        let machines = ClientMachines::default();
+        let context = ViewContext { localizer: &localizer, usual: &usual, machines: &machines, this_machine: "ws01", now: Utc::now() };
+        CycleView::build(cycle, tenant, &context)
+    }
+
     #[test]
     fn steps_behind_a_failed_step_are_not_reached() {
-        let view = CycleView::build(
+        let view = build(
             &cycle(
                 "failed",
                 vec![
@@ -215,7 +293,7 @@ mod tests {
                 ],
             ),
             &tenant(Product::EAdm),
-            &Localizer::new(Language::En),
+            Language::En,
         );
         let states: Vec<_> = view.steps.iter().map(|s| s.state).collect();
         assert_eq!(
@@ -232,10 +310,10 @@ mod tests {
 
     #[test]
     fn unknown_steps_and_states_are_shown_as_such() {
-        let view = CycleView::build(
+        let view = build(
             &cycle("paused", vec![step("import-payroll", "frozen")]),
             &tenant(Product::EFeide),
-            &Localizer::new(Language::Nb),
+            Language::Nb,
         );
         let only = &view.steps[0];
         assert!(!only.known);
@@ -248,7 +326,7 @@ mod tests {
 
     #[test]
     fn a_running_cycle_points_at_the_running_step() {
-        let view = CycleView::build(
+        let view = build(
             &cycle(
                 "running",
                 vec![
@@ -258,7 +336,7 @@ mod tests {
                 ],
             ),
             &tenant(Product::EFeide),
-            &Localizer::new(Language::Nn),
+            Language::Nn,
         );
         assert_eq!(view.attention, Some(1));
         assert_eq!(view.steps[2].state, DisplayState::Waiting);

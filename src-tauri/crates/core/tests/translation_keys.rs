@@ -24,8 +24,11 @@ fn literal_keys(source: &str) -> Vec<String> {
         let mut rest = source;
         while let Some(start) = rest.find(call) {
             rest = &rest[start + call.len()..];
-            if let Some(end) = rest.find('"') {
-                keys.push(rest[..end].to_string());
+            let Some(end) = rest.find('"') else { continue };
+            let candidate = &rest[..end];
+            // Catalog keys are kebab-case words; other `.format("…")` calls (dates) are not.
+            if candidate.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                keys.push(candidate.to_string());
             }
         }
     }

@@ -1,0 +1,347 @@
+//! What each step does and what the admin can do when it fails, waits too long or runs too long,
+//! from the vendor's troubleshooting guides, as data. The words live in the translation catalog;
+//! this module says which remedies apply where, and which task runs on which machine.
+
+use crate::i18n::Localizer;
+use crate::model::Product;
+use crate::settings::ClientMachines;
+use serde::Serialize;
+use specta::Type;
+
+/// The situation a step is in, as far as guidance is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum Situation {
+    Failed,
+    /// Stopped by the import filter.
+    Stopped,
+    /// Not started within the step's usual time after the step before it.
+    WaitingTooLong,
+    /// Started and not finished within the step's usual time.
+    RunningTooLong,
+}
+
+/// The machine a scheduled task lives on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum Machine {
+    /// The server the vendor's client runs on.
+    ClientServer,
+    /// eFeide's Export AD is picked up by a task on a domain controller.
+    DomainController,
+}
+
+/// A scheduled task the guides name: running it nudges a step (the scheduled-tasks issue runs it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TaskRef {
+    pub name: &'static str,
+    /// A second task that does the same, which some installations have instead.
+    pub alternative: Option<&'static str>,
+    pub machine: Machine,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Remedy {
+    /// Run the client's task so that it delivers what the step waits for.
+    RunTask(TaskRef),
+    /// Read the client's log folder.
+    ReadClientLogs,
+    /// Read the Application log in Event Viewer on a machine.
+    ReadEventLog(Machine),
+    /// Check whether the change is expected, review the newest import's log, then resume.
+    ReviewImportFilter,
+    /// eFeide: the yearly school promotion makes the import filter stop the cycle, as expected.
+    SchoolPromotion,
+    /// eFeide Import SAS: schools on iSkole cannot nudge it.
+    IskoleNeedsSupport,
+    /// Only the vendor's support can help.
+    ContactSupport,
+}
+
+const EADM_SYNC: TaskRef = TaskRef { name: "eAdm synkronisering", alternative: None, machine: Machine::ClientServer };
+const EFEIDE_SYNC: &str = "eFeide synkronisering";
+
+const fn efeide_export(name: &'static str) -> TaskRef {
+    TaskRef { name, alternative: Some(EFEIDE_SYNC), machine: Machine::ClientServer }
+}
+
+const EFEIDE_IMPORT_AD_TASK: TaskRef =
+    TaskRef { name: "eFeide Import AD", alternative: None, machine: Machine::DomainController };
+
+use Remedy::{
+    ContactSupport, IskoleNeedsSupport, ReadClientLogs, ReadEventLog, ReviewImportFilter, RunTask, SchoolPromotion,
+};
+
+const SUPPORT: &[Remedy] = &[ContactSupport];
+/// "Does not start: run the sync task, read Event Viewer and the log folder."
+const NUDGE_EADM: &[Remedy] = &[RunTask(EADM_SYNC), ReadEventLog(Machine::ClientServer), ReadClientLogs, ContactSupport];
+const EXPORT_AD_EADM: &[Remedy] = &[RunTask(EADM_SYNC), ReadClientLogs, ReadEventLog(Machine::ClientServer), ContactSupport];
+const GENERAL: &[Remedy] = &[ReadClientLogs, ReadEventLog(Machine::ClientServer), ContactSupport];
+
+/// The guidance for one step of a product's catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepGuide {
+    pub failed: &'static [Remedy],
+    pub stopped: &'static [Remedy],
+    pub waiting_too_long: &'static [Remedy],
+    pub running_too_long: &'static [Remedy],
+}
+
+impl StepGuide {
+    pub fn remedies(&self, situation: Situation) -> &'static [Remedy] {
+        match situation {
+            Situation::Failed => self.failed,
+            Situation::Stopped => self.stopped,
+            Situation::WaitingTooLong => self.waiting_too_long,
+            Situation::RunningTooLong => self.running_too_long,
+        }
+    }
+}
+
+const fn guide(failed: &'static [Remedy], waiting: &'static [Remedy], running: &'static [Remedy]) -> StepGuide {
+    StepGuide { failed, stopped: SUPPORT, waiting_too_long: waiting, running_too_long: running }
+}
+
+/// Guidance for a step the catalog does not know.
+pub const UNKNOWN_STEP: StepGuide = StepGuide { failed: GENERAL, stopped: GENERAL, waiting_too_long: GENERAL, running_too_long: GENERAL };
+
+/// The guide for a step of the catalog, by product and key; `None` for a step it does not know.
+pub fn for_step(product: Product, key: &str) -> Option<StepGuide> {
+    let guide = match (product, key) {
+        (Product::EAdm, "import-hr") => guide(SUPPORT, NUDGE_EADM, SUPPORT),
+        (Product::EAdm, "import-hr-future") => guide(SUPPORT, SUPPORT, SUPPORT),
+        (Product::EAdm, "import-hierarchy" | "import-ad") => guide(SUPPORT, NUDGE_EADM, SUPPORT),
+        (Product::EAdm, "synchronization") => StepGuide {
+            failed: SUPPORT,
+            stopped: &[ReviewImportFilter],
+            waiting_too_long: NUDGE_EADM,
+            running_too_long: SUPPORT,
+        },
+        (Product::EAdm, "export-ad") => guide(EXPORT_AD_EADM, EXPORT_AD_EADM, EXPORT_AD_EADM),
+        (Product::EAdm, "import-ad-results") => {
+            guide(&[ReadClientLogs, ContactSupport], &[ReadClientLogs, ContactSupport], SUPPORT)
+        }
+        (Product::EAdm, "export-azure" | "export-efeide") => guide(SUPPORT, NUDGE_EADM, SUPPORT),
+        (Product::EFeide, "import-sas") => {
+            const NUDGE: &[Remedy] = &[
+                RunTask(efeide_export("eFeide Export SAS")),
+                ReadEventLog(Machine::ClientServer),
+                ReadClientLogs,
+                IskoleNeedsSupport,
+            ];
+            guide(NUDGE, NUDGE, SUPPORT)
+        }
+        (Product::EFeide, "import-samaccountname") => {
+            const NUDGE: &[Remedy] = &[
+                RunTask(efeide_export("eFeide Export samAccountName")),
+                ReadEventLog(Machine::ClientServer),
+                ReadClientLogs,
+                ContactSupport,
+            ];
+            guide(NUDGE, NUDGE, SUPPORT)
+        }
+        (Product::EFeide, "import-flyvo") => {
+            const NUDGE: &[Remedy] = &[
+                RunTask(efeide_export("eFeide Export FlyVO")),
+                ReadEventLog(Machine::ClientServer),
+                ReadClientLogs,
+                ContactSupport,
+            ];
+            guide(NUDGE, NUDGE, SUPPORT)
+        }
+        (Product::EFeide, "synchronization") => StepGuide {
+            failed: SUPPORT,
+            stopped: &[SchoolPromotion, ReviewImportFilter],
+            waiting_too_long: SUPPORT,
+            running_too_long: SUPPORT,
+        },
+        (Product::EFeide, "export-ad") => {
+            const NUDGE: &[Remedy] =
+                &[RunTask(EFEIDE_IMPORT_AD_TASK), ReadEventLog(Machine::DomainController), ContactSupport];
+            guide(NUDGE, NUDGE, SUPPORT)
+        }
+        (
+            Product::EFeide,
+            "import-sas-isi" | "import-visma-inschool" | "import-visma-flyt" | "import-ad" | "export-lms"
+            | "export-365" | "export-azure",
+        ) => guide(SUPPORT, SUPPORT, SUPPORT),
+        _ => return None,
+    };
+    Some(guide)
+}
+
+/// A remedy as the admin reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RemedyView {
+    pub text: String,
+    /// The task to run, when the remedy is to nudge the step: the scheduled-tasks issue runs it.
+    pub task: Option<TaskView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskView {
+    pub name: String,
+    pub alternative: Option<String>,
+    pub machine: Machine,
+    /// The configured server, when someone has said which.
+    pub server: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct GuidanceView {
+    /// What the step does.
+    pub about: String,
+    /// The situation the remedies are for; `None` while all is well with the step.
+    pub situation: Option<Situation>,
+    pub remedies: Vec<RemedyView>,
+    /// Nothing the admin can do: only support can help.
+    pub support_only: bool,
+}
+
+impl GuidanceView {
+    pub fn build(
+        product: Product,
+        key: &str,
+        situation: Option<Situation>,
+        machines: &ClientMachines,
+        this_machine: &str,
+        localizer: &Localizer,
+    ) -> GuidanceView {
+        let known = for_step(product, key);
+        let about = match known {
+            Some(_) => localizer.text(&about_id(product, key)),
+            None => localizer.text("about-unknown-step"),
+        };
+        let guide = known.unwrap_or(UNKNOWN_STEP);
+        let remedies: &[Remedy] = situation.map(|situation| guide.remedies(situation)).unwrap_or_default();
+        let server_of = |machine: Machine| match machine {
+            Machine::ClientServer => machines.client_server.clone(),
+            Machine::DomainController => machines.domain_controller.clone(),
+        };
+        let server_words = |machine: Machine| {
+            server_of(machine).unwrap_or_else(|| match machine {
+                Machine::ClientServer => localizer.text("machine-client-server"),
+                Machine::DomainController => localizer.text("machine-domain-controller"),
+            })
+        };
+        let views = remedies
+            .iter()
+            .map(|remedy| match remedy {
+                RunTask(task) => RemedyView {
+                    text: match task.alternative {
+                        Some(alternative) => localizer.format(
+                            "remedy-run-task-or",
+                            &[
+                                ("task", task.name.into()),
+                                ("alternative", alternative.into()),
+                                ("server", server_words(task.machine).into()),
+                            ],
+                        ),
+                        None => localizer.format(
+                            "remedy-run-task",
+                            &[("task", task.name.into()), ("server", server_words(task.machine).into())],
+                        ),
+                    },
+                    task: Some(TaskView {
+                        name: task.name.to_string(),
+                        alternative: task.alternative.map(str::to_string),
+                        machine: task.machine,
+                        server: server_of(task.machine),
+                    }),
+                },
+                ReadClientLogs => RemedyView {
+                    text: localizer.format("remedy-read-logs", &[("path", machines.log_folder_from(this_machine).into())]),
+                    task: None,
+                },
+                ReadEventLog(machine) => RemedyView {
+                    text: localizer.format("remedy-event-log", &[("server", server_words(*machine).into())]),
+                    task: None,
+                },
+                ReviewImportFilter => RemedyView { text: localizer.text("remedy-review-import-filter"), task: None },
+                SchoolPromotion => RemedyView { text: localizer.text("remedy-school-promotion"), task: None },
+                IskoleNeedsSupport => RemedyView { text: localizer.text("remedy-iskole"), task: None },
+                ContactSupport => RemedyView { text: localizer.text("remedy-contact-support"), task: None },
+            })
+            .collect();
+        GuidanceView { about, situation, remedies: views, support_only: remedies == [ContactSupport] }
+    }
+}
+
+/// The catalog message that says what a known step does.
+pub fn about_id(product: Product, key: &str) -> String {
+    format!("about-{}-{}", product.as_str().to_ascii_lowercase(), key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{EADM_STEPS, EFEIDE_STEPS};
+    use crate::i18n::{Localizer, CATALOG};
+
+    const SITUATIONS: [Situation; 4] =
+        [Situation::Failed, Situation::Stopped, Situation::WaitingTooLong, Situation::RunningTooLong];
+
+    fn tasks(product: Product, key: &str, situation: Situation) -> Vec<TaskRef> {
+        for_step(product, key)
+            .unwrap()
+            .remedies(situation)
+            .iter()
+            .filter_map(|remedy| match remedy {
+                RunTask(task) => Some(*task),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_catalog_step_has_guidance_for_every_situation_in_every_language() {
+        for step in EADM_STEPS.iter().chain(EFEIDE_STEPS) {
+            let guide = for_step(step.product, step.key).unwrap_or_else(|| panic!("no guide for {}", step.key));
+            for situation in SITUATIONS {
+                assert!(!guide.remedies(situation).is_empty(), "{} {situation:?}", step.key);
+            }
+            for (language, _) in CATALOG {
+                assert!(Localizer::new(language).has(&about_id(step.product, step.key)), "{language:?} {}", step.key);
+            }
+        }
+    }
+
+    #[test]
+    fn the_guides_remedies_and_task_names_are_there() {
+        // eFeide Import SAS: run "eFeide Export SAS" (or "eFeide synkronisering"); iSkole needs support.
+        let sas = tasks(Product::EFeide, "import-sas", Situation::WaitingTooLong);
+        assert_eq!(sas[0].name, "eFeide Export SAS");
+        assert_eq!(sas[0].alternative, Some("eFeide synkronisering"));
+        assert!(for_step(Product::EFeide, "import-sas").unwrap().waiting_too_long.contains(&IskoleNeedsSupport));
+        assert_eq!(tasks(Product::EFeide, "import-samaccountname", Situation::WaitingTooLong)[0].name, "eFeide Export samAccountName");
+        assert_eq!(tasks(Product::EFeide, "import-flyvo", Situation::WaitingTooLong)[0].name, "eFeide Export FlyVO");
+        // eFeide Export AD: the task on the domain controller.
+        let export_ad = tasks(Product::EFeide, "export-ad", Situation::WaitingTooLong);
+        assert_eq!((export_ad[0].name, export_ad[0].machine), ("eFeide Import AD", Machine::DomainController));
+        // eAdm Import HR Future: only support can help, in every situation.
+        let future = for_step(Product::EAdm, "import-hr-future").unwrap();
+        for situation in SITUATIONS {
+            assert_eq!(future.remedies(situation), SUPPORT);
+        }
+        // eAdm Export AD: the sync task is a remedy even when it failed.
+        assert_eq!(tasks(Product::EAdm, "export-ad", Situation::Failed)[0].name, "eAdm synkronisering");
+        // eAdm Import HR failed: support; not started: the sync task.
+        assert!(tasks(Product::EAdm, "import-hr", Situation::Failed).is_empty());
+        assert_eq!(tasks(Product::EAdm, "import-hr", Situation::WaitingTooLong)[0].name, "eAdm synkronisering");
+        // Import AD Results failed: the transfer to AD went wrong: logs, then support; no nudge.
+        assert_eq!(for_step(Product::EAdm, "import-ad-results").unwrap().failed, &[ReadClientLogs, ContactSupport]);
+        // Synchronization stopped: the import filter review; for eFeide the school promotion first.
+        assert_eq!(for_step(Product::EAdm, "synchronization").unwrap().stopped, &[ReviewImportFilter]);
+        assert_eq!(for_step(Product::EFeide, "synchronization").unwrap().stopped[0], SchoolPromotion);
+        // Steps only support can help with offer no task anywhere.
+        for key in ["import-sas-isi", "import-visma-inschool", "import-visma-flyt", "import-ad", "export-lms", "export-365", "export-azure"] {
+            for situation in SITUATIONS {
+                assert!(tasks(Product::EFeide, key, situation).is_empty(), "{key}");
+            }
+        }
+        assert!(for_step(Product::EAdm, "import-payroll").is_none());
+    }
+}

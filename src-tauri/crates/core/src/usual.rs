@@ -1,0 +1,145 @@
+//! "The usual time" of each step, learned per tenant from its recent cycles: how long the step
+//! runs, and how long it waits after the step before it finished. A step past a multiple of its
+//! median (never below a floor) is stalled.
+
+use crate::model::{Cycle, StepState};
+use crate::settings::WatchLimits;
+use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UsualTimes {
+    run_seconds: HashMap<String, i64>,
+    wait_seconds: HashMap<String, i64>,
+    limits: Option<WatchLimits>,
+}
+
+fn median(mut samples: Vec<i64>) -> Option<i64> {
+    samples.sort_unstable();
+    match samples.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(samples[n / 2]),
+        n => Some((samples[n / 2 - 1] + samples[n / 2]) / 2),
+    }
+}
+
+impl UsualTimes {
+    /// Learns from finished cycles; a running one says nothing yet about the steps it runs.
+    pub fn learn(history: &[Cycle], limits: WatchLimits) -> UsualTimes {
+        let mut runs: HashMap<String, Vec<i64>> = HashMap::new();
+        let mut waits: HashMap<String, Vec<i64>> = HashMap::new();
+        for cycle in history {
+            let mut ready_at = Some(cycle.started_at);
+            for step in &cycle.steps {
+                if step.state == StepState::Skipped {
+                    continue;
+                }
+                if let (Some(started), Some(finished)) = (step.started_at, step.finished_at) {
+                    if step.state == StepState::Completed {
+                        runs.entry(step.key.clone()).or_default().push((finished - started).num_seconds());
+                    }
+                    if let Some(ready) = ready_at {
+                        waits.entry(step.key.clone()).or_default().push((started - ready).num_seconds().max(0));
+                    }
+                }
+                ready_at = step.finished_at;
+            }
+        }
+        let to_medians = |samples: HashMap<String, Vec<i64>>| -> HashMap<String, i64> {
+            samples.into_iter().filter_map(|(key, values)| median(values).map(|m| (key, m))).collect()
+        };
+        UsualTimes { run_seconds: to_medians(runs), wait_seconds: to_medians(waits), limits: Some(limits) }
+    }
+
+    fn limit(&self, median: Option<i64>) -> i64 {
+        let limits = self.limits.unwrap_or_default();
+        let floor = i64::from(limits.stall_floor_minutes) * 60;
+        match median {
+            Some(median) => ((median as f64 * limits.stall_multiplier).round() as i64).max(floor),
+            None => (i64::from(limits.stall_default_minutes) * 60).max(floor),
+        }
+    }
+
+    /// How long the step may run before it is stalled.
+    pub fn run_limit(&self, key: &str) -> i64 {
+        self.limit(self.run_seconds.get(key).copied())
+    }
+
+    /// How long the step may wait after the step before it finished.
+    pub fn wait_limit(&self, key: &str) -> i64 {
+        self.limit(self.wait_seconds.get(key).copied())
+    }
+
+    /// Whether a step has run, or waited since `since`, longer than its limit at `now`.
+    pub fn is_past(limit_seconds: i64, since: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+        (now - since).num_seconds() > limit_seconds
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CycleKind, CycleState, Step};
+    use chrono::Duration;
+
+    fn cycle(start: DateTime<Utc>, steps: &[(&str, i64, i64)]) -> Cycle {
+        Cycle {
+            id: start.to_rfc3339(),
+            kind: CycleKind::Full,
+            state: CycleState::Completed,
+            started_at: start,
+            finished_at: None,
+            steps: steps
+                .iter()
+                .map(|(key, wait, run)| (key, *wait, *run))
+                .scan(start, |cursor, (key, wait, run)| {
+                    let started = *cursor + Duration::seconds(wait);
+                    let finished = started + Duration::seconds(run);
+                    *cursor = finished;
+                    Some(Step {
+                        key: key.to_string(),
+                        display_name: key.to_string(),
+                        state: StepState::Completed,
+                        started_at: Some(started),
+                        finished_at: Some(finished),
+                        message: None,
+                        error_code: None,
+                    })
+                })
+                .collect(),
+            import_filter: None,
+        }
+    }
+
+    #[test]
+    fn limits_are_a_multiple_of_the_median_with_a_floor() {
+        let t0 = Utc::now();
+        let history: Vec<Cycle> = [600, 720, 6000, 660, 700]
+            .iter()
+            .enumerate()
+            .map(|(n, sync)| cycle(t0 - Duration::hours(6 * n as i64), &[("import-hr", 0, 120), ("synchronization", 30, *sync)]))
+            .collect();
+        let usual = UsualTimes::learn(&history, WatchLimits::default());
+        // The median ignores the one slow outlier: 700 s, times three.
+        assert_eq!(usual.run_limit("synchronization"), 2100);
+        // Two minutes times three is under the ten-minute floor.
+        assert_eq!(usual.run_limit("import-hr"), 600);
+        assert_eq!(usual.wait_limit("synchronization"), 600);
+        // A step the history does not know gets the default.
+        assert_eq!(usual.run_limit("export-ad"), 3600);
+
+        let strict = UsualTimes::learn(
+            &history,
+            WatchLimits { stall_multiplier: 1.5, stall_floor_minutes: 1, ..WatchLimits::default() },
+        );
+        assert_eq!(strict.run_limit("synchronization"), 1050);
+        assert_eq!(strict.run_limit("import-hr"), 180);
+    }
+
+    #[test]
+    fn past_means_strictly_longer_than_the_limit() {
+        let now = Utc::now();
+        assert!(!UsualTimes::is_past(600, now - Duration::seconds(600), now));
+        assert!(UsualTimes::is_past(600, now - Duration::seconds(601), now));
+    }
+}
