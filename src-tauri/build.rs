@@ -1,6 +1,13 @@
 /// The app's own commands. Declaring them makes every one of them subject to the capability
 /// files, so a window can call only what its capability grants.
-const COMMANDS: &[&str] = &["app_info", "status", "set_language"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "status",
+    "history",
+    "import_log",
+    "resume_cycle",
+    "set_language",
+];
 
 fn main() {
     tauri_build::try_build(

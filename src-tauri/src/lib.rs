@@ -3,8 +3,9 @@
 
 use synkvakt_core::demo::DemoLauncher;
 use synkvakt_core::i18n::Language;
+use synkvakt_core::model::{ImportChange, ImportCounts};
 use synkvakt_core::paths::AppPaths;
-use synkvakt_core::session::{AppInfo, Session, StatusView};
+use synkvakt_core::session::{AppInfo, HistoryView, ImportLogView, Session, StatusView};
 use synkvakt_core::{logging, UserError};
 use tauri::{Manager, State};
 
@@ -19,6 +20,43 @@ fn app_info(session: State<'_, Session>) -> AppInfo {
 async fn status(session: State<'_, Session>) -> Result<StatusView, UserError> {
     session
         .status()
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn history(session: State<'_, Session>) -> Result<HistoryView, UserError> {
+    session
+        .history()
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn import_log(
+    session: State<'_, Session>,
+    kind: Option<ImportChange>,
+    search: String,
+    offset: u32,
+    limit: u32,
+) -> Result<ImportLogView, UserError> {
+    session
+        .import_log(kind, search, offset, limit)
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn resume_cycle(
+    session: State<'_, Session>,
+    cycle_id: String,
+    confirmed: ImportCounts,
+) -> Result<StatusView, UserError> {
+    session
+        .resume(cycle_id, confirmed)
         .await
         .map_err(|err| session.user_error(&err))
 }
@@ -40,6 +78,9 @@ pub fn commands<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
         app_info,
         status,
+        history,
+        import_log,
+        resume_cycle,
         set_language
     ])
 }

@@ -87,6 +87,7 @@ impl DemoTenant {
 pub struct Session {
     pub client: Client,
     pub demo: Option<DemoTenant>,
+    runtime_dir: PathBuf,
     _driver: Reaped,
     _home: tempfile::TempDir,
 }
@@ -94,16 +95,31 @@ pub struct Session {
 pub struct Launch<'a> {
     pub product: &'a str,
     pub scenario: &'a str,
-    /// Point the app at a demo tenant program that cannot start, and start none.
-    pub broken_demo: bool,
+    /// Start a demo tenant on the test clock for the app to find.
+    pub start_demo: bool,
+    /// Let the app start a demo tenant of its own when it finds none; when false it is pointed
+    /// at a program that does not exist.
+    pub app_may_start_demo: bool,
+}
+
+impl<'a> Launch<'a> {
+    pub fn demo(product: &'a str, scenario: &'a str) -> Launch<'a> {
+        Launch {
+            product,
+            scenario,
+            start_demo: true,
+            app_may_start_demo: true,
+        }
+    }
 }
 
 impl Session {
     pub async fn start(launch: Launch<'_>) -> Session {
         let home = tempfile::tempdir().unwrap();
         let runtime_dir = home.path().join("run");
-        let demo = (!launch.broken_demo)
-            .then(|| start_demo(&runtime_dir, launch.product, launch.scenario));
+        let demo = launch
+            .start_demo
+            .then(|| start_demo(&runtime_dir, launch.product, launch.scenario, 0));
 
         let port = free_port();
         let mut driver = Command::new("dbus-run-session");
@@ -122,7 +138,7 @@ impl Session {
             .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
             .stdout(Stdio::null())
             .stderr(Stdio::inherit());
-        if launch.broken_demo {
+        if !launch.app_may_start_demo {
             driver.env(
                 "SYNKVAKT_DEMO_TENANT_BIN",
                 home.path().join("no-such-demo-tenant"),
@@ -150,6 +166,7 @@ impl Session {
         Session {
             client,
             demo,
+            runtime_dir,
             _driver: driver,
             _home: home,
         }
@@ -157,6 +174,44 @@ impl Session {
 
     pub fn demo(&self) -> &DemoTenant {
         self.demo.as_ref().expect("this session has a demo tenant")
+    }
+
+    /// Kills the demo tenant, as when its machine goes away; says what it was.
+    pub fn stop_demo(&mut self) -> RuntimeFile {
+        let demo = self.demo.take().expect("this session has a demo tenant");
+        demo.file.clone()
+    }
+
+    /// Starts the same demo tenant again on the port it had.
+    pub fn restart_demo(&mut self, gone: RuntimeFile) {
+        let (product, scenario) = (gone.product.as_str(), gone.scenario.as_str());
+        self.demo = Some(start_demo(&self.runtime_dir, product, scenario, gone.port));
+    }
+
+    pub async fn click(&self, css: &str) {
+        tokio::time::timeout(Duration::from_secs(10), async {
+            self.client
+                .find(fantoccini::Locator::Css(css))
+                .await?
+                .click()
+                .await
+        })
+        .await
+        .unwrap_or_else(|_| panic!("clicking {css} took over 10 s"))
+        .unwrap_or_else(|err| panic!("cannot click {css}: {err}"));
+    }
+
+    /// The text of the first element matching `css`, once there is one.
+    pub async fn text_of(&self, css: &str) -> String {
+        let script = format!(
+            "const e = document.querySelector({}); return e && e.textContent.trim() ? e.textContent.trim() : null;",
+            serde_json::to_string(css).unwrap()
+        );
+        self.wait_for(css, &script)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
     }
 
     /// Runs a script in the page until it returns something other than null.
@@ -220,7 +275,9 @@ fn tauri_driver() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("tauri-driver"))
 }
 
-fn start_demo(runtime_dir: &Path, product: &str, scenario: &str) -> DemoTenant {
+fn start_demo(runtime_dir: &Path, product: &str, scenario: &str, port: u16) -> DemoTenant {
+    // A new server must not be mistaken for the old one through the old one's file.
+    let _ = std::fs::remove_file(RuntimeFile::path_in(runtime_dir));
     let process = Reaped::spawn(
         Command::new(built("synkvakt-demo-tenant"))
             .args([
@@ -232,6 +289,8 @@ fn start_demo(runtime_dir: &Path, product: &str, scenario: &str) -> DemoTenant {
                 "--runtime-dir",
             ])
             .arg(runtime_dir)
+            .arg("--port")
+            .arg(port.to_string())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit()),
     )

@@ -130,12 +130,7 @@ async fn demo_is_labelled(session: &Session) {
 #[tokio::test(flavor = "multi_thread")]
 async fn eadm_healthy_shows_every_step_completed() {
     let _one = ONE_AT_A_TIME.lock().await;
-    let session = Session::start(Launch {
-        product: "eAdm",
-        scenario: "healthy",
-        broken_demo: false,
-    })
-    .await;
+    let session = Session::start(Launch::demo("eAdm", "healthy")).await;
     let shown = shown_steps(&session.wait_for("the steps", READ_STEPS).await);
     assert_steps(
         &shown,
@@ -159,12 +154,7 @@ async fn eadm_healthy_shows_every_step_completed() {
 #[tokio::test(flavor = "multi_thread")]
 async fn eadm_step_failed_selects_the_failed_step_and_shows_its_message() {
     let _one = ONE_AT_A_TIME.lock().await;
-    let session = Session::start(Launch {
-        product: "eAdm",
-        scenario: "step-failed",
-        broken_demo: false,
-    })
-    .await;
+    let session = Session::start(Launch::demo("eAdm", "step-failed")).await;
     let shown = shown_steps(&session.wait_for("the steps", READ_STEPS).await);
     assert_steps(
         &shown,
@@ -210,12 +200,7 @@ async fn eadm_step_failed_selects_the_failed_step_and_shows_its_message() {
 #[tokio::test(flavor = "multi_thread")]
 async fn efeide_running_moves_on_when_the_clock_does() {
     let _one = ONE_AT_A_TIME.lock().await;
-    let session = Session::start(Launch {
-        product: "eFeide",
-        scenario: "running",
-        broken_demo: false,
-    })
-    .await;
+    let session = Session::start(Launch::demo("eFeide", "running")).await;
     let shown = shown_steps(&session.wait_for("the steps", READ_STEPS).await);
     assert_steps(
         &shown,
@@ -267,7 +252,8 @@ async fn a_demo_tenant_that_cannot_start_is_explained_not_blank() {
     let session = Session::start(Launch {
         product: "eAdm",
         scenario: "healthy",
-        broken_demo: true,
+        start_demo: false,
+        app_may_start_demo: false,
     })
     .await;
     let alert = session
@@ -284,5 +270,168 @@ async fn a_demo_tenant_that_cannot_start_is_explained_not_blank() {
         "the detail names the program: {text}"
     );
     session.screenshot("demo-tenant-cannot-start").await;
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn efeide_import_filter_stop_shows_thresholds_and_log_and_resumes() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let session = Session::start(Launch::demo("eFeide", "import-filter")).await;
+    let shown = shown_steps(&session.wait_for("the steps", READ_STEPS).await);
+    let selected: Vec<&str> = shown
+        .iter()
+        .filter(|s| s.selected)
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(
+        selected,
+        ["Synchronization"],
+        "the stopped step is selected on open"
+    );
+    assert_eq!(
+        header(&session).await,
+        "Stopped by the import filter at Synchronization"
+    );
+
+    // Every threshold with its figures; only the deleted accounts tripped it.
+    let checks = session
+        .wait_for(
+            "the thresholds",
+            "const rows = [...document.querySelectorAll('tr[data-check]')]; \
+             return rows.length ? rows.map(r => [r.dataset.check, r.dataset.exceeded, r.textContent]) : null;",
+        )
+        .await;
+    let checks = checks.as_array().unwrap();
+    let kinds: Vec<&str> = checks.iter().map(|c| c[0].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["new", "changed", "deleted", "anomaly"]);
+    let tripped: Vec<&str> = checks
+        .iter()
+        .filter(|c| c[1] == "true")
+        .map(|c| c[0].as_str().unwrap())
+        .collect();
+    assert_eq!(tripped, ["deleted"]);
+    assert!(
+        checks[2][2].as_str().unwrap().contains("14.2 %"),
+        "{}",
+        checks[2][2]
+    );
+    assert!(
+        checks[2][2].as_str().unwrap().contains("threshold 5 %"),
+        "{}",
+        checks[2][2]
+    );
+
+    // The school promotion is named for eFeide.
+    let guidance = session.text_of("[data-testid=guidance]").await;
+    assert!(guidance.contains("skoleopprykk"), "{guidance}");
+
+    // The newest import's log: counts, and a filter by kind.
+    assert_eq!(
+        session.text_of("[data-testid=log-counts]").await,
+        "19 new, 149 changed, 683 to be deleted"
+    );
+    session.click("button[data-kind=delete]").await;
+    let kinds = session
+        .wait_for(
+            "only deletions",
+            "const rows = [...document.querySelectorAll('tr[data-entry-kind]')]; \
+             const kinds = [...new Set(rows.map(r => r.dataset.entryKind))]; \
+             return rows.length && kinds.length === 1 && kinds[0] === 'delete' ? rows.length : null;",
+        )
+        .await;
+    assert_eq!(kinds, 50, "a first page of deletions");
+    assert!(session.text_of(".showing").await.contains("50 of 683"));
+
+    // Resume asks first, naming the counts, and leaves the cycle resumed.
+    session.click("[data-testid=resume]").await;
+    let confirmation = session.text_of("[role=alertdialog]").await;
+    assert!(
+        confirmation.contains("19 new accounts, 149 changes and 683 accounts deleted"),
+        "{confirmation}"
+    );
+    session.screenshot("efeide-import-filter-confirm").await;
+    session.click("[data-testid=resume-confirm]").await;
+    session.text_of("[data-testid=resumed-note]").await;
+    assert_eq!(header(&session).await, "Resumed after the import filter");
+    let cycle: Value = reqwest::Client::new()
+        .get(format!(
+            "{}/api/v1/cycles/current",
+            session.demo().base_url()
+        ))
+        .bearer_auth(&session.demo().file.api_key)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(cycle["state"], "resumed", "the tenant itself says resumed");
+    session.screenshot("efeide-import-filter-resumed").await;
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn eadm_stuck_step_is_marked_past_its_usual_time() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let session = Session::start(Launch::demo("eAdm", "stuck")).await;
+    let shown = shown_steps(&session.wait_for("the steps", READ_STEPS).await);
+    let sync = shown.iter().find(|s| s.key == "synchronization").unwrap();
+    assert_eq!(sync.state, "running");
+    assert!(sync.selected, "the stalled step is selected on open");
+    assert_eq!(
+        header(&session).await,
+        "Past its usual time: Synchronization"
+    );
+    let row = session
+        .text_of("li[data-step-key=synchronization] .note")
+        .await;
+    assert!(row.contains("past its usual time"), "{row}");
+    let overdue = session.text_of("[data-testid=overdue]").await;
+    assert!(
+        overdue.starts_with("Past its usual time: this step is usually done within"),
+        "{overdue}"
+    );
+    // eAdm Synchronization running too long: only support can help.
+    session.text_of("[data-testid=support-only]").await;
+    session.screenshot("eadm-stuck").await;
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_tenant_that_goes_away_shows_the_last_cycle_with_its_age_and_recovers() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    // A running cycle, which the window asks about every few seconds.
+    let mut session = Session::start(Launch {
+        product: "eAdm",
+        scenario: "running",
+        start_demo: true,
+        app_may_start_demo: false,
+    })
+    .await;
+    session.wait_for("the steps", READ_STEPS).await;
+    assert_eq!(header(&session).await, "Running: Import AD");
+
+    let gone = session.stop_demo();
+    let banner = session.text_of("[data-testid=offline]").await;
+    assert!(
+        banner.starts_with("Cannot reach the tenant. Showing the cycle as of"),
+        "{banner}"
+    );
+    assert!(
+        banner.contains("just now") || banner.contains("min ago"),
+        "the age is shown: {banner}"
+    );
+    let kept = shown_steps(&session.wait_for("the steps", READ_STEPS).await);
+    assert_eq!(kept.len(), 8, "the last known cycle stays on screen");
+    session.screenshot("tenant-gone").await;
+
+    session.restart_demo(gone);
+    session
+        .wait_for(
+            "recovery",
+            "return document.querySelector('[data-testid=offline]') ? null : true;",
+        )
+        .await;
+    assert_eq!(header(&session).await, "Running: Import AD");
     session.close().await;
 }

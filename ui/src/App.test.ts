@@ -10,9 +10,12 @@ import {
   FAILED_MESSAGE,
   callsOf,
   demoTenantError,
+  detailsPanel,
   failedEadmStatus,
   installBackend,
+  rowFor,
   runningEadmStatus,
+  stepRows,
 } from './test-fixtures';
 
 afterEach(() => {
@@ -21,26 +24,11 @@ afterEach(() => {
   setUiLanguage('nb');
 });
 
-/** The step rows; the language select has options too, so always within the listbox. */
-function stepRows(): HTMLElement[] {
-  return within(screen.getByRole('listbox')).getAllByRole('option');
-}
-
 /** Renders the app and waits until the first status answer is on screen. */
 async function renderWithSteps() {
   const view = render(App);
   await waitFor(() => expect(stepRows().length).toBeGreaterThan(0));
   return view;
-}
-
-function rowFor(key: string): HTMLElement {
-  const row = stepRows().find((li) => li.dataset.stepKey === key);
-  if (!row) throw new Error(`no row for ${key}`);
-  return row;
-}
-
-function detailsPanel(): HTMLElement {
-  return screen.getByRole('region');
 }
 
 describe('App with a failed eAdm cycle', () => {
@@ -57,7 +45,10 @@ describe('App with a failed eAdm cycle', () => {
     expect(within(header).getByTestId('tenant-name')).toHaveTextContent('Demo kommune');
     expect(header).toHaveTextContent('eAdm');
     expect(within(header).getByTestId('demo-badge')).toHaveTextContent('Demo tenant');
-    expect(screen.getByTestId('demo-notice')).toHaveTextContent('a step failed');
+    // The scenario is named in words, not by its wire name.
+    const notice = screen.getByTestId('demo-notice');
+    expect(notice).toHaveTextContent(/^This is the built-in demo tenant \(scenario “a step failed”\):/);
+    expect(notice).not.toHaveTextContent('step-failed');
   });
 
   it('shows no demo badge for a tenant without a demo scenario', async () => {
@@ -296,6 +287,7 @@ describe('language switch', () => {
     expect(running().querySelector('.name')).toHaveTextContent('Synkronisering');
     expect(screen.getByTestId('overall').querySelector('.headline')).toHaveTextContent(/^Køyrer: Synkronisering$/);
     expect(screen.getByTestId('demo-badge')).toHaveTextContent('Demokunde');
+    expect(screen.getByTestId('demo-notice')).toHaveTextContent('(scenario «ein syklus køyrer»)');
     expect(select.value).toBe('nn');
     expect(document.documentElement.lang).toBe('nn');
   });

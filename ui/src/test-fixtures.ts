@@ -3,14 +3,24 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
+import { screen, within } from '@testing-library/svelte';
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
+import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
 import type {
   AppInfo_Serialize,
+  CycleKind,
+  CycleView_Serialize,
   DisplayState,
+  GuidanceView_Serialize,
+  HistoryView_Serialize,
   Language,
+  OverallState,
+  RemedyView_Serialize,
+  Situation,
   StatusView_Serialize,
   StepView_Serialize,
+  TenantView_Serialize,
   UserError,
 } from './lib/bindings';
 
@@ -53,117 +63,494 @@ export function unionMembers(typeName: string): string[] {
 
 // ---------------------------------------------------------------------------------------------
 // Payloads
+//
+// The texts the Rust core formats (step names, headlines, guidance, support details) come from
+// the same Fluent catalog here, so that every language gets what the real session would send.
 
 export function appInfo(language: Language, choice: Language | null = language): AppInfo_Serialize {
   return { version: '0.1.0', language, languageChoice: choice, settingsProblem: null };
 }
 
-/** Step names as the Rust core takes them from the catalog, per language (eAdm). */
-const eadmNames: Record<Language, Record<string, string>> = {
-  en: { synchronization: 'Synchronization' },
-  nb: { synchronization: 'Synkronisering' },
-  nn: { synchronization: 'Synkronisering' },
-};
-const eadmKeys: [string, string][] = [
-  ['import-hr', 'Import HR'],
-  ['import-hr-future', 'Import HR Future'],
-  ['import-hierarchy', 'Import Hierarchy'],
-  ['import-ad', 'Import AD'],
-  ['synchronization', 'Synchronization'],
-  ['export-ad', 'Export AD'],
-  ['import-ad-results', 'Import AD Results'],
-  ['export-azure', 'Export Azure'],
-  ['export-efeide', 'Export eFeide'],
-];
+const bundles = new Map<Language, FluentBundle>();
 
-const cycleStart = Date.parse('2025-11-21T23:00:00Z');
-const at = (minutes: number) => new Date(cycleStart + minutes * 60_000).toISOString();
+/** A message of the shared catalog, formatted as the Rust `Localizer` does (no isolation marks). */
+export function catalogText(language: Language, id: string, args?: Record<string, FluentVariable>): string {
+  let bundle = bundles.get(language);
+  if (!bundle) {
+    bundle = new FluentBundle(language, { useIsolating: false });
+    bundle.addResource(new FluentResource(readFileSync(join(localesDir, `${language}.ftl`), 'utf8')));
+    bundles.set(language, bundle);
+  }
+  const message = bundle.getMessage(id);
+  if (!message?.value) throw new Error(`${language}.ftl has no message ${id}`);
+  const errors: Error[] = [];
+  const text = bundle.formatPattern(message.value, args, errors);
+  if (errors.length > 0) throw errors[0];
+  return text;
+}
 
-function step(
-  index: number,
-  language: Language,
-  state: DisplayState,
-  rawState: string,
-  extra: Partial<StepView_Serialize> = {},
-): StepView_Serialize {
-  const [key, english] = eadmKeys[index];
-  const done = state === 'completed' || state === 'failed' || state === 'stopped';
-  const started = state !== 'waiting' && state !== 'not-reached' && state !== 'skipped';
+/** The eAdm catalog, in the order of a cycle. */
+const eadmKeys = [
+  'import-hr',
+  'import-hr-future',
+  'import-hierarchy',
+  'import-ad',
+  'synchronization',
+  'export-ad',
+  'import-ad-results',
+  'export-azure',
+  'export-efeide',
+] as const;
+type EadmKey = (typeof eadmKeys)[number];
+/** The steps a delta cycle skips. */
+const eadmImports: EadmKey[] = ['import-hr', 'import-hr-future', 'import-hierarchy', 'import-ad', 'import-ad-results'];
+
+/** The scheduled task the eAdm guides name, on the client server (no server configured). */
+export const EADM_SYNC_TASK = {
+  name: 'eAdm synkronisering',
+  alternative: null,
+  machine: 'client-server',
+  server: null,
+} as const;
+/** The default log folder of the client, as the settings have it. */
+export const LOG_FOLDER = 'C:\\eadm\\loggfiler';
+
+type Remedy = 'run-sync' | 'read-logs' | 'event-log' | 'review-filter' | 'support';
+const SUPPORT: Remedy[] = ['support'];
+const NUDGE: Remedy[] = ['run-sync', 'event-log', 'read-logs', 'support'];
+const EXPORT_AD: Remedy[] = ['run-sync', 'read-logs', 'event-log', 'support'];
+
+/** The remedies of core/src/guidance.rs for the eAdm steps. */
+function eadmRemedies(key: EadmKey, situation: Situation): Remedy[] {
+  if (situation === 'stopped') return key === 'synchronization' ? ['review-filter'] : SUPPORT;
+  if (key === 'export-ad') return EXPORT_AD;
+  if (key === 'import-ad-results') return situation === 'running-too-long' ? SUPPORT : ['read-logs', 'support'];
+  if (situation === 'failed' || situation === 'running-too-long') return SUPPORT;
+  return key === 'import-hr-future' ? SUPPORT : NUDGE;
+}
+
+function remedyView(language: Language, remedy: Remedy): RemedyView_Serialize {
+  const server = catalogText(language, 'machine-client-server');
+  switch (remedy) {
+    case 'run-sync':
+      return {
+        text: catalogText(language, 'remedy-run-task', { task: EADM_SYNC_TASK.name, server }),
+        task: { ...EADM_SYNC_TASK },
+      };
+    case 'read-logs':
+      return { text: catalogText(language, 'remedy-read-logs', { path: LOG_FOLDER }), task: null };
+    case 'event-log':
+      return { text: catalogText(language, 'remedy-event-log', { server }), task: null };
+    case 'review-filter':
+      return { text: catalogText(language, 'remedy-review-import-filter'), task: null };
+    case 'support':
+      return { text: catalogText(language, 'remedy-contact-support'), task: null };
+  }
+}
+
+function guidanceView(language: Language, key: EadmKey, situation: Situation | null): GuidanceView_Serialize {
+  const remedies = situation ? eadmRemedies(key, situation) : [];
   return {
-    key,
-    name: eadmNames[language][key] ?? english,
-    known: true,
-    state,
-    rawState,
-    startedAt: started ? at(index * 4) : null,
-    finishedAt: done ? at(index * 4 + 3) : null,
-    message: null,
-    errorCode: null,
-    ...extra,
+    about: catalogText(language, `about-eadm-${key}`),
+    situation,
+    remedies: remedies.map((remedy) => remedyView(language, remedy)),
+    supportOnly: remedies.length === 1 && remedies[0] === 'support',
   };
 }
+
+/** The Rust core's `local_time`: "2025-11-22 00:20:00 +01:00", in Norwegian time. */
+function supportTime(iso: string | null): string {
+  if (!iso) return '-';
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Oslo',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    })
+      .formatToParts(new Date(iso))
+      .map((part) => [part.type, part.value]),
+  );
+  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName.replace('GMT', '');
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${offset}`;
+}
+
+const minute = 60_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The service's cycle ids: product, then the start in UTC. */
+function cycleId(start: number): string {
+  const [date, time] = iso(start).slice(0, 19).split('T');
+  return `eadm-${date.replaceAll('-', '')}-${time.replaceAll(':', '')}`;
+}
+
+interface StepSpec {
+  state: DisplayState;
+  /** The service's word; "waiting" for a step drawn as not reached. */
+  rawState?: string;
+  /** Minutes after the cycle start; by default 4 per step before it. */
+  startedAfter?: number | null;
+  /** Minutes after the cycle start; by default 3 after the start for a finished step. */
+  finishedAfter?: number | null;
+  message?: string | null;
+  errorCode?: string | null;
+  limitSeconds?: number | null;
+  overdue?: boolean;
+}
+
+interface CycleSpec {
+  tenant: TenantView_Serialize;
+  language: Language;
+  kind: CycleKind;
+  state: OverallState;
+  /** Epoch milliseconds. */
+  start: number;
+  /** Minutes after the start; null while it runs. */
+  finishedAfter: number | null;
+  steps: Partial<Record<EadmKey, StepSpec>>;
+}
+
+/** A cycle view as core/src/status.rs builds it: names, situations, guidance, attention, headline. */
+function eadmCycle(spec: CycleSpec): CycleView_Serialize {
+  const { language, tenant, start } = spec;
+  const at = (minutes: number) => iso(start + minutes * minute);
+  const id = cycleId(start);
+  const rawCycleState = spec.state;
+  const label = (key: string, value: string) => `${catalogText(language, key)}: ${value}`;
+  const steps = eadmKeys
+    .map((key, index) => ({ key, index, s: spec.steps[key] }))
+    .filter((entry): entry is { key: EadmKey; index: number; s: StepSpec } => entry.s !== undefined)
+    .map(({ key, index, s }): StepView_Serialize => {
+      const name = catalogText(language, `step-eadm-${key}`);
+      const rawState = s.rawState ?? (s.state === 'not-reached' ? 'waiting' : s.state);
+      const done = s.state === 'completed' || s.state === 'failed' || s.state === 'stopped';
+      const started = !['waiting', 'not-reached', 'skipped'].includes(s.state);
+      const startedAfter = s.startedAfter !== undefined ? s.startedAfter : started ? index * 4 : null;
+      const finishedAfter =
+        s.finishedAfter !== undefined ? s.finishedAfter : done && startedAfter !== null ? startedAfter + 3 : null;
+      const startedAt = startedAfter === null ? null : at(startedAfter);
+      const finishedAt = finishedAfter === null ? null : at(finishedAfter);
+      const overdue = s.overdue ?? false;
+      const situation: Situation | null =
+        s.state === 'failed'
+          ? 'failed'
+          : s.state === 'stopped'
+            ? 'stopped'
+            : s.state === 'running' && overdue
+              ? 'running-too-long'
+              : s.state === 'waiting' && overdue
+                ? 'waiting-too-long'
+                : null;
+      const message = s.message ?? null;
+      const errorCode = s.errorCode ?? null;
+      const supportDetails = [
+        label('support-tenant', `${tenant.name} (${tenant.product})`),
+        label('support-cycle', `${id} (${spec.kind}, ${rawCycleState})`),
+        label('support-step', `${name} (${key}), ${rawState}`),
+        label('support-error-code', errorCode ?? '-'),
+        label('support-message', message ?? '-'),
+        label('support-started', supportTime(startedAt)),
+        label('support-finished', supportTime(finishedAt)),
+        label('support-cycle-started', supportTime(at(0))),
+        label('support-app-version', 'Synkvakt 0.1.0'),
+      ].join('\n');
+      return {
+        key,
+        name,
+        known: true,
+        state: s.state,
+        rawState,
+        startedAt,
+        finishedAt,
+        message,
+        errorCode,
+        limitSeconds: s.limitSeconds ?? null,
+        overdue,
+        guidance: guidanceView(language, key, situation),
+        supportDetails,
+      };
+    });
+
+  const first = (states: DisplayState[]) => {
+    const index = steps.findIndex((step) => states.includes(step.state));
+    return index < 0 ? null : index;
+  };
+  const attention = first(['failed', 'stopped', 'unknown']) ?? first(['running']) ?? first(['waiting']);
+  const stepName = attention === null ? '' : steps[attention].name;
+  const headline =
+    spec.state === 'completed'
+      ? catalogText(language, 'overall-completed')
+      : spec.state === 'resumed'
+        ? catalogText(language, 'overall-resumed')
+        : spec.state === 'failed'
+          ? catalogText(language, 'overall-failed', { step: stepName })
+          : spec.state === 'stopped'
+            ? catalogText(language, 'overall-stopped', { step: stepName })
+            : spec.state === 'running'
+              ? catalogText(language, attention !== null && steps[attention].overdue ? 'overall-stalled-step' : 'overall-running', {
+                  step: stepName,
+                })
+              : catalogText(language, 'overall-unknown', { state: rawCycleState });
+
+  return {
+    id,
+    kind: spec.kind,
+    state: spec.state,
+    rawState: rawCycleState,
+    startedAt: at(0),
+    finishedAt: spec.finishedAfter === null ? null : at(spec.finishedAfter),
+    steps,
+    importFilter: null,
+    attention,
+    headline,
+  };
+}
+
+const cycleStart = Date.parse('2025-11-21T23:00:00Z');
+/** Cycles start every six hours. */
+const cycleEvery = 6 * 60 * minute;
+const demoTenant = (scenario: TenantView_Serialize['demoScenario']): TenantView_Serialize => ({
+  name: 'Demo kommune',
+  product: 'eAdm',
+  demoScenario: scenario,
+});
 
 export const FAILED_MESSAGE =
   'The client did not fetch the export: no contact with the client server within 30 minutes';
 export const FAILED_CODE = 'EXP-AD-0412';
+/** The usual time of the stalled Export AD: 36 min. */
+export const STALLED_LIMIT_SECONDS = 2160;
+export const STALE_HOURS = 26;
+
+function failedEadmCycle(language: Language, message: string, start: number, scenario: TenantView_Serialize['demoScenario']) {
+  return eadmCycle({
+    tenant: demoTenant(scenario),
+    language,
+    kind: 'full',
+    state: 'failed',
+    start,
+    finishedAfter: 23,
+    steps: {
+      'import-hr': { state: 'completed' },
+      'import-hr-future': { state: 'completed' },
+      'import-hierarchy': { state: 'completed' },
+      'import-ad': { state: 'completed' },
+      synchronization: { state: 'completed' },
+      'export-ad': { state: 'failed', message, errorCode: FAILED_CODE },
+      'import-ad-results': { state: 'not-reached' },
+      'export-azure': { state: 'not-reached' },
+      'export-efeide': { state: 'not-reached' },
+    },
+  });
+}
+
+/** The delta cycle before the failed one: the imports skipped, the rest completed. */
+function deltaCompletedCycle(language: Language): CycleView_Serialize {
+  const steps: Partial<Record<EadmKey, StepSpec>> = {};
+  let minutes = 0;
+  for (const key of eadmKeys) {
+    if (eadmImports.includes(key)) {
+      steps[key] = { state: 'skipped' };
+    } else {
+      steps[key] = { state: 'completed', startedAfter: minutes, finishedAfter: minutes + 3 };
+      minutes += 4;
+    }
+  }
+  return eadmCycle({
+    tenant: demoTenant('step-failed'),
+    language,
+    kind: 'delta',
+    state: 'completed',
+    start: cycleStart - cycleEvery,
+    finishedAfter: minutes - 1,
+    steps,
+  });
+}
+
+function fullCompletedCycle(language: Language): CycleView_Serialize {
+  return eadmCycle({
+    tenant: demoTenant('step-failed'),
+    language,
+    kind: 'full',
+    state: 'completed',
+    start: cycleStart - 2 * cycleEvery,
+    finishedAfter: 35,
+    steps: Object.fromEntries(eadmKeys.map((key) => [key, { state: 'completed' }])),
+  });
+}
 
 /** The demo tenant's "step-failed" scenario: eAdm, Export AD failed, the rest not reached. */
 export function failedEadmStatus(language: Language = 'en', message: string = FAILED_MESSAGE): StatusView_Serialize {
-  const headline = { en: 'Failed at Export AD', nb: 'Feilet på Export AD', nn: 'Feila på Export AD' }[language];
-  const steps = [
-    step(0, language, 'completed', 'completed'),
-    step(1, language, 'completed', 'completed'),
-    step(2, language, 'completed', 'completed'),
-    step(3, language, 'completed', 'completed'),
-    step(4, language, 'completed', 'completed'),
-    step(5, language, 'failed', 'failed', { message, errorCode: FAILED_CODE }),
-    step(6, language, 'not-reached', 'waiting'),
-    step(7, language, 'not-reached', 'waiting'),
-    step(8, language, 'not-reached', 'waiting'),
-  ];
   return {
-    tenant: { name: 'Demo kommune', product: 'eAdm', demoScenario: 'step-failed' },
-    cycle: {
-      id: 'eadm-20251121-230000',
-      kind: 'full',
-      state: 'failed',
-      rawState: 'failed',
-      startedAt: at(0),
-      finishedAt: at(23),
-      steps,
-      importFilter: null,
-      attention: 5,
-      headline,
-    },
-    fetchedAt: at(40),
+    tenant: demoTenant('step-failed'),
+    cycle: failedEadmCycle(language, message, cycleStart, 'step-failed'),
+    fetchedAt: iso(cycleStart + 40 * minute),
+    problem: null,
+    lastCompletedAt: deltaCompletedCycle(language).finishedAt,
+    stale: false,
+    staleHours: STALE_HOURS,
   };
 }
 
-/** A delta cycle in progress: Synchronization runs, the exports wait. */
-export function runningEadmStatus(language: Language = 'en'): StatusView_Serialize {
-  const name = eadmNames[language].synchronization;
-  const headline = { en: `Running: ${name}`, nb: `Kjører: ${name}`, nn: `Køyrer: ${name}` }[language];
-  const steps = [
-    step(3, language, 'completed', 'completed'),
-    step(4, language, 'running', 'running'),
-    step(5, language, 'waiting', 'waiting'),
-    step(6, language, 'waiting', 'waiting'),
-  ];
+/** The history behind `failedEadmStatus`, newest first: the failed cycle, a delta, a full one. */
+export function eadmHistory(language: Language = 'en'): HistoryView_Serialize {
   return {
-    tenant: { name: 'Demo kommune', product: 'eAdm', demoScenario: 'running' },
-    cycle: {
-      id: 'eadm-20251121-231200',
+    cycles: [
+      failedEadmCycle(language, FAILED_MESSAGE, cycleStart, 'step-failed'),
+      deltaCompletedCycle(language),
+      fullCompletedCycle(language),
+    ],
+  };
+}
+
+/** A delta cycle in progress: Synchronization runs, within its usual time; the exports wait. */
+export function runningEadmStatus(language: Language = 'en'): StatusView_Serialize {
+  const start = cycleStart + 12 * minute;
+  return {
+    tenant: demoTenant('running'),
+    cycle: eadmCycle({
+      tenant: demoTenant('running'),
+      language,
       kind: 'delta',
       state: 'running',
-      rawState: 'running',
-      startedAt: at(12),
-      finishedAt: null,
-      steps,
-      importFilter: null,
-      attention: 1,
-      headline,
+      start,
+      finishedAfter: null,
+      steps: {
+        'import-ad': { state: 'completed', startedAfter: 0, finishedAfter: 3 },
+        synchronization: { state: 'running', startedAfter: 4, limitSeconds: 2100 },
+        'export-ad': { state: 'waiting' },
+        'import-ad-results': { state: 'waiting' },
+      },
+    }),
+    fetchedAt: iso(start + 8 * minute),
+    problem: null,
+    lastCompletedAt: iso(cycleStart - cycleEvery + 19 * minute),
+    stale: false,
+    staleHours: STALE_HOURS,
+  };
+}
+
+/** eAdm Import HR Future failed: a step only support can help with. */
+export function supportOnlyEadmStatus(language: Language = 'en'): StatusView_Serialize {
+  return {
+    tenant: demoTenant('step-failed'),
+    cycle: eadmCycle({
+      tenant: demoTenant('step-failed'),
+      language,
+      kind: 'full',
+      state: 'failed',
+      start: cycleStart,
+      finishedAfter: 7,
+      steps: {
+        'import-hr': { state: 'completed' },
+        'import-hr-future': {
+          state: 'failed',
+          message: 'The HR system answered 503 Service Unavailable',
+          errorCode: 'IMP-HRF-0503',
+        },
+        'import-hierarchy': { state: 'not-reached' },
+        'import-ad': { state: 'not-reached' },
+        synchronization: { state: 'not-reached' },
+        'export-ad': { state: 'not-reached' },
+        'import-ad-results': { state: 'not-reached' },
+        'export-azure': { state: 'not-reached' },
+        'export-efeide': { state: 'not-reached' },
+      },
+    }),
+    fetchedAt: iso(cycleStart + 15 * minute),
+    problem: null,
+    lastCompletedAt: iso(cycleStart - cycleEvery + 19 * minute),
+    stale: false,
+    staleHours: STALE_HOURS,
+  };
+}
+
+/** Export AD has run for 50 min, past its usual 36 min: the client has not picked it up. */
+function stalledEadmCycle(language: Language, start: number, exportAd: Partial<StepSpec> = {}) {
+  return eadmCycle({
+    tenant: demoTenant('stuck'),
+    language,
+    kind: 'full',
+    state: 'running',
+    start,
+    finishedAfter: null,
+    steps: {
+      'import-hr': { state: 'completed' },
+      'import-hr-future': { state: 'completed' },
+      'import-hierarchy': { state: 'completed' },
+      'import-ad': { state: 'completed' },
+      synchronization: { state: 'completed' },
+      'export-ad': { state: 'running', limitSeconds: STALLED_LIMIT_SECONDS, overdue: true, ...exportAd },
+      'import-ad-results': { state: 'waiting' },
+      'export-azure': { state: 'waiting' },
+      'export-efeide': { state: 'waiting' },
     },
-    fetchedAt: at(20),
+  });
+}
+
+export function stalledEadmStatus(language: Language = 'en'): StatusView_Serialize {
+  return {
+    tenant: demoTenant('stuck'),
+    cycle: stalledEadmCycle(language, cycleStart),
+    fetchedAt: iso(cycleStart + 70 * minute),
+    problem: null,
+    lastCompletedAt: iso(cycleStart - cycleEvery + 19 * minute),
+    stale: false,
+    staleHours: STALE_HOURS,
+  };
+}
+
+/** Export AD waits for Synchronization's results past its usual 10 min. */
+export function waitingTooLongEadmStatus(language: Language = 'en'): StatusView_Serialize {
+  const status = stalledEadmStatus(language);
+  const cycle = stalledEadmCycle(language, cycleStart, {
+    state: 'waiting',
+    startedAfter: null,
+    limitSeconds: 600,
+    overdue: true,
+  });
+  return { ...status, cycle };
+}
+
+export const unreachableError: UserError = {
+  kind: 'unreachable',
+  message: 'Could not reach https://demo-kommune.eadm.example.no.',
+  hint: 'Check the network connection and the address, then try again.',
+  detail:
+    'could not reach https://demo-kommune.eadm.example.no: error sending request for url (https://demo-kommune.eadm.example.no/api/v1/cycles/current): tcp connect error: Connection refused (os error 111)',
+};
+
+/** The tenant cannot be reached: the failed cycle as last fetched, 12 minutes before `now`. */
+export function offlineEadmStatus(now: Date, language: Language = 'en'): StatusView_Serialize {
+  const fetchedAt = now.getTime() - 12 * minute;
+  const start = fetchedAt - 40 * minute;
+  return {
+    tenant: demoTenant('step-failed'),
+    cycle: failedEadmCycle(language, FAILED_MESSAGE, start, 'step-failed'),
+    fetchedAt: iso(fetchedAt),
+    problem: unreachableError,
+    lastCompletedAt: iso(start - cycleEvery + 19 * minute),
+    stale: false,
+    staleHours: STALE_HOURS,
+  };
+}
+
+/** No cycle has completed for 30 hours: the current one hangs at Export AD since then. */
+export function staleEadmStatus(now: Date, language: Language = 'en'): StatusView_Serialize {
+  const lastCompleted = now.getTime() - 30 * 60 * minute;
+  return {
+    tenant: demoTenant('stuck'),
+    cycle: stalledEadmCycle(language, lastCompleted + 30 * minute),
+    fetchedAt: iso(now.getTime()),
+    problem: null,
+    lastCompletedAt: iso(lastCompleted),
+    stale: true,
+    staleHours: STALE_HOURS,
   };
 }
 
@@ -183,11 +570,13 @@ export interface Backend {
   choice: Language | null;
   /** Answers `status` in the current language; throw a UserError to refuse. */
   status: (language: Language) => StatusView_Serialize;
+  /** Answers `history`; by default the history behind `failedEadmStatus`. */
+  history?: (language: Language) => HistoryView_Serialize;
 }
 
 /**
- * Installs `mockIPC` with the three commands of the generated bindings and returns the spy that
- * saw every call, as `(cmd, args)`.
+ * Installs `mockIPC` with the commands of the generated bindings and returns the spy that saw
+ * every call, as `(cmd, args)`.
  */
 export function installBackend(backend: Backend) {
   const ipc = vi.fn((cmd: string, args?: unknown): unknown => {
@@ -196,6 +585,8 @@ export function installBackend(backend: Backend) {
         return appInfo(backend.language, backend.choice);
       case 'status':
         return backend.status(backend.language);
+      case 'history':
+        return (backend.history ?? eadmHistory)(backend.language);
       case 'set_language': {
         const { language } = args as { language: Language | null };
         backend.choice = language;
@@ -214,4 +605,32 @@ export function installBackend(backend: Backend) {
 /** How many times the spy saw a command. */
 export function callsOf(ipc: ReturnType<typeof installBackend>, cmd: string): number {
   return ipc.mock.calls.filter(([name]) => name === cmd).length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rendered page
+
+/** The step rows; the language select has options too, so always within the listbox. */
+export function stepRows(): HTMLElement[] {
+  return within(screen.getByRole('listbox')).getAllByRole('option');
+}
+
+export function rowFor(key: string): HTMLElement {
+  const row = stepRows().find((li) => li.dataset.stepKey === key);
+  if (!row) throw new Error(`no row for ${key}`);
+  return row;
+}
+
+/** The selected step's details (the guidance inside is a region of its own). */
+export function detailsPanel(): HTMLElement {
+  const panels = screen
+    .getAllByRole('region')
+    .filter((region) => region.getAttribute('aria-labelledby') === 'step-details-title');
+  expect(panels).toHaveLength(1);
+  return panels[0];
+}
+
+/** The guidance of the selected step, named by its first heading. */
+export function guidancePanel(): HTMLElement {
+  return within(detailsPanel()).getByRole('region', { name: 'What this step does' });
 }

@@ -3,10 +3,17 @@
 import { commands } from './bindings';
 import type {
   AppInfo_Serialize,
+  CycleView_Serialize,
   DisplayState,
+  GuidanceView,
+  HistoryView_Serialize,
+  ImportChange,
+  ImportCounts,
   ImportFilter,
+  ImportLogView,
   Language,
   OverallState,
+  Situation,
   StatusView_Serialize,
   StepView_Serialize,
   UserError,
@@ -16,7 +23,20 @@ import { t } from './i18n.svelte';
 export type AppInfo = AppInfo_Serialize;
 export type StatusView = StatusView_Serialize;
 export type StepView = StepView_Serialize;
-export type { DisplayState, ImportFilter, Language, OverallState, UserError };
+export type CycleView = CycleView_Serialize;
+export type HistoryView = HistoryView_Serialize;
+export type {
+  DisplayState,
+  GuidanceView,
+  ImportChange,
+  ImportCounts,
+  ImportFilter,
+  ImportLogView,
+  Language,
+  OverallState,
+  Situation,
+  UserError,
+};
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: UserError };
 
@@ -50,6 +70,23 @@ export function loadAppInfo(): Promise<Outcome<AppInfo>> {
 
 export function loadStatus(): Promise<Outcome<StatusView>> {
   return settle(() => commands.status());
+}
+
+export function loadHistory(): Promise<Outcome<HistoryView>> {
+  return settle(() => commands.history());
+}
+
+export function loadImportLog(
+  kind: ImportChange | null,
+  search: string,
+  offset: number,
+  limit: number,
+): Promise<Outcome<ImportLogView>> {
+  return settle(() => commands.importLog(kind, search, offset, limit));
+}
+
+export function resumeCycle(cycleId: string, confirmed: ImportCounts): Promise<Outcome<StatusView>> {
+  return settle(() => commands.resumeCycle(cycleId, confirmed));
 }
 
 export function chooseLanguage(language: Language | null): Promise<Outcome<AppInfo>> {

@@ -7,6 +7,9 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo_Serialize>("app_info"),
 	status: () => typedError<StatusView_Serialize, UserError>(__TAURI_INVOKE("status")),
+	history: () => typedError<HistoryView_Serialize, UserError>(__TAURI_INVOKE("history")),
+	importLog: (kind: ImportChange | null, search: string, offset: number, limit: number) => typedError<ImportLogView, UserError>(__TAURI_INVOKE("import_log", { kind, search, offset, limit })),
+	resumeCycle: (cycleId: string, confirmed: ImportCounts) => typedError<StatusView_Serialize, UserError>(__TAURI_INVOKE("resume_cycle", { cycleId, confirmed })),
 	setLanguage: (language: Language | null) => typedError<AppInfo_Serialize, UserError>(__TAURI_INVOKE("set_language", { language })),
 };
 
@@ -85,10 +88,75 @@ export type FilterCheck = {
 /**  The thresholds of the import filter, in percent of the previous import. */
 export type FilterCheckKind = "new" | "changed" | "deleted" | "anomaly";
 
+export type GuidanceView = GuidanceView_Serialize | GuidanceView_Deserialize;
+
+export type GuidanceView_Deserialize = {
+	/**  What the step does. */
+	about: string,
+	/**  The situation the remedies are for; `None` while all is well with the step. */
+	situation?: Situation | null,
+	remedies: RemedyView_Deserialize[],
+	/**  Nothing the admin can do: only support can help. */
+	supportOnly: boolean,
+};
+
+export type GuidanceView_Serialize = {
+	/**  What the step does. */
+	about: string,
+	/**  The situation the remedies are for; `None` while all is well with the step. */
+	situation: Situation | null,
+	remedies: RemedyView_Serialize[],
+	/**  Nothing the admin can do: only support can help. */
+	supportOnly: boolean,
+};
+
+export type HistoryView = HistoryView_Serialize | HistoryView_Deserialize;
+
+export type HistoryView_Deserialize = {
+	/**  Newest first, the current cycle included. */
+	cycles: CycleView_Deserialize[],
+};
+
+export type HistoryView_Serialize = {
+	/**  Newest first, the current cycle included. */
+	cycles: CycleView_Serialize[],
+};
+
+/**  What an entry of an import's log does to an account. */
+export type ImportChange = 
+/**  A new account. */
+"add" | 
+/**  A change to an account. */
+"edit" | 
+/**  An account to be removed. */
+"delete";
+
+export type ImportCounts = {
+	add: number,
+	edit: number,
+	delete: number,
+};
+
 export type ImportFilter = {
 	/**  The number of accounts in the previous import, which the percentages are of. */
 	previousCount: number,
 	checks: FilterCheck[],
+};
+
+export type ImportLogEntryView = {
+	kind: ImportChange,
+	userId: string,
+	/**  Personal data, disclosed as the session allows. */
+	name: string,
+	detail: string,
+};
+
+export type ImportLogView = {
+	importId: string,
+	counts: ImportCounts,
+	total: number,
+	offset: number,
+	entries: ImportLogEntryView[],
 };
 
 export type Language = 
@@ -97,26 +165,75 @@ export type Language =
 /**  Norwegian Nynorsk. */
 "nn" | "en";
 
+/**  The machine a scheduled task lives on. */
+export type Machine = 
+/**  The server the vendor's client runs on. */
+"client-server" | 
+/**  eFeide's Export AD is picked up by a task on a domain controller. */
+"domain-controller";
+
 /**  The state of the whole cycle as the header shows it. */
 export type OverallState = "completed" | "running" | "failed" | "stopped" | "resumed" | "unknown";
 
 /**  The two products the service is sold as. */
 export type Product = "eAdm" | "eFeide";
 
+/**  A remedy as the admin reads it. */
+export type RemedyView = RemedyView_Serialize | RemedyView_Deserialize;
+
+/**  A remedy as the admin reads it. */
+export type RemedyView_Deserialize = {
+	text: string,
+	/**  The task to run, when the remedy is to nudge the step: the scheduled-tasks issue runs it. */
+	task?: TaskView_Deserialize | null,
+};
+
+/**  A remedy as the admin reads it. */
+export type RemedyView_Serialize = {
+	text: string,
+	/**  The task to run, when the remedy is to nudge the step: the scheduled-tasks issue runs it. */
+	task: TaskView_Serialize | null,
+};
+
 export type Scenario = "healthy" | "step-failed" | "import-filter" | "stuck" | "running";
+
+/**  The situation a step is in, as far as guidance is concerned. */
+export type Situation = "failed" | 
+/**  Stopped by the import filter. */
+"stopped" | 
+/**  Not started within the step's usual time after the step before it. */
+"waiting-too-long" | 
+/**  Started and not finished within the step's usual time. */
+"running-too-long";
 
 export type StatusView = StatusView_Serialize | StatusView_Deserialize;
 
 export type StatusView_Deserialize = {
 	tenant: TenantView_Deserialize,
 	cycle: CycleView_Deserialize,
+	/**  When this was fetched; older than now when the tenant cannot be reached. */
 	fetchedAt: string,
+	/**  Why the tenant could not be reached just now; the view then shows the last known cycle. */
+	problem?: UserError | null,
+	/**  When a cycle last finished well (completed or resumed), as far as the history tells. */
+	lastCompletedAt?: string | null,
+	/**  No cycle has finished well for longer than the stale limit. */
+	stale: boolean,
+	staleHours: number,
 };
 
 export type StatusView_Serialize = {
 	tenant: TenantView_Serialize,
 	cycle: CycleView_Serialize,
+	/**  When this was fetched; older than now when the tenant cannot be reached. */
 	fetchedAt: string,
+	/**  Why the tenant could not be reached just now; the view then shows the last known cycle. */
+	problem: UserError | null,
+	/**  When a cycle last finished well (completed or resumed), as far as the history tells. */
+	lastCompletedAt: string | null,
+	/**  No cycle has finished well for longer than the stale limit. */
+	stale: boolean,
+	staleHours: number,
 };
 
 export type StepView = StepView_Serialize | StepView_Deserialize;
@@ -133,6 +250,13 @@ export type StepView_Deserialize = {
 	finishedAt?: string | null,
 	message?: string | null,
 	errorCode?: string | null,
+	/**  How long the step may run (or wait, while it waits) before it counts as stalled. */
+	limitSeconds?: number | null,
+	/**  Running or waiting past its usual time. */
+	overdue: boolean,
+	guidance: GuidanceView_Deserialize,
+	/**  Plain text for a support ticket: tenant, cycle, step, error code, times, app version. */
+	supportDetails: string,
 };
 
 export type StepView_Serialize = {
@@ -147,6 +271,31 @@ export type StepView_Serialize = {
 	finishedAt: string | null,
 	message: string | null,
 	errorCode: string | null,
+	/**  How long the step may run (or wait, while it waits) before it counts as stalled. */
+	limitSeconds: number | null,
+	/**  Running or waiting past its usual time. */
+	overdue: boolean,
+	guidance: GuidanceView_Serialize,
+	/**  Plain text for a support ticket: tenant, cycle, step, error code, times, app version. */
+	supportDetails: string,
+};
+
+export type TaskView = TaskView_Serialize | TaskView_Deserialize;
+
+export type TaskView_Deserialize = {
+	name: string,
+	alternative?: string | null,
+	machine: Machine,
+	/**  The configured server, when someone has said which. */
+	server?: string | null,
+};
+
+export type TaskView_Serialize = {
+	name: string,
+	alternative: string | null,
+	machine: Machine,
+	/**  The configured server, when someone has said which. */
+	server: string | null,
 };
 
 export type TenantView = TenantView_Serialize | TenantView_Deserialize;

@@ -13,6 +13,8 @@ const templateValues: Record<string, string> = {
   'cycle-kind-': 'CycleKind',
   'filter-': 'FilterCheckKind',
   'demo-scenario-': 'Scenario',
+  'situation-': 'Situation',
+  'log-kind-': 'ImportChange',
 };
 
 function scannedFiles(): string[] {

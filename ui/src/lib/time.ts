@@ -25,7 +25,11 @@ export function timeWithAge(iso: string, now: Date = new Date()): string {
 }
 
 export function duration(startIso: string, endIso: string): string {
-  const seconds = Math.max(0, Math.round((new Date(endIso).getTime() - new Date(startIso).getTime()) / 1000));
+  return durationSeconds(Math.round((new Date(endIso).getTime() - new Date(startIso).getTime()) / 1000));
+}
+
+export function durationSeconds(total: number): string {
+  const seconds = Math.max(0, total);
   if (seconds < 60) return t('duration-seconds', { seconds });
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return t('duration-minutes', { minutes });

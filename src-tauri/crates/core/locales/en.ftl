@@ -182,3 +182,60 @@ support-started = Step started
 support-finished = Step finished
 support-cycle-started = Cycle started
 support-app-version = App
+
+## Guidance, history, offline and stale
+
+nav-history = History
+guidance-about = What this step does
+situation-failed = What you can do now
+situation-stopped = The import filter stopped the cycle: what you can do
+situation-waiting-too-long = It has not started in its usual time: what you can do
+situation-running-too-long = It has run past its usual time: what you can do
+guidance-support-only = There is nothing you can do about this step yourself: contact support, and copy the details for them.
+copy-details = Copy details for support
+copy-done = Copied. Paste them into your message to support.
+copy-failed = Could not copy. Select the text below and copy it yourself.
+overdue-running = Past its usual time: this step is usually done within { $limit }.
+overdue-waiting = Past its usual time: this step usually starts within { $limit } after the step before it.
+overdue-short = past its usual time
+offline-title = Cannot reach the tenant. Showing the cycle as of { $when }.
+offline-retrying = Synkvakt keeps trying and updates by itself when the tenant answers again.
+stale-warning = No cycle has completed for more than { $hours } hours (the last one finished { $when }). The sync looks stalled even though no step has failed: check the client server, or contact support.
+stale-warning-never = No cycle in the history has completed, which covers more than { $hours } hours. The sync looks stalled: check the client server, or contact support.
+stale-short = Looks stalled
+history-heading = Recent synchronization cycles
+history-state = State
+history-kind = Kind
+history-started = Started
+history-duration = Duration
+history-stopped = Stopped at
+history-stopped-at = { $step }
+history-not-finished = not finished
+history-empty = The tenant has no cycles yet.
+history-cycle-title = Cycle { $id }
+
+## The import filter stop
+
+refused-not-stopped = the cycle is no longer the one the import filter stopped. Look at the status again.
+refused-counts-changed = the import's log changed since you looked at it. Review the new counts and confirm again.
+log-heading = The newest import's log
+log-counts = { $add } new, { $edit } changed, { $delete } to be deleted
+log-kind-all = All
+log-kind-add = New
+log-kind-edit = Changed
+log-kind-delete = Deleted
+log-search = Search by user ID or name
+log-user-id = User ID
+log-name = Name
+log-detail = Detail
+log-kind = Kind
+log-showing = Showing { $shown } of { $total }
+log-more = Show more
+log-none = No entries match.
+resume-button = Resume synchronization cycle
+resume-confirm-title = Resume the synchronization cycle?
+resume-confirm-body = The held import passes: { $add } new accounts, { $edit } changes and { $delete } accounts deleted. This cannot be undone from Synkvakt.
+resume-confirm = Resume and let { $total } changes pass
+resume-cancel = Cancel
+resume-working = Resuming …
+resumed-note = The cycle is resumed. The data passes at the next scheduled cycle; if it is urgent, run a new manual sync now (Manual sync).

@@ -182,3 +182,60 @@ support-started = Steget startet
 support-finished = Steget ferdig
 support-cycle-started = Syklusen startet
 support-app-version = App
+
+## Veiledning, historikk, frakoblet og stillstand
+
+nav-history = Historikk
+guidance-about = Hva steget gjør
+situation-failed = Dette kan du gjøre nå
+situation-stopped = Importfilteret stoppet syklusen: dette kan du gjøre
+situation-waiting-too-long = Steget har ikke startet innen vanlig tid: dette kan du gjøre
+situation-running-too-long = Steget har kjørt lenger enn vanlig: dette kan du gjøre
+guidance-support-only = Du kan ikke gjøre noe med dette steget selv: kontakt support, og kopier detaljene til dem.
+copy-details = Kopier detaljer for support
+copy-done = Kopiert. Lim dem inn i meldingen til support.
+copy-failed = Kunne ikke kopiere. Merk teksten under og kopier den selv.
+overdue-running = Over vanlig tid: dette steget er vanligvis ferdig innen { $limit }.
+overdue-waiting = Over vanlig tid: dette steget starter vanligvis innen { $limit } etter steget før.
+overdue-short = over vanlig tid
+offline-title = Får ikke kontakt med kunden. Viser syklusen slik den var { $when }.
+offline-retrying = Synkvakt prøver videre og oppdaterer seg selv når kunden svarer igjen.
+stale-warning = Ingen syklus er fullført på mer enn { $hours } timer (den siste ble ferdig { $when }). Synkroniseringen ser ut til å stå stille selv om ingen steg har feilet: sjekk klientserveren, eller kontakt support.
+stale-warning-never = Ingen syklus i historikken er fullført, og den dekker mer enn { $hours } timer. Synkroniseringen ser ut til å stå stille: sjekk klientserveren, eller kontakt support.
+stale-short = Ser ut til å stå stille
+history-heading = Siste synkroniseringssykluser
+history-state = Status
+history-kind = Type
+history-started = Startet
+history-duration = Varighet
+history-stopped = Stoppet på
+history-stopped-at = { $step }
+history-not-finished = ikke ferdig
+history-empty = Kunden har ingen sykluser ennå.
+history-cycle-title = Syklus { $id }
+
+## Stopp i importfilteret
+
+refused-not-stopped = syklusen er ikke lenger den importfilteret stoppet. Se på statusen igjen.
+refused-counts-changed = loggen for importen er endret siden du så på den. Se på de nye tallene og bekreft på nytt.
+log-heading = Loggen for den nyeste importen
+log-counts = { $add } nye, { $edit } endrede, { $delete } som slettes
+log-kind-all = Alle
+log-kind-add = Nye
+log-kind-edit = Endrede
+log-kind-delete = Slettede
+log-search = Søk på bruker-ID eller navn
+log-user-id = Bruker-ID
+log-name = Navn
+log-detail = Detalj
+log-kind = Type
+log-showing = Viser { $shown } av { $total }
+log-more = Vis flere
+log-none = Ingen oppføringer passer.
+resume-button = Gjenoppta synkroniseringssyklus
+resume-confirm-title = Gjenoppta synkroniseringssyklusen?
+resume-confirm-body = Den holdte importen slippes gjennom: { $add } nye kontoer, { $edit } endringer og { $delete } kontoer som slettes. Dette kan ikke angres fra Synkvakt.
+resume-confirm = Gjenoppta og slipp gjennom { $total } endringer
+resume-cancel = Avbryt
+resume-working = Gjenopptar …
+resumed-note = Syklusen er gjenopptatt. Dataene går gjennom ved neste planlagte syklus; haster det, kjør en ny manuell synkronisering nå (Manuell synk).

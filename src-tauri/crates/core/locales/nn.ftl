@@ -182,3 +182,60 @@ support-started = Steget starta
 support-finished = Steget ferdig
 support-cycle-started = Syklusen starta
 support-app-version = App
+
+## Rettleiing, historikk, fråkopla og stillstand
+
+nav-history = Historikk
+guidance-about = Kva steget gjer
+situation-failed = Dette kan du gjere no
+situation-stopped = Importfilteret stoppa syklusen: dette kan du gjere
+situation-waiting-too-long = Steget har ikkje starta innan vanleg tid: dette kan du gjere
+situation-running-too-long = Steget har køyrt lenger enn vanleg: dette kan du gjere
+guidance-support-only = Du kan ikkje gjere noko med dette steget sjølv: kontakt support, og kopier detaljane til dei.
+copy-details = Kopier detaljar for support
+copy-done = Kopiert. Lim dei inn i meldinga til support.
+copy-failed = Kunne ikkje kopiere. Merk teksten under og kopier han sjølv.
+overdue-running = Over vanleg tid: dette steget er vanlegvis ferdig innan { $limit }.
+overdue-waiting = Over vanleg tid: dette steget startar vanlegvis innan { $limit } etter steget før.
+overdue-short = over vanleg tid
+offline-title = Får ikkje kontakt med kunden. Viser syklusen slik han var { $when }.
+offline-retrying = Synkvakt prøver vidare og oppdaterer seg sjølv når kunden svarar igjen.
+stale-warning = Ingen syklus er fullført på meir enn { $hours } timar (den siste vart ferdig { $when }). Synkroniseringa ser ut til å stå still sjølv om ingen steg har feila: sjekk klientserveren, eller kontakt support.
+stale-warning-never = Ingen syklus i historikken er fullført, og han dekkjer meir enn { $hours } timar. Synkroniseringa ser ut til å stå still: sjekk klientserveren, eller kontakt support.
+stale-short = Ser ut til å stå still
+history-heading = Siste synkroniseringssyklusar
+history-state = Status
+history-kind = Type
+history-started = Starta
+history-duration = Varigheit
+history-stopped = Stoppa på
+history-stopped-at = { $step }
+history-not-finished = ikkje ferdig
+history-empty = Kunden har ingen syklusar enno.
+history-cycle-title = Syklus { $id }
+
+## Stopp i importfilteret
+
+refused-not-stopped = syklusen er ikkje lenger den importfilteret stoppa. Sjå på statusen igjen.
+refused-counts-changed = loggen for importen er endra sidan du såg på han. Sjå på dei nye tala og stadfest på nytt.
+log-heading = Loggen for den nyaste importen
+log-counts = { $add } nye, { $edit } endra, { $delete } som blir sletta
+log-kind-all = Alle
+log-kind-add = Nye
+log-kind-edit = Endra
+log-kind-delete = Sletta
+log-search = Søk på brukar-ID eller namn
+log-user-id = Brukar-ID
+log-name = Namn
+log-detail = Detalj
+log-kind = Type
+log-showing = Viser { $shown } av { $total }
+log-more = Vis fleire
+log-none = Ingen oppføringar passar.
+resume-button = Ta opp att synkroniseringssyklus
+resume-confirm-title = Ta opp att synkroniseringssyklusen?
+resume-confirm-body = Den haldne importen blir sleppt gjennom: { $add } nye kontoar, { $edit } endringar og { $delete } kontoar som blir sletta. Dette kan ikkje angrast frå Synkvakt.
+resume-confirm = Ta opp att og slepp gjennom { $total } endringar
+resume-cancel = Avbryt
+resume-working = Tek opp att …
+resumed-note = Syklusen er teken opp att. Dataa går gjennom ved neste planlagde syklus; hastar det, køyr ei ny manuell synkronisering no (Manuell synk).

@@ -14,6 +14,13 @@ use tokio::sync::Mutex;
 pub enum Action {
     /// A change to the settings file, named by the setting.
     ChangeSettings { setting: String, value: String },
+    /// Releasing a cycle the import filter stopped, with the counts the admin confirmed.
+    ResumeCycle {
+        cycle_id: String,
+        add: u32,
+        edit: u32,
+        delete: u32,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 //! response bodies read up to a limit, so that a misbehaving server can neither hang nor flood us.
 
 use crate::error::{Error, Result};
-use crate::model::{ApiError, Cycle, CycleHistory, TenantInfo};
+use crate::model::{ApiError, Cycle, CycleHistory, ImportChange, ImportLog, TenantInfo};
 use futures_util::StreamExt;
 use reqwest::{StatusCode, Url};
 use serde::de::DeserializeOwned;
@@ -96,14 +96,52 @@ impl TenantClient {
         self.get_json(&format!("api/v1/cycles?limit={limit}")).await
     }
 
-    async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
-        let url = self.base.join(path).map_err(|_| Error::InvalidUrl {
+    /// A page of the newest import's log: of one kind or all, matching a search or not.
+    pub async fn import_log(&self, query: &ImportLogQuery) -> Result<ImportLog> {
+        let mut url = self.join("api/v1/imports/latest/log")?;
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let Some(kind) = query.kind {
+                pairs.append_pair("kind", kind_word(kind));
+            }
+            if !query.search.is_empty() {
+                pairs.append_pair("search", &query.search);
+            }
+            pairs.append_pair("offset", &query.offset.to_string());
+            pairs.append_pair("limit", &query.limit.to_string());
+        }
+        self.send_json(reqwest::Method::GET, url).await
+    }
+
+    /// Releases the cycle the import filter stopped.
+    pub async fn resume(&self, cycle_id: &str) -> Result<Cycle> {
+        let mut url = self.join("api/v1/cycles/")?;
+        url.path_segments_mut()
+            .map_err(|_| Error::InvalidUrl {
+                url: self.base.to_string(),
+            })?
+            .pop_if_empty()
+            .push(cycle_id)
+            .push("resume");
+        self.send_json(reqwest::Method::POST, url).await
+    }
+
+    fn join(&self, path: &str) -> Result<Url> {
+        self.base.join(path).map_err(|_| Error::InvalidUrl {
             url: path.to_string(),
-        })?;
-        let endpoint = format!("/{}", path.split('?').next().unwrap_or(path));
+        })
+    }
+
+    async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
+        let url = self.join(path)?;
+        self.send_json(reqwest::Method::GET, url).await
+    }
+
+    async fn send_json<T: DeserializeOwned>(&self, method: reqwest::Method, url: Url) -> Result<T> {
+        let endpoint = url.path().to_string();
         let response = self
             .http
-            .get(url.clone())
+            .request(method, url.clone())
             .bearer_auth(&self.api_key)
             .header(reqwest::header::ACCEPT, "application/json")
             .send()
@@ -183,6 +221,22 @@ impl TenantClient {
                 detail: root_cause(&err),
             }
         }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportLogQuery {
+    pub kind: Option<ImportChange>,
+    pub search: String,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+fn kind_word(kind: ImportChange) -> &'static str {
+    match kind {
+        ImportChange::Add => "add",
+        ImportChange::Edit => "edit",
+        ImportChange::Delete => "delete",
     }
 }
 

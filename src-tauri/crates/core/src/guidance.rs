@@ -58,25 +58,51 @@ pub enum Remedy {
     ContactSupport,
 }
 
-const EADM_SYNC: TaskRef = TaskRef { name: "eAdm synkronisering", alternative: None, machine: Machine::ClientServer };
+const EADM_SYNC: TaskRef = TaskRef {
+    name: "eAdm synkronisering",
+    alternative: None,
+    machine: Machine::ClientServer,
+};
 const EFEIDE_SYNC: &str = "eFeide synkronisering";
 
 const fn efeide_export(name: &'static str) -> TaskRef {
-    TaskRef { name, alternative: Some(EFEIDE_SYNC), machine: Machine::ClientServer }
+    TaskRef {
+        name,
+        alternative: Some(EFEIDE_SYNC),
+        machine: Machine::ClientServer,
+    }
 }
 
-const EFEIDE_IMPORT_AD_TASK: TaskRef =
-    TaskRef { name: "eFeide Import AD", alternative: None, machine: Machine::DomainController };
+const EFEIDE_IMPORT_AD_TASK: TaskRef = TaskRef {
+    name: "eFeide Import AD",
+    alternative: None,
+    machine: Machine::DomainController,
+};
 
 use Remedy::{
-    ContactSupport, IskoleNeedsSupport, ReadClientLogs, ReadEventLog, ReviewImportFilter, RunTask, SchoolPromotion,
+    ContactSupport, IskoleNeedsSupport, ReadClientLogs, ReadEventLog, ReviewImportFilter, RunTask,
+    SchoolPromotion,
 };
 
 const SUPPORT: &[Remedy] = &[ContactSupport];
 /// "Does not start: run the sync task, read Event Viewer and the log folder."
-const NUDGE_EADM: &[Remedy] = &[RunTask(EADM_SYNC), ReadEventLog(Machine::ClientServer), ReadClientLogs, ContactSupport];
-const EXPORT_AD_EADM: &[Remedy] = &[RunTask(EADM_SYNC), ReadClientLogs, ReadEventLog(Machine::ClientServer), ContactSupport];
-const GENERAL: &[Remedy] = &[ReadClientLogs, ReadEventLog(Machine::ClientServer), ContactSupport];
+const NUDGE_EADM: &[Remedy] = &[
+    RunTask(EADM_SYNC),
+    ReadEventLog(Machine::ClientServer),
+    ReadClientLogs,
+    ContactSupport,
+];
+const EXPORT_AD_EADM: &[Remedy] = &[
+    RunTask(EADM_SYNC),
+    ReadClientLogs,
+    ReadEventLog(Machine::ClientServer),
+    ContactSupport,
+];
+const GENERAL: &[Remedy] = &[
+    ReadClientLogs,
+    ReadEventLog(Machine::ClientServer),
+    ContactSupport,
+];
 
 /// The guidance for one step of a product's catalog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,12 +124,26 @@ impl StepGuide {
     }
 }
 
-const fn guide(failed: &'static [Remedy], waiting: &'static [Remedy], running: &'static [Remedy]) -> StepGuide {
-    StepGuide { failed, stopped: SUPPORT, waiting_too_long: waiting, running_too_long: running }
+const fn guide(
+    failed: &'static [Remedy],
+    waiting: &'static [Remedy],
+    running: &'static [Remedy],
+) -> StepGuide {
+    StepGuide {
+        failed,
+        stopped: SUPPORT,
+        waiting_too_long: waiting,
+        running_too_long: running,
+    }
 }
 
 /// Guidance for a step the catalog does not know.
-pub const UNKNOWN_STEP: StepGuide = StepGuide { failed: GENERAL, stopped: GENERAL, waiting_too_long: GENERAL, running_too_long: GENERAL };
+pub const UNKNOWN_STEP: StepGuide = StepGuide {
+    failed: GENERAL,
+    stopped: GENERAL,
+    waiting_too_long: GENERAL,
+    running_too_long: GENERAL,
+};
 
 /// The guide for a step of the catalog, by product and key; `None` for a step it does not know.
 pub fn for_step(product: Product, key: &str) -> Option<StepGuide> {
@@ -118,9 +158,11 @@ pub fn for_step(product: Product, key: &str) -> Option<StepGuide> {
             running_too_long: SUPPORT,
         },
         (Product::EAdm, "export-ad") => guide(EXPORT_AD_EADM, EXPORT_AD_EADM, EXPORT_AD_EADM),
-        (Product::EAdm, "import-ad-results") => {
-            guide(&[ReadClientLogs, ContactSupport], &[ReadClientLogs, ContactSupport], SUPPORT)
-        }
+        (Product::EAdm, "import-ad-results") => guide(
+            &[ReadClientLogs, ContactSupport],
+            &[ReadClientLogs, ContactSupport],
+            SUPPORT,
+        ),
         (Product::EAdm, "export-azure" | "export-efeide") => guide(SUPPORT, NUDGE_EADM, SUPPORT),
         (Product::EFeide, "import-sas") => {
             const NUDGE: &[Remedy] = &[
@@ -156,14 +198,22 @@ pub fn for_step(product: Product, key: &str) -> Option<StepGuide> {
             running_too_long: SUPPORT,
         },
         (Product::EFeide, "export-ad") => {
-            const NUDGE: &[Remedy] =
-                &[RunTask(EFEIDE_IMPORT_AD_TASK), ReadEventLog(Machine::DomainController), ContactSupport];
+            const NUDGE: &[Remedy] = &[
+                RunTask(EFEIDE_IMPORT_AD_TASK),
+                ReadEventLog(Machine::DomainController),
+                ContactSupport,
+            ];
             guide(NUDGE, NUDGE, SUPPORT)
         }
         (
             Product::EFeide,
-            "import-sas-isi" | "import-visma-inschool" | "import-visma-flyt" | "import-ad" | "export-lms"
-            | "export-365" | "export-azure",
+            "import-sas-isi"
+            | "import-visma-inschool"
+            | "import-visma-flyt"
+            | "import-ad"
+            | "export-lms"
+            | "export-365"
+            | "export-azure",
         ) => guide(SUPPORT, SUPPORT, SUPPORT),
         _ => return None,
     };
@@ -216,7 +266,9 @@ impl GuidanceView {
             None => localizer.text("about-unknown-step"),
         };
         let guide = known.unwrap_or(UNKNOWN_STEP);
-        let remedies: &[Remedy] = situation.map(|situation| guide.remedies(situation)).unwrap_or_default();
+        let remedies: &[Remedy] = situation
+            .map(|situation| guide.remedies(situation))
+            .unwrap_or_default();
         let server_of = |machine: Machine| match machine {
             Machine::ClientServer => machines.client_server.clone(),
             Machine::DomainController => machines.domain_controller.clone(),
@@ -242,7 +294,10 @@ impl GuidanceView {
                         ),
                         None => localizer.format(
                             "remedy-run-task",
-                            &[("task", task.name.into()), ("server", server_words(task.machine).into())],
+                            &[
+                                ("task", task.name.into()),
+                                ("server", server_words(task.machine).into()),
+                            ],
                         ),
                     },
                     task: Some(TaskView {
@@ -253,20 +308,43 @@ impl GuidanceView {
                     }),
                 },
                 ReadClientLogs => RemedyView {
-                    text: localizer.format("remedy-read-logs", &[("path", machines.log_folder_from(this_machine).into())]),
+                    text: localizer.format(
+                        "remedy-read-logs",
+                        &[("path", machines.log_folder_from(this_machine).into())],
+                    ),
                     task: None,
                 },
                 ReadEventLog(machine) => RemedyView {
-                    text: localizer.format("remedy-event-log", &[("server", server_words(*machine).into())]),
+                    text: localizer.format(
+                        "remedy-event-log",
+                        &[("server", server_words(*machine).into())],
+                    ),
                     task: None,
                 },
-                ReviewImportFilter => RemedyView { text: localizer.text("remedy-review-import-filter"), task: None },
-                SchoolPromotion => RemedyView { text: localizer.text("remedy-school-promotion"), task: None },
-                IskoleNeedsSupport => RemedyView { text: localizer.text("remedy-iskole"), task: None },
-                ContactSupport => RemedyView { text: localizer.text("remedy-contact-support"), task: None },
+                ReviewImportFilter => RemedyView {
+                    text: localizer.text("remedy-review-import-filter"),
+                    task: None,
+                },
+                SchoolPromotion => RemedyView {
+                    text: localizer.text("remedy-school-promotion"),
+                    task: None,
+                },
+                IskoleNeedsSupport => RemedyView {
+                    text: localizer.text("remedy-iskole"),
+                    task: None,
+                },
+                ContactSupport => RemedyView {
+                    text: localizer.text("remedy-contact-support"),
+                    task: None,
+                },
             })
             .collect();
-        GuidanceView { about, situation, remedies: views, support_only: remedies == [ContactSupport] }
+        GuidanceView {
+            about,
+            situation,
+            remedies: views,
+            support_only: remedies == [ContactSupport],
+        }
     }
 }
 
@@ -281,8 +359,12 @@ mod tests {
     use crate::catalog::{EADM_STEPS, EFEIDE_STEPS};
     use crate::i18n::{Localizer, CATALOG};
 
-    const SITUATIONS: [Situation; 4] =
-        [Situation::Failed, Situation::Stopped, Situation::WaitingTooLong, Situation::RunningTooLong];
+    const SITUATIONS: [Situation; 4] = [
+        Situation::Failed,
+        Situation::Stopped,
+        Situation::WaitingTooLong,
+        Situation::RunningTooLong,
+    ];
 
     fn tasks(product: Product, key: &str, situation: Situation) -> Vec<TaskRef> {
         for_step(product, key)
@@ -299,12 +381,21 @@ mod tests {
     #[test]
     fn every_catalog_step_has_guidance_for_every_situation_in_every_language() {
         for step in EADM_STEPS.iter().chain(EFEIDE_STEPS) {
-            let guide = for_step(step.product, step.key).unwrap_or_else(|| panic!("no guide for {}", step.key));
+            let guide = for_step(step.product, step.key)
+                .unwrap_or_else(|| panic!("no guide for {}", step.key));
             for situation in SITUATIONS {
-                assert!(!guide.remedies(situation).is_empty(), "{} {situation:?}", step.key);
+                assert!(
+                    !guide.remedies(situation).is_empty(),
+                    "{} {situation:?}",
+                    step.key
+                );
             }
             for (language, _) in CATALOG {
-                assert!(Localizer::new(language).has(&about_id(step.product, step.key)), "{language:?} {}", step.key);
+                assert!(
+                    Localizer::new(language).has(&about_id(step.product, step.key)),
+                    "{language:?} {}",
+                    step.key
+                );
             }
         }
     }
@@ -315,29 +406,71 @@ mod tests {
         let sas = tasks(Product::EFeide, "import-sas", Situation::WaitingTooLong);
         assert_eq!(sas[0].name, "eFeide Export SAS");
         assert_eq!(sas[0].alternative, Some("eFeide synkronisering"));
-        assert!(for_step(Product::EFeide, "import-sas").unwrap().waiting_too_long.contains(&IskoleNeedsSupport));
-        assert_eq!(tasks(Product::EFeide, "import-samaccountname", Situation::WaitingTooLong)[0].name, "eFeide Export samAccountName");
-        assert_eq!(tasks(Product::EFeide, "import-flyvo", Situation::WaitingTooLong)[0].name, "eFeide Export FlyVO");
+        assert!(for_step(Product::EFeide, "import-sas")
+            .unwrap()
+            .waiting_too_long
+            .contains(&IskoleNeedsSupport));
+        assert_eq!(
+            tasks(
+                Product::EFeide,
+                "import-samaccountname",
+                Situation::WaitingTooLong
+            )[0]
+            .name,
+            "eFeide Export samAccountName"
+        );
+        assert_eq!(
+            tasks(Product::EFeide, "import-flyvo", Situation::WaitingTooLong)[0].name,
+            "eFeide Export FlyVO"
+        );
         // eFeide Export AD: the task on the domain controller.
         let export_ad = tasks(Product::EFeide, "export-ad", Situation::WaitingTooLong);
-        assert_eq!((export_ad[0].name, export_ad[0].machine), ("eFeide Import AD", Machine::DomainController));
+        assert_eq!(
+            (export_ad[0].name, export_ad[0].machine),
+            ("eFeide Import AD", Machine::DomainController)
+        );
         // eAdm Import HR Future: only support can help, in every situation.
         let future = for_step(Product::EAdm, "import-hr-future").unwrap();
         for situation in SITUATIONS {
             assert_eq!(future.remedies(situation), SUPPORT);
         }
         // eAdm Export AD: the sync task is a remedy even when it failed.
-        assert_eq!(tasks(Product::EAdm, "export-ad", Situation::Failed)[0].name, "eAdm synkronisering");
+        assert_eq!(
+            tasks(Product::EAdm, "export-ad", Situation::Failed)[0].name,
+            "eAdm synkronisering"
+        );
         // eAdm Import HR failed: support; not started: the sync task.
         assert!(tasks(Product::EAdm, "import-hr", Situation::Failed).is_empty());
-        assert_eq!(tasks(Product::EAdm, "import-hr", Situation::WaitingTooLong)[0].name, "eAdm synkronisering");
+        assert_eq!(
+            tasks(Product::EAdm, "import-hr", Situation::WaitingTooLong)[0].name,
+            "eAdm synkronisering"
+        );
         // Import AD Results failed: the transfer to AD went wrong: logs, then support; no nudge.
-        assert_eq!(for_step(Product::EAdm, "import-ad-results").unwrap().failed, &[ReadClientLogs, ContactSupport]);
+        assert_eq!(
+            for_step(Product::EAdm, "import-ad-results").unwrap().failed,
+            &[ReadClientLogs, ContactSupport]
+        );
         // Synchronization stopped: the import filter review; for eFeide the school promotion first.
-        assert_eq!(for_step(Product::EAdm, "synchronization").unwrap().stopped, &[ReviewImportFilter]);
-        assert_eq!(for_step(Product::EFeide, "synchronization").unwrap().stopped[0], SchoolPromotion);
+        assert_eq!(
+            for_step(Product::EAdm, "synchronization").unwrap().stopped,
+            &[ReviewImportFilter]
+        );
+        assert_eq!(
+            for_step(Product::EFeide, "synchronization")
+                .unwrap()
+                .stopped[0],
+            SchoolPromotion
+        );
         // Steps only support can help with offer no task anywhere.
-        for key in ["import-sas-isi", "import-visma-inschool", "import-visma-flyt", "import-ad", "export-lms", "export-365", "export-azure"] {
+        for key in [
+            "import-sas-isi",
+            "import-visma-inschool",
+            "import-visma-flyt",
+            "import-ad",
+            "export-lms",
+            "export-365",
+            "export-azure",
+        ] {
             for situation in SITUATIONS {
                 assert!(tasks(Product::EFeide, key, situation).is_empty(), "{key}");
             }

@@ -3,6 +3,7 @@
 //! States the app was not built for are kept with their raw value instead of failing the whole
 //! response, so that a newer service still shows every step ("unknown state: paused").
 
+use crate::personal::PersonName;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -179,6 +180,49 @@ impl Eq for ImportFilter {}
 pub struct CycleHistory {
     /// Newest first.
     pub cycles: Vec<Cycle>,
+}
+
+/// What an entry of an import's log does to an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "lowercase")]
+pub enum ImportChange {
+    /// A new account.
+    Add,
+    /// A change to an account.
+    Edit,
+    /// An account to be removed.
+    Delete,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ImportLogEntry {
+    pub kind: ImportChange,
+    /// The user's ID in the service: the number in the user's profile address.
+    pub user_id: String,
+    pub name: PersonName,
+    /// What changed, in the service's words.
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ImportCounts {
+    pub add: u32,
+    pub edit: u32,
+    pub delete: u32,
+}
+
+/// A page of the newest import's log, with the counts of the whole import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ImportLog {
+    pub import_id: String,
+    pub counts: ImportCounts,
+    /// How many entries match the query, across all pages.
+    pub total: u32,
+    pub offset: u32,
+    pub entries: Vec<ImportLogEntry>,
 }
 
 /// The error body the service sends with every error status.

@@ -2,12 +2,14 @@
 //! to (for now the embedded demo tenant), and the views and actions its commands hand out.
 
 use crate::actions::{Action, ActionPath};
+use crate::client::ImportLogQuery;
 use crate::client::TenantClient;
 use crate::demo::{DemoConnection, DemoLauncher, Scenario};
 use crate::error::{Error, Result, UserError};
 use crate::i18n::{Language, Localizer};
-use crate::model::{Cycle, CycleState, Product, TenantInfo};
+use crate::model::{Cycle, CycleState, ImportChange, ImportCounts, Product, TenantInfo};
 use crate::paths::AppPaths;
+use crate::personal::{Disclosure, PersonalData};
 use crate::settings::{ClientMachines, Settings, SettingsStore};
 use crate::status::{CycleView, ViewContext};
 use crate::usual::UsualTimes;
@@ -60,6 +62,26 @@ pub struct StatusView {
 pub struct HistoryView {
     /// Newest first, the current cycle included.
     pub cycles: Vec<CycleView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportLogEntryView {
+    pub kind: ImportChange,
+    pub user_id: String,
+    /// Personal data, disclosed as the session allows.
+    pub name: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportLogView {
+    pub import_id: String,
+    pub counts: ImportCounts,
+    pub total: u32,
+    pub offset: u32,
+    pub entries: Vec<ImportLogEntryView>,
 }
 
 /// How many recent cycles to learn the usual times from and to show as history.
@@ -165,9 +187,13 @@ impl Session {
             Err(err) => Some(err),
         };
         match (last.as_ref(), problem) {
-            (Some(known), problem) => Ok(self.status_view(known, problem.map(|err| self.user_error(&err)))),
+            (Some(known), problem) => {
+                Ok(self.status_view(known, problem.map(|err| self.user_error(&err))))
+            }
             (None, Some(err)) => Err(err),
-            (None, None) => Err(Error::DemoTenant { detail: "no answer kept".into() }),
+            (None, None) => Err(Error::DemoTenant {
+                detail: "no answer kept".into(),
+            }),
         }
     }
 
@@ -185,8 +211,114 @@ impl Session {
         let localizer = self.localizer();
         let context = self.view_context(&localizer, &usual, &settings.client, known.fetched_at);
         Ok(HistoryView {
-            cycles: known.history.iter().map(|cycle| CycleView::build(cycle, &known.tenant, &context)).collect(),
+            cycles: known
+                .history
+                .iter()
+                .map(|cycle| CycleView::build(cycle, &known.tenant, &context))
+                .collect(),
         })
+    }
+
+    /// A page of the newest import's log, names disclosed as the session allows.
+    pub async fn import_log(
+        &self,
+        kind: Option<ImportChange>,
+        search: String,
+        offset: u32,
+        limit: u32,
+    ) -> Result<ImportLogView> {
+        let client = self.client().await?;
+        let log = client
+            .import_log(&ImportLogQuery {
+                kind,
+                search,
+                offset,
+                limit: limit.clamp(1, 500),
+            })
+            .await?;
+        Ok(ImportLogView {
+            import_id: log.import_id,
+            counts: log.counts,
+            total: log.total,
+            offset: log.offset,
+            entries: log
+                .entries
+                .into_iter()
+                .map(|entry| ImportLogEntryView {
+                    kind: entry.kind,
+                    user_id: entry.user_id,
+                    name: entry.name.disclose(self.disclosure()),
+                    detail: entry.detail,
+                })
+                .collect(),
+        })
+    }
+
+    /// Releases the cycle the import filter stopped, after the admin confirmed the counts that
+    /// will pass. Rust checks again that this very cycle is still the stopped one.
+    pub async fn resume(&self, cycle_id: String, confirmed: ImportCounts) -> Result<StatusView> {
+        let client = self.client().await?;
+        let tenant = self
+            .last
+            .lock()
+            .await
+            .as_ref()
+            .map(|known| known.tenant.name.clone())
+            .unwrap_or_default();
+        let localizer = self.localizer();
+        let action = Action::ResumeCycle {
+            cycle_id: cycle_id.clone(),
+            add: confirmed.add,
+            edit: confirmed.edit,
+            delete: confirmed.delete,
+        };
+        let check = async {
+            let current = client.current_cycle().await?;
+            if current.id != cycle_id || current.state != CycleState::Stopped {
+                return Err(Error::Refused {
+                    reason: localizer.text("refused-not-stopped"),
+                });
+            }
+            let counts = client
+                .import_log(&ImportLogQuery {
+                    kind: None,
+                    search: String::new(),
+                    offset: 0,
+                    limit: 1,
+                })
+                .await?
+                .counts;
+            if counts != confirmed {
+                return Err(Error::Refused {
+                    reason: localizer.text("refused-counts-changed"),
+                });
+            }
+            Ok(())
+        };
+        self.actions
+            .perform(&tenant, action, check, || async {
+                client.resume(&cycle_id).await
+            })
+            .await?;
+        self.status().await
+    }
+
+    async fn client(&self) -> Result<TenantClient> {
+        let mut connection = self.connection.lock().await;
+        if connection.is_none() {
+            *connection = Some(self.connect_demo().await?);
+        }
+        connection
+            .as_ref()
+            .map(|connected| connected.client.clone())
+            .ok_or_else(|| Error::DemoTenant {
+                detail: "no connection".into(),
+            })
+    }
+
+    /// Personal data is shown in full until support mode (its own issue) asks to mask it.
+    fn disclosure(&self) -> Disclosure {
+        Disclosure::Full
     }
 
     async fn fetch(&self) -> Result<Fetched> {
@@ -195,7 +327,9 @@ impl Session {
             *connection = Some(self.connect_demo().await?);
         }
         let Some(connected) = connection.as_ref() else {
-            return Err(Error::DemoTenant { detail: "no connection".into() });
+            return Err(Error::DemoTenant {
+                detail: "no connection".into(),
+            });
         };
         let answer = async {
             let tenant = connected.client.tenant_info().await?;
@@ -227,7 +361,13 @@ impl Session {
         machines: &'a ClientMachines,
         now: DateTime<Utc>,
     ) -> ViewContext<'a> {
-        ViewContext { localizer, usual, machines, this_machine: &self.this_machine, now }
+        ViewContext {
+            localizer,
+            usual,
+            machines,
+            this_machine: &self.this_machine,
+            now,
+        }
     }
 
     fn status_view(&self, known: &Fetched, problem: Option<UserError>) -> StatusView {
@@ -244,7 +384,9 @@ impl Session {
             .max();
         let stale_hours = settings.limits.stale_hours;
         let stale = match last_completed_at {
-            Some(finished) => Utc::now() - finished > chrono::Duration::hours(i64::from(stale_hours)),
+            Some(finished) => {
+                Utc::now() - finished > chrono::Duration::hours(i64::from(stale_hours))
+            }
             None => !known.history.is_empty(),
         };
         StatusView {
@@ -308,7 +450,11 @@ fn this_machine_name() -> String {
     std::env::var("COMPUTERNAME")
         .or_else(|_| std::env::var("HOSTNAME"))
         .ok()
-        .or_else(|| std::fs::read_to_string("/etc/hostname").ok().map(|name| name.trim().to_string()))
+        .or_else(|| {
+            std::fs::read_to_string("/etc/hostname")
+                .ok()
+                .map(|name| name.trim().to_string())
+        })
         .unwrap_or_default()
 }
 

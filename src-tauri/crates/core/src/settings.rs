@@ -50,7 +50,11 @@ pub struct ClientMachines {
 
 impl Default for ClientMachines {
     fn default() -> Self {
-        ClientMachines { client_server: None, domain_controller: None, log_folder: r"C:\eadm\loggfiler".to_string() }
+        ClientMachines {
+            client_server: None,
+            domain_controller: None,
+            log_folder: r"C:\eadm\loggfiler".to_string(),
+        }
     }
 }
 
@@ -58,7 +62,11 @@ impl ClientMachines {
     /// The log folder as this workstation reaches it: the local path on the client server itself,
     /// its administrative share (`\\server\c$\eadm\loggfiler`) from anywhere else.
     pub fn log_folder_from(&self, this_machine: &str) -> String {
-        let Some(server) = self.client_server.as_deref().filter(|server| !server.is_empty()) else {
+        let Some(server) = self
+            .client_server
+            .as_deref()
+            .filter(|server| !server.is_empty())
+        else {
             return self.log_folder.clone();
         };
         let short = |name: &str| name.split('.').next().unwrap_or(name).to_ascii_lowercase();
@@ -88,7 +96,12 @@ pub struct WatchLimits {
 
 impl Default for WatchLimits {
     fn default() -> Self {
-        WatchLimits { stall_multiplier: 3.0, stall_floor_minutes: 10, stall_default_minutes: 60, stale_hours: 26 }
+        WatchLimits {
+            stall_multiplier: 3.0,
+            stall_floor_minutes: 10,
+            stall_default_minutes: 60,
+            stale_hours: 26,
+        }
     }
 }
 
@@ -205,10 +218,19 @@ mod tests {
         let mut client = ClientMachines::default();
         assert_eq!(client.log_folder_from("ws01"), r"C:\eadm\loggfiler");
         client.client_server = Some("eadm-klient01".into());
-        assert_eq!(client.log_folder_from("ws01"), r"\\eadm-klient01\c$\eadm\loggfiler");
-        assert_eq!(client.log_folder_from("EADM-KLIENT01.kommune.local"), r"C:\eadm\loggfiler");
+        assert_eq!(
+            client.log_folder_from("ws01"),
+            r"\\eadm-klient01\c$\eadm\loggfiler"
+        );
+        assert_eq!(
+            client.log_folder_from("EADM-KLIENT01.kommune.local"),
+            r"C:\eadm\loggfiler"
+        );
         client.log_folder = r"D:\eadm\logg".into();
-        assert_eq!(client.log_folder_from("ws01"), r"\\eadm-klient01\d$\eadm\logg");
+        assert_eq!(
+            client.log_folder_from("ws01"),
+            r"\\eadm-klient01\d$\eadm\logg"
+        );
     }
 
     #[test]

@@ -116,7 +116,10 @@ impl CycleView {
             let (limit_seconds, overdue) = match (state, step.started_at, ready_at) {
                 (DisplayState::Running, Some(started), _) => {
                     let limit = context.usual.run_limit(&step.key);
-                    (Some(limit), UsualTimes::is_past(limit, started, context.now))
+                    (
+                        Some(limit),
+                        UsualTimes::is_past(limit, started, context.now),
+                    )
                 }
                 (DisplayState::Waiting, _, Some(ready)) => {
                     let limit = context.usual.wait_limit(&step.key);
@@ -156,7 +159,8 @@ impl CycleView {
                 finished_at: step.finished_at,
                 message: step.message.clone(),
                 error_code: step.error_code.clone(),
-                limit_seconds: limit_seconds.map(|seconds| seconds.clamp(0, i64::from(u32::MAX)) as u32),
+                limit_seconds: limit_seconds
+                    .map(|seconds| seconds.clamp(0, i64::from(u32::MAX)) as u32),
                 overdue,
                 guidance,
                 support_details,
@@ -172,17 +176,28 @@ impl CycleView {
             CycleState::Unknown(_) => OverallState::Unknown,
         };
         let attention = attention_index(&steps);
-        let step_name = attention.map(|index| steps[index].name.clone()).unwrap_or_default();
+        let step_name = attention
+            .map(|index| steps[index].name.clone())
+            .unwrap_or_default();
         let headline = match state {
             OverallState::Completed => localizer.text("overall-completed"),
             OverallState::Resumed => localizer.text("overall-resumed"),
-            OverallState::Failed => localizer.format("overall-failed", &[("step", step_name.into())]),
-            OverallState::Stopped => localizer.format("overall-stopped", &[("step", step_name.into())]),
+            OverallState::Failed => {
+                localizer.format("overall-failed", &[("step", step_name.into())])
+            }
+            OverallState::Stopped => {
+                localizer.format("overall-stopped", &[("step", step_name.into())])
+            }
             OverallState::Running if attention.is_some_and(|index| steps[index].overdue) => {
                 localizer.format("overall-stalled-step", &[("step", step_name.into())])
             }
-            OverallState::Running => localizer.format("overall-running", &[("step", step_name.into())]),
-            OverallState::Unknown => localizer.format("overall-unknown", &[("state", cycle.state.as_wire().into())]),
+            OverallState::Running => {
+                localizer.format("overall-running", &[("step", step_name.into())])
+            }
+            OverallState::Unknown => localizer.format(
+                "overall-unknown",
+                &[("state", cycle.state.as_wire().into())],
+            ),
         };
 
         CycleView {
@@ -201,23 +216,56 @@ impl CycleView {
 }
 
 fn local_time(time: Option<DateTime<Utc>>) -> String {
-    time.map(|time| time.with_timezone(&Local).format("%Y-%m-%d %H:%M:%S %:z").to_string())
-        .unwrap_or_else(|| "-".to_string())
+    time.map(|time| {
+        time.with_timezone(&Local)
+            .format("%Y-%m-%d %H:%M:%S %:z")
+            .to_string()
+    })
+    .unwrap_or_else(|| "-".to_string())
 }
 
 /// The facts support asks for first, as plain text for a ticket.
-fn support_details(tenant: &TenantInfo, cycle: &Cycle, step: &Step, name: &str, localizer: &Localizer) -> String {
+fn support_details(
+    tenant: &TenantInfo,
+    cycle: &Cycle,
+    step: &Step,
+    name: &str,
+    localizer: &Localizer,
+) -> String {
     let line = |label: &str, value: String| format!("{}: {value}", localizer.text(label));
     [
-        line("support-tenant", format!("{} ({})", tenant.name, tenant.product)),
-        line("support-cycle", format!("{} ({}, {})", cycle.id, cycle.kind_word(), cycle.state.as_wire())),
-        line("support-step", format!("{name} ({}), {}", step.key, step.state.as_wire())),
-        line("support-error-code", step.error_code.clone().unwrap_or_else(|| "-".to_string())),
-        line("support-message", step.message.clone().unwrap_or_else(|| "-".to_string())),
+        line(
+            "support-tenant",
+            format!("{} ({})", tenant.name, tenant.product),
+        ),
+        line(
+            "support-cycle",
+            format!(
+                "{} ({}, {})",
+                cycle.id,
+                cycle.kind_word(),
+                cycle.state.as_wire()
+            ),
+        ),
+        line(
+            "support-step",
+            format!("{name} ({}), {}", step.key, step.state.as_wire()),
+        ),
+        line(
+            "support-error-code",
+            step.error_code.clone().unwrap_or_else(|| "-".to_string()),
+        ),
+        line(
+            "support-message",
+            step.message.clone().unwrap_or_else(|| "-".to_string()),
+        ),
         line("support-started", local_time(step.started_at)),
         line("support-finished", local_time(step.finished_at)),
         line("support-cycle-started", local_time(Some(cycle.started_at))),
-        line("support-app-version", format!("Synkvakt {}", env!("CARGO_PKG_VERSION"))),
+        line(
+            "support-app-version",
+            format!("Synkvakt {}", env!("CARGO_PKG_VERSION")),
+        ),
     ]
     .join("\n")
 }
@@ -277,7 +325,13 @@ mod tests {
         let localizer = Localizer::new(language);
         let usual = UsualTimes::default();
         let machines = ClientMachines::default();
-        let context = ViewContext { localizer: &localizer, usual: &usual, machines: &machines, this_machine: "ws01", now: Utc::now() };
+        let context = ViewContext {
+            localizer: &localizer,
+            usual: &usual,
+            machines: &machines,
+            this_machine: "ws01",
+            now: Utc::now(),
+        };
         CycleView::build(cycle, tenant, &context)
     }
 

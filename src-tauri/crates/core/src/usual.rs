@@ -36,19 +36,31 @@ impl UsualTimes {
                 }
                 if let (Some(started), Some(finished)) = (step.started_at, step.finished_at) {
                     if step.state == StepState::Completed {
-                        runs.entry(step.key.clone()).or_default().push((finished - started).num_seconds());
+                        runs.entry(step.key.clone())
+                            .or_default()
+                            .push((finished - started).num_seconds());
                     }
                     if let Some(ready) = ready_at {
-                        waits.entry(step.key.clone()).or_default().push((started - ready).num_seconds().max(0));
+                        waits
+                            .entry(step.key.clone())
+                            .or_default()
+                            .push((started - ready).num_seconds().max(0));
                     }
                 }
                 ready_at = step.finished_at;
             }
         }
         let to_medians = |samples: HashMap<String, Vec<i64>>| -> HashMap<String, i64> {
-            samples.into_iter().filter_map(|(key, values)| median(values).map(|m| (key, m))).collect()
+            samples
+                .into_iter()
+                .filter_map(|(key, values)| median(values).map(|m| (key, m)))
+                .collect()
         };
-        UsualTimes { run_seconds: to_medians(runs), wait_seconds: to_medians(waits), limits: Some(limits) }
+        UsualTimes {
+            run_seconds: to_medians(runs),
+            wait_seconds: to_medians(waits),
+            limits: Some(limits),
+        }
     }
 
     fn limit(&self, median: Option<i64>) -> i64 {
@@ -117,7 +129,12 @@ mod tests {
         let history: Vec<Cycle> = [600, 720, 6000, 660, 700]
             .iter()
             .enumerate()
-            .map(|(n, sync)| cycle(t0 - Duration::hours(6 * n as i64), &[("import-hr", 0, 120), ("synchronization", 30, *sync)]))
+            .map(|(n, sync)| {
+                cycle(
+                    t0 - Duration::hours(6 * n as i64),
+                    &[("import-hr", 0, 120), ("synchronization", 30, *sync)],
+                )
+            })
             .collect();
         let usual = UsualTimes::learn(&history, WatchLimits::default());
         // The median ignores the one slow outlier: 700 s, times three.
@@ -130,7 +147,11 @@ mod tests {
 
         let strict = UsualTimes::learn(
             &history,
-            WatchLimits { stall_multiplier: 1.5, stall_floor_minutes: 1, ..WatchLimits::default() },
+            WatchLimits {
+                stall_multiplier: 1.5,
+                stall_floor_minutes: 1,
+                ..WatchLimits::default()
+            },
         );
         assert_eq!(strict.run_limit("synchronization"), 1050);
         assert_eq!(strict.run_limit("import-hr"), 180);

@@ -27,7 +27,10 @@ fn literal_keys(source: &str) -> Vec<String> {
             let Some(end) = rest.find('"') else { continue };
             let candidate = &rest[..end];
             // Catalog keys are kebab-case words; other `.format("…")` calls (dates) are not.
-            if candidate.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            if candidate
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
                 keys.push(candidate.to_string());
             }
         }

@@ -3,6 +3,7 @@
 //! Besides the API it answers a few control requests under `/_demo/` that the real service does
 //! not have: leases from the Synkvakt processes that use it, and the test clock.
 
+pub mod import_log;
 pub mod simulation;
 
 use axum::extract::{Path, Query, Request, State};
@@ -16,10 +17,14 @@ use serde::Deserialize;
 use simulation::Simulation;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use synkvakt_core::demo::{RuntimeFile, Scenario, LEASE_EXPIRY};
-use synkvakt_core::model::{ApiError, CycleHistory, Product};
+use synkvakt_core::model::{
+    ApiError, Cycle, CycleHistory, CycleState, ImportChange, ImportLog, ImportLogEntry, Product,
+};
+use synkvakt_core::personal::PersonalData;
 
 #[derive(Debug, Clone)]
 pub struct DemoConfig {
@@ -88,6 +93,33 @@ struct Tenant {
     clock: Clock,
     api_key: String,
     last_lease: Mutex<Instant>,
+    /// The admin released the cycle the import filter stopped.
+    resumed: AtomicBool,
+    import_log: Vec<ImportLogEntry>,
+}
+
+impl Tenant {
+    fn apply_resume(&self, mut cycle: Cycle) -> Cycle {
+        if self.resumed.load(Ordering::SeqCst)
+            && cycle.id == self.simulation.current_cycle_id()
+            && cycle.state == CycleState::Stopped
+        {
+            cycle.state = CycleState::Resumed;
+        }
+        cycle
+    }
+
+    fn current_cycle(&self) -> Cycle {
+        self.apply_resume(self.simulation.current_cycle(self.clock.now()))
+    }
+
+    fn history(&self, limit: usize) -> Vec<Cycle> {
+        self.simulation
+            .history(self.clock.now(), limit)
+            .into_iter()
+            .map(|cycle| self.apply_resume(cycle))
+            .collect()
+    }
 }
 
 pub struct RunningDemo {
@@ -145,6 +177,8 @@ pub async fn start(config: DemoConfig) -> std::io::Result<RunningDemo> {
         },
         api_key: config.api_key.clone(),
         last_lease: Mutex::new(Instant::now()),
+        resumed: AtomicBool::new(false),
+        import_log: import_log::entries(config.scenario),
     });
 
     if let Some(dir) = &config.runtime_dir {
@@ -208,6 +242,8 @@ fn router(tenant: Arc<Tenant>) -> Router {
         .route("/api/v1/tenant", get(tenant_info))
         .route("/api/v1/cycles/current", get(current_cycle))
         .route("/api/v1/cycles", get(cycle_history))
+        .route("/api/v1/cycles/{id}/resume", post(resume_cycle))
+        .route("/api/v1/imports/latest/log", get(latest_import_log))
         .route("/_demo/lease/{holder}", post(renew_lease))
         .route("/_demo/clock", get(clock_now))
         .route("/_demo/clock/advance", post(advance_clock))
@@ -248,7 +284,93 @@ async fn tenant_info(State(tenant): State<Arc<Tenant>>) -> Response {
 }
 
 async fn current_cycle(State(tenant): State<Arc<Tenant>>) -> Response {
-    Json(tenant.simulation.current_cycle(tenant.clock.now())).into_response()
+    Json(tenant.current_cycle()).into_response()
+}
+
+async fn resume_cycle(State(tenant): State<Arc<Tenant>>, Path(id): Path<String>) -> Response {
+    let cycle = tenant.current_cycle();
+    if cycle.id != id {
+        return api_error(
+            StatusCode::NOT_FOUND,
+            "no-such-cycle",
+            "Only the current cycle can be resumed.",
+        );
+    }
+    if cycle.state != CycleState::Stopped {
+        return api_error(
+            StatusCode::CONFLICT,
+            "not-stopped",
+            format!(
+                "The cycle is {}, not stopped by the import filter.",
+                cycle.state.as_wire()
+            ),
+        );
+    }
+    tenant.resumed.store(true, Ordering::SeqCst);
+    tracing::info!(cycle = id, "cycle resumed");
+    Json(tenant.current_cycle()).into_response()
+}
+
+#[derive(Deserialize)]
+struct LogQuery {
+    kind: Option<String>,
+    search: Option<String>,
+    offset: Option<u32>,
+    limit: Option<u32>,
+}
+
+async fn latest_import_log(
+    State(tenant): State<Arc<Tenant>>,
+    Query(query): Query<LogQuery>,
+) -> Response {
+    let kind = match query.kind.as_deref() {
+        None | Some("") => None,
+        Some("add") => Some(ImportChange::Add),
+        Some("edit") => Some(ImportChange::Edit),
+        Some("delete") => Some(ImportChange::Delete),
+        Some(_) => {
+            return api_error(
+                StatusCode::BAD_REQUEST,
+                "invalid-kind",
+                "kind must be add, edit or delete.",
+            )
+        }
+    };
+    let limit = query.limit.unwrap_or(100);
+    if !(1..=500).contains(&limit) {
+        return api_error(
+            StatusCode::BAD_REQUEST,
+            "invalid-limit",
+            "limit must be a whole number from 1 to 500.",
+        );
+    }
+    let search = query.search.unwrap_or_default().to_lowercase();
+    let matching: Vec<&ImportLogEntry> = tenant
+        .import_log
+        .iter()
+        .filter(|entry| kind.is_none_or(|kind| entry.kind == kind))
+        .filter(|entry| {
+            search.is_empty()
+                || entry.user_id.contains(&search)
+                || entry.name.full().to_lowercase().contains(&search)
+                || entry.detail.to_lowercase().contains(&search)
+        })
+        .collect();
+    let offset = query.offset.unwrap_or(0);
+    let entries = matching
+        .iter()
+        .skip(offset as usize)
+        .take(limit as usize)
+        .map(|e| (*e).clone())
+        .collect();
+    Json(ImportLog {
+        import_id: format!("{}-import", tenant.simulation.current_cycle_id()),
+        counts: import_log::counts(tenant.simulation.scenario),
+        total: matching.len() as u32,
+        offset,
+        entries,
+    })
+    .into_response()
 }
 
 #[derive(Deserialize)]
@@ -272,7 +394,7 @@ async fn cycle_history(
         }
     };
     Json(CycleHistory {
-        cycles: tenant.simulation.history(tenant.clock.now(), limit),
+        cycles: tenant.history(limit),
     })
     .into_response()
 }

@@ -89,7 +89,11 @@ impl Simulation {
                     .iter()
                     .position(|(key, _)| *key == scenario_step(product, scenario))
                     .unwrap_or(0);
-                offset_of(index + 1) + 25 * 60
+                match scenario {
+                    // Running for two hours: far past any step's usual time.
+                    Scenario::Stuck => offset_of(index) + 2 * 3600,
+                    _ => offset_of(index + 1) + 25 * 60,
+                }
             }
         };
         Simulation {
@@ -110,6 +114,18 @@ impl Simulation {
             can_start_cycle: false,
             api_version: "1.0".to_string(),
         }
+    }
+
+    pub fn current_cycle_id(&self) -> String {
+        self.cycle_id(self.current_start)
+    }
+
+    fn cycle_id(&self, start: DateTime<Utc>) -> String {
+        format!(
+            "{}-{}",
+            self.product.as_str().to_lowercase(),
+            start.format("%Y%m%d-%H%M%S")
+        )
     }
 
     pub fn current_cycle(&self, now: DateTime<Utc>) -> Cycle {

@@ -13,7 +13,11 @@ fn contract() -> Value {
 
 /// The schema the contract gives for `GET path` answering `status`.
 fn validator(contract: &Value, path: &str, status: u16) -> jsonschema::Validator {
-    let mut response = &contract["paths"][path]["get"]["responses"][status.to_string()];
+    validator_for(contract, "get", path, status)
+}
+
+fn validator_for(contract: &Value, method: &str, path: &str, status: u16) -> jsonschema::Validator {
+    let mut response = &contract["paths"][path][method]["responses"][status.to_string()];
     if let Some(reference) = response.get("$ref").and_then(Value::as_str) {
         response = contract.pointer(reference.trim_start_matches('#')).unwrap();
     }
@@ -74,11 +78,31 @@ async fn every_response_in_every_scenario_matches_the_contract() {
                     .send()
                     .await
                     .unwrap();
-                for path in ["/api/v1/tenant", "/api/v1/cycles/current", "/api/v1/cycles"] {
+                for path in [
+                    "/api/v1/tenant",
+                    "/api/v1/cycles/current",
+                    "/api/v1/cycles",
+                    "/api/v1/imports/latest/log",
+                ] {
                     let (status, body) = get(&format!("{base}{path}"), &demo.api_key).await;
                     assert_eq!(status, 200, "{context} {path}");
                     assert_valid(&contract, path, status, &body, &context);
                 }
+                let (status, body) = get(
+                    &format!(
+                        "{base}/api/v1/imports/latest/log?kind=delete&search=a&offset=3&limit=7"
+                    ),
+                    &demo.api_key,
+                )
+                .await;
+                assert_eq!(status, 200, "{context} filtered log");
+                assert_valid(
+                    &contract,
+                    "/api/v1/imports/latest/log",
+                    status,
+                    &body,
+                    &context,
+                );
             }
             demo.stop();
         }
@@ -104,6 +128,86 @@ async fn error_responses_match_the_contract_too() {
         &body,
         "limit out of range",
     );
+    let (status, body) = get(
+        &format!("{base}/api/v1/imports/latest/log?kind=rename"),
+        &demo.api_key,
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_valid(
+        &contract,
+        "/api/v1/imports/latest/log",
+        400,
+        &body,
+        "unknown kind",
+    );
+}
+
+async fn post(url: &str, key: &str) -> (u16, Value) {
+    let response = reqwest::Client::new()
+        .post(url)
+        .bearer_auth(key)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn resume_answers_match_the_contract() {
+    let contract = contract();
+    let path = "/api/v1/cycles/{id}/resume";
+    let healthy = start(DemoConfig::new(Product::EAdm, Scenario::Healthy))
+        .await
+        .unwrap();
+    let (_, cycle) = get(
+        &format!("{}/api/v1/cycles/current", healthy.base_url()),
+        &healthy.api_key,
+    )
+    .await;
+    let id = cycle["id"].as_str().unwrap();
+    let (status, body) = post(
+        &format!("{}/api/v1/cycles/{id}/resume", healthy.base_url()),
+        &healthy.api_key,
+    )
+    .await;
+    assert_eq!(status, 409, "a completed cycle cannot be resumed");
+    assert!(validator_for(&contract, "post", path, 409).is_valid(&body));
+    let (status, body) = post(
+        &format!("{}/api/v1/cycles/nope/resume", healthy.base_url()),
+        &healthy.api_key,
+    )
+    .await;
+    assert_eq!(status, 404);
+    assert!(validator_for(&contract, "post", path, 404).is_valid(&body));
+
+    let stopped = start(DemoConfig::new(Product::EFeide, Scenario::ImportFilter))
+        .await
+        .unwrap();
+    let (_, cycle) = get(
+        &format!("{}/api/v1/cycles/current", stopped.base_url()),
+        &stopped.api_key,
+    )
+    .await;
+    let id = cycle["id"].as_str().unwrap();
+    let (status, body) = post(
+        &format!("{}/api/v1/cycles/{id}/resume", stopped.base_url()),
+        &stopped.api_key,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(
+        validator_for(&contract, "post", path, 200).is_valid(&body),
+        "{body}"
+    );
+    assert_eq!(body["state"], "resumed");
+    let (_, again) = get(
+        &format!("{}/api/v1/cycles/current", stopped.base_url()),
+        &stopped.api_key,
+    )
+    .await;
+    assert_eq!(again["state"], "resumed", "the resume holds");
 }
 
 #[test]

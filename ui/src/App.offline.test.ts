@@ -1,0 +1,154 @@
+// When the tenant cannot be reached (the last known cycle stays on screen, with a banner and
+// quick retries), and when no cycle has completed for too long.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte';
+import { clearMocks } from '@tauri-apps/api/mocks';
+import App from './App.svelte';
+import { setUiLanguage } from './lib/i18n.svelte';
+import {
+  STALE_HOURS,
+  callsOf,
+  detailsPanel,
+  failedEadmStatus,
+  installBackend,
+  offlineEadmStatus,
+  rowFor,
+  staleEadmStatus,
+  stepRows,
+  unreachableError,
+} from './test-fixtures';
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+  setUiLanguage('nb');
+  vi.useRealTimers();
+});
+
+/** "09:18" as the UI writes a time of today, in the local time zone. */
+function clock(iso: string): string {
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}
+
+describe('when the tenant cannot be reached', () => {
+  it('keeps the last known cycle on screen under a banner that says since when', async () => {
+    vi.useFakeTimers();
+    const now = new Date('2025-11-24T09:30:00Z');
+    vi.setSystemTime(now);
+    const payload = offlineEadmStatus(now, 'en');
+    installBackend({ language: 'en', choice: 'en', status: () => payload });
+    render(App);
+    await vi.advanceTimersByTimeAsync(0);
+
+    const banner = screen.getByTestId('offline');
+    expect(banner).toHaveAttribute('role', 'alert');
+    expect(within(banner).getByText(/^Cannot reach the tenant\./)).toHaveTextContent(
+      `Cannot reach the tenant. Showing the cycle as of ${clock(payload.fetchedAt)}, 12 min ago.`,
+    );
+    expect(banner).toHaveTextContent(unreachableError.message);
+    expect(banner).toHaveTextContent('Synkvakt keeps trying and updates by itself when the tenant answers again.');
+
+    // The last known cycle, as it was.
+    expect(stepRows().map((row) => row.dataset.stepKey)).toEqual(payload.cycle.steps.map((step) => step.key));
+    expect(rowFor('export-ad')).toHaveAttribute('aria-selected', 'true');
+    expect(within(detailsPanel()).getByRole('heading', { level: 2 })).toHaveTextContent('Export AD');
+    expect(screen.getByTestId('overall').querySelector('.headline')).toHaveTextContent(/^Failed at Export AD$/);
+    // Not an error panel with a retry button: the app retries by itself.
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    expect(document.querySelector('[data-error-kind]')).toBeNull();
+    expect(screen.queryByTestId('stale')).not.toBeInTheDocument();
+  });
+
+  it('asks again after 3 s, then 6 s, then 12 s, and calmly again once the tenant answers', async () => {
+    vi.useFakeTimers();
+    const now = new Date('2025-11-24T09:30:00Z');
+    vi.setSystemTime(now);
+    let reachable = false;
+    const ipc = installBackend({
+      language: 'en',
+      choice: 'en',
+      status: (l) => (reachable ? failedEadmStatus(l) : offlineEadmStatus(now, l)),
+    });
+    const statusCalls = () => callsOf(ipc, 'status');
+    render(App);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(statusCalls()).toBe(1);
+    expect(screen.getByTestId('offline')).toBeInTheDocument();
+
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(statusCalls()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(statusCalls()).toBe(2);
+
+    // Failed again: now twice as long.
+    await vi.advanceTimersByTimeAsync(5_999);
+    expect(statusCalls()).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(statusCalls()).toBe(3);
+
+    await vi.advanceTimersByTimeAsync(11_999);
+    expect(statusCalls()).toBe(3);
+    reachable = true;
+    await vi.advanceTimersByTimeAsync(1);
+    expect(statusCalls()).toBe(4);
+    expect(screen.queryByTestId('offline')).not.toBeInTheDocument();
+    expect(stepRows()).toHaveLength(9);
+
+    // A resting cycle: every 30 s.
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(statusCalls()).toBe(4);
+    reachable = false;
+    await vi.advanceTimersByTimeAsync(1);
+    expect(statusCalls()).toBe(5);
+    expect(screen.getByTestId('offline')).toBeInTheDocument();
+
+    // Unreachable anew: the retries start short again.
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(statusCalls()).toBe(5);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(statusCalls()).toBe(6);
+  });
+});
+
+describe('when no cycle has completed for too long', () => {
+  it('flags the header and says for how long in a banner', async () => {
+    const now = new Date();
+    const payload = staleEadmStatus(now, 'en');
+    installBackend({ language: 'en', choice: 'en', status: () => payload });
+    const { container } = render(App);
+    await waitFor(() => expect(stepRows().length).toBeGreaterThan(0));
+
+    const header = container.querySelector('header')!;
+    expect(within(header).getByTestId('stale-flag')).toHaveTextContent(/^Looks stalled$/);
+
+    const banner = screen.getByTestId('stale');
+    expect(banner).toHaveAttribute('role', 'alert');
+    expect(banner).toHaveTextContent(`No cycle has completed for more than ${STALE_HOURS} hours`);
+    expect(banner).toHaveTextContent('more than 26 hours');
+    // Thirty hours ago: yesterday or the day before, so with its date.
+    expect(banner).toHaveTextContent(/\(the last one finished \d{1,2} \w+, \d{2}:\d{2}, 1 day ago\)/);
+    expect(banner).toHaveTextContent('check the client server, or contact support');
+    expect(screen.queryByTestId('offline')).not.toBeInTheDocument();
+  });
+
+  it('says so when the history holds no completed cycle at all', async () => {
+    const payload = { ...staleEadmStatus(new Date(), 'en'), lastCompletedAt: null };
+    installBackend({ language: 'en', choice: 'en', status: () => payload });
+    render(App);
+    await waitFor(() => expect(stepRows().length).toBeGreaterThan(0));
+
+    expect(screen.getByTestId('stale')).toHaveTextContent(
+      /^No cycle in the history has completed, which covers more than 26 hours\./,
+    );
+    expect(screen.getByTestId('stale-flag')).toBeInTheDocument();
+  });
+
+  it('shows neither flag nor banner while cycles complete', async () => {
+    installBackend({ language: 'en', choice: 'en', status: (l) => failedEadmStatus(l) });
+    render(App);
+    await waitFor(() => expect(stepRows().length).toBeGreaterThan(0));
+    expect(screen.queryByTestId('stale-flag')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('stale')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('offline')).not.toBeInTheDocument();
+  });
+});
