@@ -164,6 +164,7 @@ machine-domain-controller = the domain controller
 remedy-run-task = Run the scheduled task “{ $task }” on { $server } (Task Scheduler Library, Run) and wait until it is Ready again.
 remedy-run-task-or = Run the scheduled task “{ $task }” (or “{ $alternative }”) on { $server } and wait until it is Ready again.
 remedy-read-logs = If the step still does not move, read the newest files in the client's log folder: { $path }
+remedy-read-logs-on = If the step still does not move, read the newest files in the client's log folder, { $path } on { $server }.
 remedy-event-log = Look for errors in Event Viewer (Windows Logs > Application) on { $server }.
 remedy-review-import-filter = Check whether this many changes are expected, for example after a reorganization. If not, review the newest import's log, and if many accounts are to be deleted, check the data in the HR system first. When all is as it should be, resume the synchronization cycle.
 remedy-school-promotion = After the yearly school promotion (skoleopprykk) this stop is expected: many pupils change class and school at once.

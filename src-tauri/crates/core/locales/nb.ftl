@@ -164,6 +164,7 @@ machine-domain-controller = domenekontrolleren
 remedy-run-task = Kjør den planlagte oppgaven «{ $task }» på { $server } (Oppgaveplanlegger-biblioteket, Kjør), og vent til den er Klar igjen.
 remedy-run-task-or = Kjør den planlagte oppgaven «{ $task }» (eller «{ $alternative }») på { $server }, og vent til den er Klar igjen.
 remedy-read-logs = Står steget fortsatt stille, les de nyeste filene i loggmappen til klienten: { $path }
+remedy-read-logs-on = Står steget fortsatt stille, les de nyeste filene i loggmappen til klienten, { $path } på { $server }.
 remedy-event-log = Se etter feil i Loggviser (Windows-logger > Program) på { $server }.
 remedy-review-import-filter = Sjekk om så mange endringer er ventet, for eksempel etter en omorganisering. Hvis ikke, gå gjennom loggen for den nyeste importen, og skal mange kontoer slettes, sjekk dataene i HR-systemet først. Når alt er som det skal, gjenoppta synkroniseringssyklusen.
 remedy-school-promotion = Etter det årlige skoleopprykket er denne stoppen ventet: mange elever bytter klasse og skole samtidig.

@@ -164,6 +164,7 @@ machine-domain-controller = domenekontrollaren
 remedy-run-task = Køyr den planlagde oppgåva «{ $task }» på { $server } (Oppgåveplanleggar-biblioteket, Køyr), og vent til ho er Klar igjen.
 remedy-run-task-or = Køyr den planlagde oppgåva «{ $task }» (eller «{ $alternative }») på { $server }, og vent til ho er Klar igjen.
 remedy-read-logs = Står steget framleis stille, les dei nyaste filene i loggmappa til klienten: { $path }
+remedy-read-logs-on = Står steget framleis stille, les dei nyaste filene i loggmappa til klienten, { $path } på { $server }.
 remedy-event-log = Sjå etter feil i Loggvisar (Windows-loggar > Program) på { $server }.
 remedy-review-import-filter = Sjekk om så mange endringar er venta, til dømes etter ei omorganisering. Viss ikkje, gå gjennom loggen for den nyaste importen, og skal mange kontoar slettast, sjekk dataa i HR-systemet først. Når alt er som det skal, ta opp att synkroniseringssyklusen.
 remedy-school-promotion = Etter det årlege skuleopprykket er denne stoppen venta: mange elevar byter klasse og skule samstundes.

@@ -308,10 +308,20 @@ impl GuidanceView {
                     }),
                 },
                 ReadClientLogs => RemedyView {
-                    text: localizer.format(
-                        "remedy-read-logs",
-                        &[("path", machines.log_folder_from(this_machine).into())],
-                    ),
+                    text: match machines.client_server {
+                        Some(_) => localizer.format(
+                            "remedy-read-logs",
+                            &[("path", machines.log_folder_from(this_machine).into())],
+                        ),
+                        // Which server is not known yet: name the folder as a path on it.
+                        None => localizer.format(
+                            "remedy-read-logs-on",
+                            &[
+                                ("path", machines.log_folder.as_str().into()),
+                                ("server", localizer.text("machine-client-server").into()),
+                            ],
+                        ),
+                    },
                     task: None,
                 },
                 ReadEventLog(machine) => RemedyView {
