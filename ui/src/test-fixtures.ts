@@ -154,7 +154,7 @@ function guidanceView(language: Language, key: EadmKey, situation: Situation | n
     about: catalogText(language, `about-eadm-${key}`),
     situation,
     remedies: remedies.map((remedy) => remedyView(language, remedy)),
-    supportOnly: false,
+    supportOnly: remedies.length === 1 && remedies[0] === 'support',
   };
 }
 
