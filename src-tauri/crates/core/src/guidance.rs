@@ -332,7 +332,11 @@ impl GuidanceView {
                     task: None,
                 },
                 ReviewImportFilter => RemedyView {
-                    text: localizer.text("remedy-review-import-filter"),
+                    // eFeide's source is the school administrative system, not an HR system.
+                    text: localizer.text(match product {
+                        Product::EAdm => "remedy-review-import-filter",
+                        Product::EFeide => "remedy-review-import-filter-school",
+                    }),
                     task: None,
                 },
                 SchoolPromotion => RemedyView {

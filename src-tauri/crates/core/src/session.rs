@@ -383,12 +383,7 @@ impl Session {
             .filter_map(|cycle| cycle.finished_at)
             .max();
         let stale_hours = settings.limits.stale_hours;
-        let stale = match last_completed_at {
-            Some(finished) => {
-                Utc::now() - finished > chrono::Duration::hours(i64::from(stale_hours))
-            }
-            None => !known.history.is_empty(),
-        };
+        let stale = is_stale(&known.history, last_completed_at, stale_hours, Utc::now());
         StatusView {
             cycle: CycleView::build(&known.cycle, &known.tenant, &context),
             tenant: TenantView {
@@ -427,6 +422,15 @@ impl Session {
         // The language is app-wide: the audit line names no tenant.
         self.actions
             .perform("", action, async { Ok(()) }, || async {
+                // A file that could not be read is kept aside, never written over.
+                if self
+                    .settings_problem
+                    .read()
+                    .map(|problem| problem.is_some())
+                    .unwrap_or(false)
+                {
+                    self.store.set_aside()?;
+                }
                 self.store.save(&updated)?;
                 Ok(())
             })
@@ -442,6 +446,25 @@ impl Session {
             *problem = None;
         }
         Ok(self.app_info())
+    }
+}
+
+/// No cycle has finished well for longer than the limit. With none finished in the history at
+/// all, only when the history itself reaches back further than the limit.
+fn is_stale(
+    history: &[Cycle],
+    last_completed_at: Option<DateTime<Utc>>,
+    stale_hours: u32,
+    now: DateTime<Utc>,
+) -> bool {
+    let limit = chrono::Duration::hours(i64::from(stale_hours));
+    match last_completed_at {
+        Some(finished) => now - finished > limit,
+        None => history
+            .iter()
+            .map(|cycle| cycle.started_at)
+            .min()
+            .is_some_and(|oldest| now - oldest > limit),
     }
 }
 
@@ -462,6 +485,28 @@ fn this_machine_name() -> String {
 mod tests {
     use super::*;
     use crate::actions::Outcome;
+
+    #[test]
+    fn stale_means_nothing_finished_well_for_longer_than_the_limit() {
+        use crate::model::{CycleKind, CycleState};
+        let now = Utc::now();
+        let cycle = |hours_ago: i64| Cycle {
+            id: format!("c{hours_ago}"),
+            kind: CycleKind::Full,
+            state: CycleState::Failed,
+            started_at: now - chrono::Duration::hours(hours_ago),
+            finished_at: None,
+            steps: Vec::new(),
+            import_filter: None,
+        };
+        let hours = |h: i64| Some(now - chrono::Duration::hours(h));
+        assert!(!is_stale(&[], hours(25), 26, now));
+        assert!(is_stale(&[], hours(27), 26, now));
+        // Nothing completed: stale only once the history covers more than the limit.
+        assert!(!is_stale(&[cycle(1), cycle(7), cycle(13)], None, 26, now));
+        assert!(is_stale(&[cycle(1), cycle(13), cycle(30)], None, 26, now));
+        assert!(!is_stale(&[], None, 26, now));
+    }
 
     #[tokio::test]
     async fn a_language_switch_is_saved_and_audited() {

@@ -162,6 +162,33 @@ impl SettingsStore {
         Ok(settings)
     }
 
+    /// Moves a file that could not be used out of the way, so that saving never destroys it:
+    /// `settings.json` becomes `settings.json.broken` (or `.broken-2`, … when that exists).
+    pub fn set_aside(&self) -> Result<Option<PathBuf>> {
+        if !self.path.exists() {
+            return Ok(None);
+        }
+        let name = self
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let aside = (1..)
+            .map(|n| match n {
+                1 => self.path.with_file_name(format!("{name}.broken")),
+                n => self.path.with_file_name(format!("{name}.broken-{n}")),
+            })
+            .find(|candidate| !candidate.exists())
+            .unwrap_or_else(|| self.path.with_file_name(format!("{name}.broken")));
+        std::fs::rename(&self.path, &aside).map_err(|err| Error::Io {
+            action: "setting aside",
+            path: self.path.clone(),
+            detail: err.to_string(),
+        })?;
+        tracing::warn!(aside = %aside.display(), "kept the unusable settings file aside");
+        Ok(Some(aside))
+    }
+
     /// Writes the whole file next to the old one and swaps it in, so a crash never leaves half a file.
     pub fn save(&self, settings: &Settings) -> Result<()> {
         let io = |action: &'static str, err: std::io::Error| Error::Io {
@@ -211,6 +238,24 @@ mod tests {
         };
         store.save(&settings).unwrap();
         assert_eq!(store.load().unwrap(), settings);
+    }
+
+    #[test]
+    fn an_unusable_file_is_set_aside_not_overwritten() {
+        let (_dir, store) = store();
+        std::fs::create_dir_all(store.path().parent().unwrap()).unwrap();
+        std::fs::write(store.path(), "{ broken").unwrap();
+        let aside = store.set_aside().unwrap().unwrap();
+        assert_eq!(std::fs::read_to_string(&aside).unwrap(), "{ broken");
+        std::fs::write(store.path(), "{ broken again").unwrap();
+        let second = store.set_aside().unwrap().unwrap();
+        assert_ne!(aside, second);
+        assert_eq!(
+            std::fs::read_to_string(&aside).unwrap(),
+            "{ broken",
+            "the first one is kept"
+        );
+        assert!(store.set_aside().unwrap().is_none(), "nothing to set aside");
     }
 
     #[test]

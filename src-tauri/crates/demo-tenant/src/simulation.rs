@@ -187,18 +187,8 @@ impl Simulation {
             let started = cursor;
             let finished = started + Duration::seconds((*seconds as f64 * pace).round() as i64);
             let is_trouble = *key == trouble_key;
-            if is_trouble && scenario == Some(Scenario::Stuck) {
-                steps.push(step(
-                    key,
-                    display_name,
-                    StepState::Running,
-                    Some(started),
-                    None,
-                ));
-                halted = Some(CycleState::Running);
-                continue;
-            }
-            if now < finished {
+            let stuck = is_trouble && scenario == Some(Scenario::Stuck);
+            if stuck || now < finished {
                 steps.push(step(
                     key,
                     display_name,
