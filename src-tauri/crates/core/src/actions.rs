@@ -26,6 +26,8 @@ pub enum Action {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
+    /// Checked and about to run; written before anything is changed.
+    Started,
     Done,
     Refused,
     Failed,
@@ -80,17 +82,20 @@ impl ActionPath {
                 .await?;
             return Err(refusal);
         }
-        match run().await {
-            Ok(value) => {
-                self.append(tenant, action, Outcome::Done, "").await?;
-                Ok(value)
-            }
-            Err(err) => {
-                self.append(tenant, action, Outcome::Failed, &err.to_string())
-                    .await?;
-                Err(err)
-            }
+        // Nothing runs that the audit log does not know about.
+        self.append(tenant, action.clone(), Outcome::Started, "")
+            .await?;
+        let result = run().await;
+        let (outcome, detail) = match &result {
+            Ok(_) => (Outcome::Done, String::new()),
+            Err(err) => (Outcome::Failed, err.to_string()),
+        };
+        // The action happened (or failed) either way: a missing outcome line must not turn a
+        // done action into a reported failure. The "started" line already stands.
+        if let Err(err) = self.append(tenant, action, outcome, &detail).await {
+            tracing::error!("the outcome of an action could not be audited: {err}");
         }
+        result
     }
 
     async fn append(
@@ -209,8 +214,17 @@ mod tests {
 
         let entries = path.recent(10).unwrap();
         let outcomes: Vec<_> = entries.iter().map(|e| e.outcome).collect();
-        assert_eq!(outcomes, [Outcome::Done, Outcome::Refused, Outcome::Failed]);
-        assert!(entries[1].detail.contains("a cycle is running"));
+        assert_eq!(
+            outcomes,
+            [
+                Outcome::Started,
+                Outcome::Done,
+                Outcome::Refused,
+                Outcome::Started,
+                Outcome::Failed
+            ]
+        );
+        assert!(entries[2].detail.contains("a cycle is running"));
         assert!(entries
             .iter()
             .all(|e| e.tenant == "Kommune X" && !e.os_user.is_empty()));
@@ -234,7 +248,15 @@ mod tests {
         for task in tasks {
             task.await.unwrap().unwrap();
         }
-        assert_eq!(path.recent(100).unwrap().len(), 50);
+        let entries = path.recent(200).unwrap();
+        assert_eq!(entries.len(), 100, "a started and a done line for each");
+        assert_eq!(
+            entries
+                .iter()
+                .filter(|e| e.outcome == Outcome::Done)
+                .count(),
+            50
+        );
     }
 
     #[tokio::test]
@@ -243,11 +265,14 @@ mod tests {
         let blocker = dir.path().join("file");
         std::fs::write(&blocker, "").unwrap();
         let path = ActionPath::new(blocker.join("audit.jsonl"));
+        let runs = AtomicUsize::new(0);
         let result: Result<()> = path
             .perform("T", language_change(), async { Ok(()) }, || async {
+                runs.fetch_add(1, Ordering::SeqCst);
                 Ok(())
             })
             .await;
         assert!(matches!(result, Err(Error::Io { .. })));
+        assert_eq!(runs.load(Ordering::SeqCst), 0, "nothing runs unaudited");
     }
 }

@@ -526,8 +526,8 @@ mod tests {
             Some(Language::Nn)
         );
         let audit = ActionPath::new(paths.audit_file()).recent(5).unwrap();
-        assert_eq!(audit.len(), 1);
-        assert_eq!(audit[0].outcome, Outcome::Done);
+        let outcomes: Vec<Outcome> = audit.iter().map(|entry| entry.outcome).collect();
+        assert_eq!(outcomes, [Outcome::Started, Outcome::Done]);
         assert_eq!(
             audit[0].action,
             Action::ChangeSettings {

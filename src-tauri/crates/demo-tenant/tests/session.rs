@@ -127,7 +127,12 @@ async fn resume_is_guarded_audited_and_leaves_the_cycle_resumed() {
     let outcomes: Vec<Outcome> = audit.iter().map(|entry| entry.outcome).collect();
     assert_eq!(
         outcomes,
-        [Outcome::Refused, Outcome::Done, Outcome::Refused]
+        [
+            Outcome::Refused,
+            Outcome::Started,
+            Outcome::Done,
+            Outcome::Refused
+        ]
     );
     assert!(audit
         .iter()
