@@ -16,7 +16,7 @@ pub fn target_dir() -> PathBuf {
     }
 }
 
-/// The app as the Tauri CLI built it (with the page inside), and the demo tenant beside it.
+/// The app as `cargo build` made it (with the page inside), and the demo tenant beside it.
 fn built(name: &str) -> PathBuf {
     let path = target_dir().join("debug").join(name);
     assert!(

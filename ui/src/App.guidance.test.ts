@@ -47,8 +47,8 @@ const headingsOf = (panel: HTMLElement) =>
     .map((heading) => heading.textContent);
 
 const EXPORT_AD_REMEDIES = [
-  'Run the scheduled task “eAdm synkronisering” on the client server (Task Scheduler Library, Run) and wait until it is Ready again.',
-  "If the step still does not move, read the newest files in the client's log folder: C:\\eadm\\loggfiler",
+  'Run the scheduled task “eAdm synkronisering” on the client server (Task Scheduler Library, Run) and wait until its status is Ready again.',
+  "Read the newest files in the client's log folder, C:\\eadm\\loggfiler on the client server.",
   'Look for errors in Event Viewer (Windows Logs > Application) on the client server.',
   'Only support can help with this step. Copy the details below into your message to support.',
 ];

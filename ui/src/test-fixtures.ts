@@ -138,7 +138,8 @@ function remedyView(language: Language, remedy: Remedy): RemedyView_Serialize {
         task: { ...EADM_SYNC_TASK },
       };
     case 'read-logs':
-      return { text: catalogText(language, 'remedy-read-logs', { path: LOG_FOLDER }), task: null };
+      // No client server is configured: the folder is named as a path on it.
+      return { text: catalogText(language, 'remedy-read-logs-on', { path: LOG_FOLDER, server }), task: null };
     case 'event-log':
       return { text: catalogText(language, 'remedy-event-log', { server }), task: null };
     case 'review-filter':

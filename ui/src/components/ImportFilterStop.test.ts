@@ -64,7 +64,7 @@ describe('the import-filter stop', () => {
   it('filters the log by kind and searches it', async () => {
     setUiLanguage('en');
     const ipc = install();
-    render(ImportFilterStop, { props: { importFilter: filter, cycleId: 'c1', resumed: false } });
+    render(ImportFilterStop, { props: { importFilter: filter, cycleId: 'c1', resumed: false, onresumed: () => {} } });
     await screen.findByTestId('import-log');
     expect(document.querySelectorAll('tr[data-entry-kind]')).toHaveLength(3);
     await userEvent.click(screen.getByRole('button', { name: 'Deleted' }));
@@ -75,7 +75,16 @@ describe('the import-filter stop', () => {
     await userEvent.type(screen.getByRole('searchbox'), 'Ola');
     await waitFor(() => expect(screen.getByTestId('import-log')).toHaveTextContent('Ola Hansen'));
     expect(document.querySelectorAll('tr[data-entry-kind]')).toHaveLength(1);
-    // No resume action where none is offered (the history's copy of a stop).
+  });
+
+  it('shows only the thresholds where the cycle cannot be resumed (the history)', async () => {
+    setUiLanguage('en');
+    const ipc = install();
+    render(ImportFilterStop, { props: { importFilter: filter, cycleId: 'old', resumed: false } });
+    expect(document.querySelectorAll('tr[data-check]')).toHaveLength(4);
+    // The newest import's log belongs to the current cycle only.
+    expect(ipc).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('import-log')).not.toBeInTheDocument();
     expect(screen.queryByTestId('resume')).not.toBeInTheDocument();
   });
 

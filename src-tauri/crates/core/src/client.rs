@@ -80,10 +80,6 @@ impl TenantClient {
         })
     }
 
-    pub fn base_url(&self) -> &str {
-        self.base.as_str()
-    }
-
     pub async fn tenant_info(&self) -> Result<TenantInfo> {
         self.get_json("api/v1/tenant").await
     }

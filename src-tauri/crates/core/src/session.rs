@@ -334,7 +334,20 @@ impl Session {
         let answer = async {
             let tenant = connected.client.tenant_info().await?;
             let cycle = connected.client.current_cycle().await?;
-            let history = connected.client.cycle_history(HISTORY_LENGTH).await?.cycles;
+            // The history only teaches usual times and staleness: without it the current cycle
+            // still shows, judged by what the history said before.
+            let history = match connected.client.cycle_history(HISTORY_LENGTH).await {
+                Ok(history) => history.cycles,
+                Err(err) => {
+                    tracing::warn!("keeping the previous cycle history: {err}");
+                    self.last
+                        .lock()
+                        .await
+                        .as_ref()
+                        .map(|known| known.history.clone())
+                        .unwrap_or_default()
+                }
+            };
             Ok::<_, Error>((tenant, cycle, history))
         };
         match answer.await {

@@ -83,6 +83,8 @@ async fn main() -> ExitCode {
         }
     };
     let runtime_dir = config.runtime_dir.clone();
+    // Started by Synkvakt, its output goes to a log file: the key stays out of it.
+    let announce_key = !config.on_demand;
     let running = match start(config).await {
         Ok(running) => running,
         Err(err) => {
@@ -90,7 +92,11 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    println!("{} api-key {}", running.base_url(), running.api_key);
+    if announce_key {
+        println!("{} api-key {}", running.base_url(), running.api_key);
+    } else {
+        println!("{}", running.base_url());
+    }
     tokio::select! {
         served = running.wait() => match served {
             Ok(()) => ExitCode::SUCCESS,
