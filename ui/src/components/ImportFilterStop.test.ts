@@ -73,8 +73,10 @@ describe('the import-filter stop', () => {
     expect(ipc).toHaveBeenLastCalledWith('import_log', expect.objectContaining({ kind: 'delete' }));
     await userEvent.click(screen.getByRole('button', { name: 'All' }));
     await userEvent.type(screen.getByRole('searchbox'), 'Ola');
-    await waitFor(() => expect(screen.getByTestId('import-log')).toHaveTextContent('Ola Hansen'));
-    expect(document.querySelectorAll('tr[data-entry-kind]')).toHaveLength(1);
+    await waitFor(() => expect(document.querySelectorAll('tr[data-entry-kind]')).toHaveLength(1));
+    expect(screen.getByTestId('import-log')).toHaveTextContent('Ola Hansen');
+    // One request for the whole word, not one per key.
+    expect(ipc.mock.calls.filter(([cmd, args]) => cmd === 'import_log' && (args as { search: string }).search !== '')).toHaveLength(1);
   });
 
   it('shows only the thresholds where the cycle cannot be resumed (the history)', async () => {
@@ -97,6 +99,8 @@ describe('the import-filter stop', () => {
     await userEvent.click(screen.getByTestId('resume'));
     const dialog = screen.getByRole('alertdialog');
     expect(dialog).toHaveTextContent('19 new accounts, 149 changes and 683 accounts deleted');
+    // The question takes the focus, so a keyboard user lands on it.
+    await waitFor(() => expect(within(dialog).getByTestId('resume-confirm')).toHaveFocus());
     expect(ipc).not.toHaveBeenCalledWith('resume_cycle', expect.anything());
     await userEvent.click(within(dialog).getByRole('button', { name: 'Resume and let 851 changes pass' }));
     await waitFor(() => expect(onresumed).toHaveBeenCalledTimes(1));
