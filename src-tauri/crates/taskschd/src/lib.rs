@@ -1,0 +1,98 @@
+//! The client's scheduled tasks: find one by name on a server, read its state, last run and last
+//! result, run it. The trait is what the rest of Synkvakt uses; this crate holds what the codes
+//! of the Task Scheduler mean and a demo scheduler, and nothing that needs Windows to build.
+
+pub mod codes;
+pub mod demo;
+
+use chrono::{DateTime, Utc};
+use std::fmt;
+
+/// A scheduled task by name, on the computer it lives on.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TaskRef {
+    /// The task's name in the Task Scheduler Library, e.g. "eAdm synkronisering".
+    pub name: String,
+    /// The server the task lives on; `None` is this computer.
+    pub server: Option<String>,
+}
+
+impl TaskRef {
+    pub fn new(name: impl Into<String>, server: Option<String>) -> TaskRef {
+        TaskRef {
+            name: name.into(),
+            server,
+        }
+    }
+}
+
+impl fmt::Display for TaskRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.server {
+            Some(server) => write!(f, "“{}” on {server}", self.name),
+            None => write!(f, "“{}” on this computer", self.name),
+        }
+    }
+}
+
+/// A task's state as the Task Scheduler reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TaskState {
+    Ready,
+    Running,
+    Queued,
+    Disabled,
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskStatus {
+    pub state: TaskState,
+    pub last_run: Option<DateTime<Utc>>,
+    /// What the last run returned; `None` where the scheduler cannot say.
+    pub last_result: Option<codes::LastResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    #[error("the scheduled task {task} does not exist")]
+    NotFound { task: String },
+    #[error("access to the Task Scheduler on {computer} was denied")]
+    AccessDenied { computer: String },
+    #[error("the Task Scheduler service is not running on {computer}")]
+    ServiceNotRunning { computer: String },
+    #[error("{computer} cannot be reached (code {code:#010x})")]
+    Unreachable { computer: String, code: u32 },
+    #[error("{operation} is not supported by this Task Scheduler")]
+    NotSupported { operation: &'static str },
+    #[error("the scheduled task {task} is already running")]
+    AlreadyRunning { task: String },
+    #[error("{operation} failed with code {code:#010x}")]
+    Other { operation: &'static str, code: u32 },
+}
+
+impl Error {
+    /// A stable name for the kind of failure, for the messages a person reads.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::NotFound { .. } => "task-not-found",
+            Error::AccessDenied { .. } => "task-access-denied",
+            Error::ServiceNotRunning { .. } => "task-service-not-running",
+            Error::Unreachable { .. } => "task-server-unreachable",
+            Error::NotSupported { .. } => "task-not-supported",
+            Error::AlreadyRunning { .. } => "task-already-running",
+            Error::Other { .. } => "task-other",
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The Task Scheduler of some computer: Windows' own, or the demo's.
+pub trait TaskScheduler: Send + Sync {
+    /// Finds the task and reads its state, last run and last result.
+    fn status(&self, task: &TaskRef) -> Result<TaskStatus>;
+
+    /// Starts the task now, as "Run" in the Task Scheduler does.
+    fn run(&self, task: &TaskRef) -> Result<()>;
+}
