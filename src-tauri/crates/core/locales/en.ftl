@@ -242,3 +242,20 @@ resume-working = Resuming …
 resumed-note = The cycle is resumed. The data passes at the next scheduled cycle; if it is urgent, run a new manual sync now.
 remedy-review-import-filter-school = Check whether this many changes are expected. If not, review the newest import’s log, and if many accounts are to be deleted, check the data in the school administrative system first. When all is as it should be, resume the synchronization cycle; if you are unsure, contact support.
 overall-unreachable = Not reachable · as of { $time }
+
+## Scheduled tasks
+
+error-task-not-found = The scheduled task was not found: { $detail }
+error-task-not-found-hint = Check the task's name and its server in the settings; in the Task Scheduler Library on that server, the task must have exactly that name.
+error-task-access-denied = The Task Scheduler refused access: { $detail }
+error-task-access-denied-hint = Your Windows user may not read or run tasks on that server. Sign in as a user who may, or ask the server's administrator.
+error-task-service-not-running = The Task Scheduler service is not running: { $detail }
+error-task-service-not-running-hint = Start the Task Scheduler service on that server, or ask its administrator to.
+error-task-server-unreachable = The server with the task cannot be reached: { $detail }
+error-task-server-unreachable-hint = Check the server's name, that it is on, and that the firewall lets remote task management through.
+error-task-not-supported = This Task Scheduler cannot do that: { $detail }
+error-task-not-supported-hint = Run the task in the Task Scheduler on the server itself.
+error-task-already-running = The scheduled task is running already: { $detail }
+error-task-already-running-hint = Wait until its status is Ready again, then check the cycle.
+error-task-other = The Task Scheduler reported an error: { $detail }
+error-task-other-hint = Try again. If it keeps happening, copy the details and contact support.

@@ -242,3 +242,20 @@ resume-working = Gjenopptar …
 resumed-note = Syklusen er gjenopptatt. Dataene går gjennom ved neste planlagte syklus; haster det, kjør en ny manuell synkronisering nå.
 remedy-review-import-filter-school = Sjekk om så mange endringer er ventet. Hvis ikke, gå gjennom loggen for den nyeste importen, og skal mange kontoer slettes, sjekk dataene i det skoleadministrative systemet først. Når alt er som det skal, gjenoppta synkroniseringssyklusen; er du usikker, kontakt support.
 overall-unreachable = Ikke tilgjengelig · slik det var { $time }
+
+## Planlagte oppgaver
+
+error-task-not-found = Fant ikke den planlagte oppgaven: { $detail }
+error-task-not-found-hint = Kontroller navnet på oppgaven og serveren i innstillingene; i Oppgaveplanleggingsbibliotek på den serveren må oppgaven ha nøyaktig det navnet.
+error-task-access-denied = Oppgaveplanlegging nektet tilgang: { $detail }
+error-task-access-denied-hint = Windows-brukeren din har kanskje ikke lov til å lese eller kjøre oppgaver på den serveren. Logg på som en bruker som har det, eller spør administratoren for serveren.
+error-task-service-not-running = Tjenesten Oppgaveplanlegging kjører ikke: { $detail }
+error-task-service-not-running-hint = Start tjenesten Oppgaveplanlegging på den serveren, eller be administratoren gjøre det.
+error-task-server-unreachable = Fikk ikke kontakt med serveren der oppgaven ligger: { $detail }
+error-task-server-unreachable-hint = Kontroller navnet på serveren, at den er på, og at brannmuren slipper gjennom fjernstyring av oppgaver.
+error-task-not-supported = Denne oppgaveplanleggeren kan ikke gjøre det: { $detail }
+error-task-not-supported-hint = Kjør oppgaven i Oppgaveplanlegging på selve serveren.
+error-task-already-running = Den planlagte oppgaven kjører allerede: { $detail }
+error-task-already-running-hint = Vent til statusen er Klar igjen, og sjekk så syklusen.
+error-task-other = Oppgaveplanlegging meldte en feil: { $detail }
+error-task-other-hint = Prøv igjen. Skjer det igjen, kopier detaljene og kontakt support.

@@ -242,3 +242,20 @@ resume-working = Tek opp att …
 resumed-note = Syklusen er teken opp att. Dataa går gjennom ved neste planlagde syklus; hastar det, køyr ei ny manuell synkronisering no.
 remedy-review-import-filter-school = Sjekk om så mange endringar er venta. Viss ikkje, gå gjennom loggen for den nyaste importen, og skal mange kontoar slettast, sjekk dataa i det skuleadministrative systemet først. Når alt er som det skal, ta opp att synkroniseringssyklusen; er du usikker, kontakt support.
 overall-unreachable = Ikkje tilgjengeleg · slik det var { $time }
+
+## Planlagde oppgåver
+
+error-task-not-found = Fann ikkje den planlagde oppgåva: { $detail }
+error-task-not-found-hint = Kontroller namnet på oppgåva og serveren i innstillingane; i Oppgaveplanleggingsbibliotek på den serveren må oppgåva ha nøyaktig det namnet.
+error-task-access-denied = Oppgaveplanlegging nekta tilgang: { $detail }
+error-task-access-denied-hint = Windows-brukaren din har kanskje ikkje lov til å lese eller køyre oppgåver på den serveren. Logg på som ein brukar som har det, eller spør administratoren for serveren.
+error-task-service-not-running = Tenesta Oppgaveplanlegging køyrer ikkje: { $detail }
+error-task-service-not-running-hint = Start tenesta Oppgaveplanlegging på den serveren, eller be administratoren gjere det.
+error-task-server-unreachable = Fekk ikkje kontakt med serveren der oppgåva ligg: { $detail }
+error-task-server-unreachable-hint = Kontroller namnet på serveren, at han er på, og at brannmuren slepper gjennom fjernstyring av oppgåver.
+error-task-not-supported = Denne oppgåveplanleggaren kan ikkje gjere det: { $detail }
+error-task-not-supported-hint = Køyr oppgåva i Oppgaveplanlegging på sjølve serveren.
+error-task-already-running = Den planlagde oppgåva køyrer allereie: { $detail }
+error-task-already-running-hint = Vent til statusen er Klar igjen, og sjekk så syklusen.
+error-task-other = Oppgaveplanlegging melde ein feil: { $detail }
+error-task-other-hint = Prøv igjen. Skjer det igjen, kopier detaljane og kontakt support.

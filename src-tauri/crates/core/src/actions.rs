@@ -14,6 +14,12 @@ use tokio::sync::Mutex;
 pub enum Action {
     /// A change to the settings file, named by the setting.
     ChangeSettings { setting: String, value: String },
+    /// Running a scheduled task of the client: for a manual sync, or to nudge a step.
+    RunTask {
+        task: String,
+        server: Option<String>,
+        purpose: String,
+    },
     /// Releasing a cycle the import filter stopped, with the counts the admin confirmed.
     ResumeCycle {
         cycle_id: String,

@@ -47,6 +47,8 @@ pub enum Error {
     DemoTenant { detail: String },
     #[error("the action was refused: {reason}")]
     Refused { reason: String },
+    #[error("{detail}")]
+    Task { kind: &'static str, detail: String },
 }
 
 /// An error as the UI shows it.
@@ -79,6 +81,7 @@ impl Error {
             Error::Io { .. } => "io",
             Error::DemoTenant { .. } => "demo-tenant",
             Error::Refused { .. } => "refused",
+            Error::Task { kind, .. } => kind,
         }
     }
 
@@ -111,6 +114,7 @@ impl Error {
             }
             Error::DemoTenant { .. } => Vec::new(),
             Error::Refused { reason } => vec![("reason", reason.as_str().into())],
+            Error::Task { detail, .. } => vec![("detail", detail.as_str().into())],
         }
     }
 
@@ -180,6 +184,34 @@ mod tests {
             },
             Error::DemoTenant { detail: "d".into() },
             Error::Refused { reason: "r".into() },
+            Error::Task {
+                kind: "task-not-found",
+                detail: "d".into(),
+            },
+            Error::Task {
+                kind: "task-access-denied",
+                detail: "d".into(),
+            },
+            Error::Task {
+                kind: "task-service-not-running",
+                detail: "d".into(),
+            },
+            Error::Task {
+                kind: "task-server-unreachable",
+                detail: "d".into(),
+            },
+            Error::Task {
+                kind: "task-not-supported",
+                detail: "d".into(),
+            },
+            Error::Task {
+                kind: "task-already-running",
+                detail: "d".into(),
+            },
+            Error::Task {
+                kind: "task-other",
+                detail: "d".into(),
+            },
         ]
     }
 

@@ -10,6 +10,7 @@ pub mod error;
 pub mod guidance;
 pub mod i18n;
 pub mod logging;
+pub mod manual_sync;
 pub mod model;
 pub mod paths;
 pub mod personal;

@@ -1,0 +1,260 @@
+//! The guarded uses of the client's scheduled task: starting a new manual synchronization, and
+//! nudging a step that waits on the client. Every guard is here, re-checked right before the
+//! task runs, so that no button state in the page can start a task over a running, failed or
+//! stopped cycle, and no two runs of a task overlap.
+
+use crate::actions::{Action, ActionPath};
+use crate::error::{Error, Result};
+use crate::guidance::Situation;
+use crate::model::{Cycle, CycleState};
+use crate::status::CycleView;
+use std::future::Future;
+use std::sync::Arc;
+use synkvakt_taskschd::{TaskRef, TaskScheduler, TaskState};
+use tokio::sync::Mutex;
+
+/// What the tenant tells the checklist: its newest cycle.
+pub trait CycleSource: Send + Sync {
+    fn current_cycle(&self) -> impl Future<Output = Result<Cycle>> + Send;
+}
+
+impl CycleSource for crate::client::TenantClient {
+    fn current_cycle(&self) -> impl Future<Output = Result<Cycle>> + Send {
+        crate::client::TenantClient::current_cycle(self)
+    }
+}
+
+/// Whether a new manual synchronization may start now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Readiness {
+    /// The last cycle is finished (completed, or resumed after an import-filter stop).
+    Ready,
+    /// A cycle runs (a delta cycle, typically): wait for it, then check again.
+    WaitForCycle { cycle_id: String },
+    /// Not now, and not by waiting: the reason is for the admin.
+    Refused(Refusal),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The last cycle failed at a step: its guidance comes first, or support.
+    LastCycleFailed { step: String },
+    /// The import filter stopped the last cycle: review and resume it first.
+    LastCycleStopped,
+    /// The cycle is in a state Synkvakt does not know.
+    UnknownCycleState { state: String },
+    /// The task runs already; a second run would overlap it.
+    TaskRunning,
+    /// The task is disabled in the Task Scheduler.
+    TaskDisabled,
+}
+
+impl Refusal {
+    /// The reason in English, for the audit log and the error's detail.
+    pub fn reason(&self) -> String {
+        match self {
+            Refusal::LastCycleFailed { step } => {
+                format!("the last cycle failed at {step}: see its guidance, or contact support")
+            }
+            Refusal::LastCycleStopped => {
+                "the import filter stopped the last cycle: review and resume it first".to_string()
+            }
+            Refusal::UnknownCycleState { state } => {
+                format!("the last cycle is in an unknown state ({state})")
+            }
+            Refusal::TaskRunning => "the scheduled task is running already".to_string(),
+            Refusal::TaskDisabled => "the scheduled task is disabled".to_string(),
+        }
+    }
+}
+
+/// The rule of the manual-sync guide, as a function of what the tenant and the task say now.
+pub fn readiness(cycle: &Cycle, task: TaskState) -> Readiness {
+    match &cycle.state {
+        CycleState::Running => {
+            return Readiness::WaitForCycle {
+                cycle_id: cycle.id.clone(),
+            }
+        }
+        CycleState::Failed => {
+            let step = cycle
+                .steps
+                .iter()
+                .find(|step| step.state == crate::model::StepState::Failed)
+                .map(|step| step.display_name.clone())
+                .unwrap_or_default();
+            return Readiness::Refused(Refusal::LastCycleFailed { step });
+        }
+        CycleState::Stopped => return Readiness::Refused(Refusal::LastCycleStopped),
+        CycleState::Unknown(state) => {
+            return Readiness::Refused(Refusal::UnknownCycleState {
+                state: state.clone(),
+            })
+        }
+        CycleState::Completed | CycleState::Resumed => {}
+    }
+    match task {
+        TaskState::Running | TaskState::Queued => Readiness::Refused(Refusal::TaskRunning),
+        TaskState::Disabled => Readiness::Refused(Refusal::TaskDisabled),
+        TaskState::Ready | TaskState::Unknown => Readiness::Ready,
+    }
+}
+
+/// Runs the client's tasks under the guards. One per tenant: its lock keeps runs from overlapping.
+pub struct TaskRunner<S: CycleSource> {
+    tenant: Arc<S>,
+    scheduler: Arc<dyn TaskScheduler>,
+    actions: Arc<ActionPath>,
+    tenant_name: String,
+    /// Held from the last check until the run has been handed to the Task Scheduler.
+    run_lock: Mutex<()>,
+}
+
+/// What a guarded start did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Started {
+    /// The task was started.
+    Ran,
+    /// A cycle runs: nothing was started; check again once it finished.
+    Waiting { cycle_id: String },
+}
+
+impl<S: CycleSource> TaskRunner<S> {
+    pub fn new(
+        tenant: Arc<S>,
+        scheduler: Arc<dyn TaskScheduler>,
+        actions: Arc<ActionPath>,
+        tenant_name: String,
+    ) -> Self {
+        TaskRunner {
+            tenant,
+            scheduler,
+            actions,
+            tenant_name,
+            run_lock: Mutex::new(()),
+        }
+    }
+
+    async fn task_state(&self, task: &TaskRef) -> Result<TaskState> {
+        let scheduler = self.scheduler.clone();
+        let task = task.clone();
+        tokio::task::spawn_blocking(move || scheduler.status(&task))
+            .await
+            .map_err(|err| Error::Refused {
+                reason: err.to_string(),
+            })?
+            .map(|status| status.state)
+            .map_err(task_error)
+    }
+
+    async fn run_task(&self, task: &TaskRef) -> Result<()> {
+        let scheduler = self.scheduler.clone();
+        let task = task.clone();
+        tokio::task::spawn_blocking(move || scheduler.run(&task))
+            .await
+            .map_err(|err| Error::Refused {
+                reason: err.to_string(),
+            })?
+            .map_err(task_error)
+    }
+
+    /// Step 2 of the manual sync: re-reads the cycle and the task right before starting it.
+    pub async fn start_manual_sync(&self, task: &TaskRef) -> Result<Started> {
+        let _only_one = self.run_lock.lock().await;
+        let cycle = self.tenant.current_cycle().await?;
+        let state = self.task_state(task).await?;
+        let refusal = match readiness(&cycle, state) {
+            Readiness::WaitForCycle { cycle_id } => return Ok(Started::Waiting { cycle_id }),
+            Readiness::Ready => None,
+            Readiness::Refused(refusal) => Some(refusal),
+        };
+        let action = Action::RunTask {
+            task: task.name.clone(),
+            server: task.server.clone(),
+            purpose: "manual-sync".into(),
+        };
+        let check = async {
+            match refusal {
+                Some(refusal) => Err(Error::Refused {
+                    reason: refusal.reason(),
+                }),
+                None => Ok(()),
+            }
+        };
+        self.actions
+            .perform(&self.tenant_name, action, check, || self.run_task(task))
+            .await?;
+        Ok(Started::Ran)
+    }
+
+    /// Runs the task a step's guidance names for the step's situation now, and only then: never
+    /// where only support can help, never while the task runs.
+    pub async fn nudge(
+        &self,
+        step_key: &str,
+        task: &TaskRef,
+        view_of: impl Fn(&Cycle) -> CycleView,
+    ) -> Result<()> {
+        let _only_one = self.run_lock.lock().await;
+        let cycle = self.tenant.current_cycle().await?;
+        let view = view_of(&cycle);
+        let state = self.task_state(task).await?;
+        let refusal = nudge_refusal(&view, step_key, &task.name, state);
+        let action = Action::RunTask {
+            task: task.name.clone(),
+            server: task.server.clone(),
+            purpose: format!("nudge {step_key}"),
+        };
+        let check = async {
+            match refusal {
+                Some(reason) => Err(Error::Refused { reason }),
+                None => Ok(()),
+            }
+        };
+        self.actions
+            .perform(&self.tenant_name, action, check, || self.run_task(task))
+            .await
+    }
+}
+
+/// Why a nudge may not run now, if it may not.
+pub fn nudge_refusal(
+    view: &CycleView,
+    step_key: &str,
+    task_name: &str,
+    task: TaskState,
+) -> Option<String> {
+    let Some(step) = view.steps.iter().find(|step| step.key == step_key) else {
+        return Some(format!("the cycle has no step {step_key}"));
+    };
+    let nudging = matches!(
+        step.guidance.situation,
+        Some(Situation::Failed | Situation::WaitingTooLong | Situation::RunningTooLong)
+    );
+    let names_task = step
+        .guidance
+        .remedies
+        .iter()
+        .filter_map(|remedy| remedy.task.as_ref())
+        .any(|named| named.name == task_name || named.alternative.as_deref() == Some(task_name));
+    if !nudging || !names_task {
+        return Some(format!(
+            "running “{task_name}” is not a remedy for {} as it is now",
+            step.name
+        ));
+    }
+    if matches!(task, TaskState::Running | TaskState::Queued) {
+        return Some(Refusal::TaskRunning.reason());
+    }
+    if task == TaskState::Disabled {
+        return Some(Refusal::TaskDisabled.reason());
+    }
+    None
+}
+
+fn task_error(err: synkvakt_taskschd::Error) -> Error {
+    Error::Task {
+        kind: err.kind(),
+        detail: err.to_string(),
+    }
+}
