@@ -140,8 +140,9 @@ impl<S: CycleSource> TaskRunner<S> {
         let task = task.clone();
         tokio::task::spawn_blocking(move || scheduler.status(&task))
             .await
-            .map_err(|err| Error::Refused {
-                reason: err.to_string(),
+            .map_err(|err| Error::Task {
+                kind: "task-other",
+                detail: err.to_string(),
             })?
             .map(|status| status.state)
             .map_err(task_error)
@@ -152,8 +153,9 @@ impl<S: CycleSource> TaskRunner<S> {
         let task = task.clone();
         tokio::task::spawn_blocking(move || scheduler.run(&task))
             .await
-            .map_err(|err| Error::Refused {
-                reason: err.to_string(),
+            .map_err(|err| Error::Task {
+                kind: "task-other",
+                detail: err.to_string(),
             })?
             .map_err(task_error)
     }
