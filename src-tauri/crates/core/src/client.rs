@@ -2,7 +2,9 @@
 //! response bodies read up to a limit, so that a misbehaving server can neither hang nor flood us.
 
 use crate::error::{Error, Result};
-use crate::model::{ApiError, Cycle, CycleHistory, ImportChange, ImportLog, TenantInfo};
+use crate::model::{
+    ApiError, CacheCleared, Cycle, CycleHistory, ImportChange, ImportLog, TenantInfo,
+};
 use futures_util::StreamExt;
 use reqwest::{StatusCode, Url};
 use serde::de::DeserializeOwned;
@@ -107,6 +109,12 @@ impl TenantClient {
             pairs.append_pair("limit", &query.limit.to_string());
         }
         self.send_json(reqwest::Method::GET, url).await
+    }
+
+    /// Clears the cache of the service's web interface, so that it shows fresh data.
+    pub async fn clear_cache(&self) -> Result<CacheCleared> {
+        let url = self.join("api/v1/cache/clear")?;
+        self.send_json(reqwest::Method::POST, url).await
     }
 
     /// Releases the cycle the import filter stopped.

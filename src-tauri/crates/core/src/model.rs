@@ -225,6 +225,13 @@ pub struct ImportLog {
     pub entries: Vec<ImportLogEntry>,
 }
 
+/// The answer to clearing the web interface's cache.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CacheCleared {
+    pub cleared_at: DateTime<Utc>,
+}
+
 /// The error body the service sends with every error status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -2,7 +2,7 @@
 //! decodes into the client's types.
 
 use serde_json::Value;
-use synkvakt_core::model::{ApiError, Cycle, CycleHistory, ImportLog, TenantInfo};
+use synkvakt_core::model::{ApiError, CacheCleared, Cycle, CycleHistory, ImportLog, TenantInfo};
 
 fn contract() -> Value {
     let text = include_str!("../api/tenant-api.yaml");
@@ -90,6 +90,7 @@ fn every_response_has_an_example_and_every_example_decodes() {
                 "CycleHistory" => serde_json::from_value::<CycleHistory>(example.clone()).map(drop),
                 "Error" => serde_json::from_value::<ApiError>(example.clone()).map(drop),
                 "ImportLog" => serde_json::from_value::<ImportLog>(example.clone()).map(drop),
+                "CacheCleared" => serde_json::from_value::<CacheCleared>(example.clone()).map(drop),
                 other => panic!("{name}: no client type for schema {other} ({schema})"),
             };
             result.unwrap_or_else(|err| panic!("{name}: the example does not decode: {err}"));

@@ -22,7 +22,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use synkvakt_core::demo::{RuntimeFile, Scenario, LEASE_EXPIRY};
 use synkvakt_core::model::{
-    ApiError, Cycle, CycleHistory, CycleState, ImportChange, ImportLog, ImportLogEntry, Product,
+    ApiError, CacheCleared, Cycle, CycleHistory, CycleState, ImportChange, ImportLog,
+    ImportLogEntry, Product,
 };
 use synkvakt_core::personal::PersonalData;
 
@@ -95,6 +96,8 @@ struct Tenant {
     last_lease: Mutex<Instant>,
     /// The admin released the cycle the import filter stopped.
     resumed: AtomicBool,
+    /// When the client's sync task started new cycles, oldest first.
+    started: Mutex<Vec<DateTime<Utc>>>,
     import_log: Vec<ImportLogEntry>,
 }
 
@@ -109,16 +112,34 @@ impl Tenant {
         cycle
     }
 
+    fn started(&self) -> Vec<DateTime<Utc>> {
+        self.started
+            .lock()
+            .map(|started| started.clone())
+            .unwrap_or_default()
+    }
+
     fn current_cycle(&self) -> Cycle {
-        self.apply_resume(self.simulation.current_cycle(self.clock.now()))
+        let now = self.clock.now();
+        match self.started().last() {
+            Some(start) => self.simulation.started_cycle(*start, now),
+            None => self.apply_resume(self.simulation.current_cycle(now)),
+        }
     }
 
     fn history(&self, limit: usize) -> Vec<Cycle> {
-        self.simulation
-            .history(self.clock.now(), limit)
+        let now = self.clock.now();
+        let started = self
+            .started()
             .into_iter()
-            .map(|cycle| self.apply_resume(cycle))
-            .collect()
+            .rev()
+            .map(|start| self.simulation.started_cycle(start, now));
+        let scenario = self
+            .simulation
+            .history(now, limit)
+            .into_iter()
+            .map(|cycle| self.apply_resume(cycle));
+        started.chain(scenario).take(limit).collect()
     }
 }
 
@@ -178,6 +199,7 @@ pub async fn start(config: DemoConfig) -> std::io::Result<RunningDemo> {
         api_key: config.api_key.clone(),
         last_lease: Mutex::new(Instant::now()),
         resumed: AtomicBool::new(false),
+        started: Mutex::new(Vec::new()),
         import_log: import_log::entries(config.scenario),
     });
 
@@ -244,6 +266,8 @@ fn router(tenant: Arc<Tenant>) -> Router {
         .route("/api/v1/cycles", get(cycle_history))
         .route("/api/v1/cycles/{id}/resume", post(resume_cycle))
         .route("/api/v1/imports/latest/log", get(latest_import_log))
+        .route("/api/v1/cache/clear", post(clear_cache))
+        .route("/_demo/client-task/{name}", post(client_task_ran))
         .route("/_demo/lease/{holder}", post(renew_lease))
         .route("/_demo/clock", get(clock_now))
         .route("/_demo/clock/advance", post(advance_clock))
@@ -308,6 +332,32 @@ async fn resume_cycle(State(tenant): State<Arc<Tenant>>, Path(id): Path<String>)
     }
     tenant.resumed.store(true, Ordering::SeqCst);
     tracing::info!(cycle = id, "cycle resumed");
+    Json(tenant.current_cycle()).into_response()
+}
+
+async fn clear_cache(State(tenant): State<Arc<Tenant>>) -> Response {
+    Json(CacheCleared {
+        cleared_at: tenant.clock.now(),
+    })
+    .into_response()
+}
+
+/// What the real service sees when the client's task has run: with the last cycle finished, the
+/// data it pushed starts a new cycle.
+async fn client_task_ran(State(tenant): State<Arc<Tenant>>, Path(name): Path<String>) -> Response {
+    let current = tenant.current_cycle();
+    if current.state == CycleState::Running {
+        return api_error(
+            StatusCode::CONFLICT,
+            "cycle-running",
+            "A cycle is running; the task's data waits for it.",
+        );
+    }
+    let now = tenant.clock.now();
+    if let Ok(mut started) = tenant.started.lock() {
+        started.push(now);
+    }
+    tracing::info!(task = name, "the client's task ran: a new cycle starts");
     Json(tenant.current_cycle()).into_response()
 }
 

@@ -156,6 +156,11 @@ impl Simulation {
         cycles
     }
 
+    /// A cycle the client's task started at `start`: every step at its usual pace, no trouble.
+    pub fn started_cycle(&self, start: DateTime<Utc>, now: DateTime<Utc>) -> Cycle {
+        self.cycle_at(start, CycleKind::Full, None, 1.0, now)
+    }
+
     fn cycle_at(
         &self,
         start: DateTime<Utc>,

@@ -48,6 +48,53 @@ async fn the_client_follows_a_running_cycle_on_the_test_clock() {
 }
 
 #[tokio::test]
+async fn the_clients_task_starts_a_new_cycle_once_the_last_one_finished() {
+    let mut config = DemoConfig::new(Product::EAdm, Scenario::Healthy);
+    config.test_clock = true;
+    let demo = start(config).await.unwrap();
+    let client = TenantClient::new(&demo.base_url(), &demo.api_key).unwrap();
+    let before = client.current_cycle().await.unwrap();
+    assert_eq!(before.state, CycleState::Completed);
+
+    let ran = |name: &str| {
+        reqwest::Client::new()
+            .post(format!("{}/_demo/client-task/{name}", demo.base_url()))
+            .bearer_auth(&demo.api_key)
+            .send()
+    };
+    assert!(ran("eAdm%20synkronisering")
+        .await
+        .unwrap()
+        .status()
+        .is_success());
+    let new = client.current_cycle().await.unwrap();
+    assert_ne!(new.id, before.id);
+    assert_eq!(new.state, CycleState::Running);
+    // While it runs, the task's data waits for it: no second cycle.
+    assert_eq!(
+        ran("eAdm%20synkronisering")
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        409
+    );
+
+    advance(&demo.base_url(), &demo.api_key, 3 * 3600).await;
+    assert_eq!(
+        client.current_cycle().await.unwrap().state,
+        CycleState::Completed
+    );
+    let history = client.cycle_history(3).await.unwrap();
+    assert_eq!(
+        (history.cycles[0].id.as_str(), history.cycles[1].id.as_str()),
+        (new.id.as_str(), before.id.as_str())
+    );
+    let cleared = client.clear_cache().await.unwrap();
+    assert!(cleared.cleared_at >= new.started_at);
+}
+
+#[tokio::test]
 async fn a_wrong_key_is_refused() {
     let demo = start(DemoConfig::new(Product::EAdm, Scenario::Healthy))
         .await

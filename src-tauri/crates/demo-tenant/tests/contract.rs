@@ -210,6 +210,30 @@ async fn resume_answers_match_the_contract() {
     assert_eq!(again["state"], "resumed", "the resume holds");
 }
 
+#[tokio::test]
+async fn clearing_the_cache_matches_the_contract() {
+    let contract = contract();
+    let demo = start(DemoConfig::new(Product::EAdm, Scenario::Healthy))
+        .await
+        .unwrap();
+    let (status, body) = post(
+        &format!("{}/api/v1/cache/clear", demo.base_url()),
+        &demo.api_key,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(
+        validator_for(&contract, "post", "/api/v1/cache/clear", 200).is_valid(&body),
+        "{body}"
+    );
+    let (status, body) = post(&format!("{}/api/v1/cache/clear", demo.base_url()), "wrong").await;
+    assert_eq!(status, 401);
+    assert!(
+        validator_for(&contract, "post", "/api/v1/cache/clear", 401).is_valid(&body),
+        "{body}"
+    );
+}
+
 #[test]
 fn a_response_that_breaks_the_contract_is_caught() {
     let contract = contract();
