@@ -20,6 +20,8 @@ pub enum Action {
         server: Option<String>,
         purpose: String,
     },
+    /// Clearing the service's web cache, the manual sync's third step.
+    ClearCache,
     /// Releasing a cycle the import filter stopped, with the counts the admin confirmed.
     ResumeCycle {
         cycle_id: String,

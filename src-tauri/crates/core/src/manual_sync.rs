@@ -13,14 +13,21 @@ use std::sync::Arc;
 use synkvakt_taskschd::{TaskRef, TaskScheduler, TaskState};
 use tokio::sync::Mutex;
 
-/// What the tenant tells the checklist: its newest cycle.
+/// What the checklist needs of the tenant: its newest cycle, and clearing its web cache.
 pub trait CycleSource: Send + Sync {
     fn current_cycle(&self) -> impl Future<Output = Result<Cycle>> + Send;
+    fn clear_cache(&self) -> impl Future<Output = Result<()>> + Send;
 }
 
 impl CycleSource for crate::client::TenantClient {
     fn current_cycle(&self) -> impl Future<Output = Result<Cycle>> + Send {
         crate::client::TenantClient::current_cycle(self)
+    }
+
+    async fn clear_cache(&self) -> Result<()> {
+        crate::client::TenantClient::clear_cache(self)
+            .await
+            .map(drop)
     }
 }
 
@@ -113,8 +120,8 @@ pub struct TaskRunner<S: CycleSource> {
 /// What a guarded start did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Started {
-    /// The task was started.
-    Ran,
+    /// The task was started after `previous_cycle_id`, the finished cycle it follows.
+    Ran { previous_cycle_id: String },
     /// A cycle runs: nothing was started; check again once it finished.
     Waiting { cycle_id: String },
 }
@@ -186,7 +193,31 @@ impl<S: CycleSource> TaskRunner<S> {
         self.actions
             .perform(&self.tenant_name, action, check, || self.run_task(task))
             .await?;
-        Ok(Started::Ran)
+        Ok(Started::Ran {
+            previous_cycle_id: cycle.id,
+        })
+    }
+
+    /// Step 3 of the manual sync: the web interface shows fresh data. Audited like the rest.
+    pub async fn clear_cache(&self) -> Result<()> {
+        let tenant = self.tenant.clone();
+        self.actions
+            .perform(
+                &self.tenant_name,
+                Action::ClearCache,
+                async { Ok(()) },
+                || async move { tenant.clear_cache().await },
+            )
+            .await
+    }
+
+    /// The task's state now, for the checklist to wait until it is Ready again.
+    pub async fn task_state_now(&self, task: &TaskRef) -> Result<TaskState> {
+        self.task_state(task).await
+    }
+
+    pub async fn current_cycle(&self) -> Result<Cycle> {
+        self.tenant.current_cycle().await
     }
 
     /// Runs the task a step's guidance names for the step's situation now, and only then: never
@@ -258,5 +289,103 @@ fn task_error(err: synkvakt_taskschd::Error) -> Error {
     Error::Task {
         kind: err.kind(),
         detail: err.to_string(),
+    }
+}
+
+/// Where the manual-sync checklist is: the four steps of the guide, one at a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChecklistPhase {
+    /// (1) About to check that the last cycle is finished.
+    CheckingStatus,
+    /// (1) A cycle runs: the checklist waits for it, then checks again.
+    WaitingForCycle { cycle_id: String },
+    /// (1) Not now: the reason says why and what to do.
+    Refused { reason: String },
+    /// (2) The task runs; the checklist waits until it is Ready again.
+    TaskRunning { previous_cycle_id: String },
+    /// (3) The task is done: the web cache is cleared next.
+    ClearingCache { previous_cycle_id: String },
+    /// (4) Watching for the new cycle and its end.
+    WatchingCycle {
+        previous_cycle_id: String,
+        cycle_id: Option<String>,
+    },
+    /// The new cycle completed.
+    Completed { cycle_id: String },
+    /// The new cycle failed or stopped: its guidance takes over.
+    NewCycleStopped { cycle_id: String },
+}
+
+/// The manual-sync checklist for one task. Each `advance` looks at the tenant and the task once
+/// and moves on when it may; leaving it between calls leaves nothing half done.
+pub struct Checklist {
+    pub task: TaskRef,
+    pub phase: ChecklistPhase,
+}
+
+impl Checklist {
+    pub fn new(task: TaskRef) -> Checklist {
+        Checklist {
+            task,
+            phase: ChecklistPhase::CheckingStatus,
+        }
+    }
+
+    pub async fn advance<S: CycleSource>(
+        &mut self,
+        runner: &TaskRunner<S>,
+    ) -> Result<&ChecklistPhase> {
+        let next = match &self.phase {
+            ChecklistPhase::CheckingStatus | ChecklistPhase::WaitingForCycle { .. } => match runner
+                .start_manual_sync(&self.task)
+                .await
+            {
+                Ok(Started::Ran { previous_cycle_id }) => {
+                    ChecklistPhase::TaskRunning { previous_cycle_id }
+                }
+                Ok(Started::Waiting { cycle_id }) => ChecklistPhase::WaitingForCycle { cycle_id },
+                Err(Error::Refused { reason }) => ChecklistPhase::Refused { reason },
+                Err(err) => return Err(err),
+            },
+            ChecklistPhase::TaskRunning { previous_cycle_id } => {
+                match runner.task_state_now(&self.task).await? {
+                    TaskState::Running | TaskState::Queued => self.phase.clone(),
+                    _ => ChecklistPhase::ClearingCache {
+                        previous_cycle_id: previous_cycle_id.clone(),
+                    },
+                }
+            }
+            ChecklistPhase::ClearingCache { previous_cycle_id } => {
+                runner.clear_cache().await?;
+                ChecklistPhase::WatchingCycle {
+                    previous_cycle_id: previous_cycle_id.clone(),
+                    cycle_id: None,
+                }
+            }
+            ChecklistPhase::WatchingCycle {
+                previous_cycle_id, ..
+            } => {
+                let cycle = runner.current_cycle().await?;
+                if &cycle.id == previous_cycle_id {
+                    self.phase.clone()
+                } else {
+                    match cycle.state {
+                        CycleState::Completed => ChecklistPhase::Completed { cycle_id: cycle.id },
+                        CycleState::Failed | CycleState::Stopped => {
+                            ChecklistPhase::NewCycleStopped { cycle_id: cycle.id }
+                        }
+                        _ => ChecklistPhase::WatchingCycle {
+                            previous_cycle_id: previous_cycle_id.clone(),
+                            cycle_id: Some(cycle.id),
+                        },
+                    }
+                }
+            }
+            ChecklistPhase::Refused { .. }
+            | ChecklistPhase::Completed { .. }
+            | ChecklistPhase::NewCycleStopped { .. } => self.phase.clone(),
+        };
+        self.phase = next;
+        Ok(&self.phase)
     }
 }

@@ -108,6 +108,10 @@ impl CycleSource for ScriptedTenant {
     async fn current_cycle(&self) -> Result<Cycle> {
         Ok(self.cycle.lock().unwrap().clone())
     }
+
+    async fn clear_cache(&self) -> Result<()> {
+        Ok(())
+    }
 }
 
 /// Records every run with the tenant's cycle state at that moment; a run while the task runs is
@@ -357,4 +361,128 @@ fn a_delta_cycle_makes_the_checklist_wait_and_a_failed_one_refuses_with_the_reas
         readiness(&cycle(Shape::Completed), TaskState::Running),
         Readiness::Refused(Refusal::TaskRunning)
     );
+}
+
+#[test]
+fn the_checklist_walks_a_finished_cycle_to_a_new_completed_one() {
+    use synkvakt_core::manual_sync::{Checklist, ChecklistPhase};
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let tenant = Arc::new(ScriptedTenant {
+            cycle: Mutex::new(cycle(Shape::Completed)),
+        });
+        let scheduler = Arc::new(RecordingScheduler {
+            tenant: tenant.clone(),
+            states: Mutex::new(HashMap::from([(SYNC_TASK.to_string(), TaskState::Ready)])),
+            runs: Mutex::new(Vec::new()),
+            overlaps: Mutex::new(0),
+        });
+        let audit = Arc::new(ActionPath::new(dir.path().join("audit.jsonl")));
+        let runner = TaskRunner::new(
+            tenant.clone(),
+            scheduler.clone(),
+            audit.clone(),
+            "Kommune X".into(),
+        );
+        let previous = tenant.cycle.lock().unwrap().id.clone();
+        let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None));
+
+        let running = ChecklistPhase::TaskRunning {
+            previous_cycle_id: previous.clone(),
+        };
+        assert_eq!(checklist.advance(&runner).await.unwrap(), &running);
+        // The task still runs: the checklist waits, and runs nothing a second time.
+        assert_eq!(checklist.advance(&runner).await.unwrap(), &running);
+        scheduler
+            .states
+            .lock()
+            .unwrap()
+            .insert(SYNC_TASK.into(), TaskState::Ready);
+        assert_eq!(
+            checklist.advance(&runner).await.unwrap(),
+            &ChecklistPhase::ClearingCache {
+                previous_cycle_id: previous.clone()
+            }
+        );
+        assert_eq!(
+            checklist.advance(&runner).await.unwrap(),
+            &ChecklistPhase::WatchingCycle {
+                previous_cycle_id: previous.clone(),
+                cycle_id: None
+            }
+        );
+        let mut new = cycle(Shape::Running { delta: false });
+        new.id = "new".into();
+        *tenant.cycle.lock().unwrap() = new.clone();
+        assert_eq!(
+            checklist.advance(&runner).await.unwrap(),
+            &ChecklistPhase::WatchingCycle {
+                previous_cycle_id: previous.clone(),
+                cycle_id: Some("new".into())
+            }
+        );
+        new.state = CycleState::Completed;
+        *tenant.cycle.lock().unwrap() = new;
+        assert_eq!(
+            checklist.advance(&runner).await.unwrap(),
+            &ChecklistPhase::Completed {
+                cycle_id: "new".into()
+            }
+        );
+        assert_eq!(scheduler.runs.lock().unwrap().len(), 1);
+
+        let done: Vec<&str> = audit
+            .recent(20)
+            .unwrap()
+            .iter()
+            .filter(|entry| entry.outcome == Outcome::Done)
+            .map(|entry| match entry.action {
+                Action::RunTask { .. } => "run-task",
+                Action::ClearCache => "clear-cache",
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(done, ["run-task", "clear-cache"]);
+    });
+}
+
+#[test]
+fn the_checklist_waits_on_a_running_cycle_and_refuses_a_failed_one() {
+    use synkvakt_core::manual_sync::{Checklist, ChecklistPhase};
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let tenant = Arc::new(ScriptedTenant {
+            cycle: Mutex::new(cycle(Shape::Running { delta: true })),
+        });
+        let scheduler = Arc::new(RecordingScheduler {
+            tenant: tenant.clone(),
+            states: Mutex::new(HashMap::from([(SYNC_TASK.to_string(), TaskState::Ready)])),
+            runs: Mutex::new(Vec::new()),
+            overlaps: Mutex::new(0),
+        });
+        let audit = Arc::new(ActionPath::new(dir.path().join("audit.jsonl")));
+        let runner = TaskRunner::new(tenant.clone(), scheduler.clone(), audit, "Kommune X".into());
+        let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None));
+        assert!(matches!(
+            checklist.advance(&runner).await.unwrap(),
+            ChecklistPhase::WaitingForCycle { .. }
+        ));
+        *tenant.cycle.lock().unwrap() = cycle(Shape::Failed { at: 3 });
+        match checklist.advance(&runner).await.unwrap() {
+            ChecklistPhase::Refused { reason } => {
+                assert!(reason.contains("failed at export-ad"), "{reason}")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(scheduler.runs.lock().unwrap().is_empty());
+    });
 }
