@@ -142,7 +142,8 @@ impl<S: CycleSource> TaskRunner<S> {
         }
     }
 
-    async fn task_state(&self, task: &TaskRef) -> Result<TaskState> {
+    /// The task's state now, read on a blocking thread (the Windows calls block).
+    pub async fn task_state(&self, task: &TaskRef) -> Result<TaskState> {
         let scheduler = self.scheduler.clone();
         let task = task.clone();
         tokio::task::spawn_blocking(move || scheduler.status(&task))
@@ -209,11 +210,6 @@ impl<S: CycleSource> TaskRunner<S> {
                 || async move { tenant.clear_cache().await },
             )
             .await
-    }
-
-    /// The task's state now, for the checklist to wait until it is Ready again.
-    pub async fn task_state_now(&self, task: &TaskRef) -> Result<TaskState> {
-        self.task_state(task).await
     }
 
     pub async fn current_cycle(&self) -> Result<Cycle> {
@@ -348,7 +344,7 @@ impl Checklist {
                 Err(err) => return Err(err),
             },
             ChecklistPhase::TaskRunning { previous_cycle_id } => {
-                match runner.task_state_now(&self.task).await? {
+                match runner.task_state(&self.task).await? {
                     TaskState::Running | TaskState::Queued => self.phase.clone(),
                     _ => ChecklistPhase::ClearingCache {
                         previous_cycle_id: previous_cycle_id.clone(),

@@ -200,16 +200,21 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
-fn check(ops: Vec<Op>) {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async move {
+/// A scripted tenant with `shape`, a recording scheduler whose task is Ready, an audit log in a
+/// throwaway folder, and the runner over them.
+struct Rig {
+    _dir: tempfile::TempDir,
+    tenant: Arc<ScriptedTenant>,
+    scheduler: Arc<RecordingScheduler>,
+    audit: Arc<ActionPath>,
+    runner: Arc<TaskRunner<ScriptedTenant>>,
+}
+
+impl Rig {
+    fn new(shape: Shape) -> Rig {
         let dir = tempfile::tempdir().unwrap();
         let tenant = Arc::new(ScriptedTenant {
-            cycle: Mutex::new(cycle(Shape::Completed)),
+            cycle: Mutex::new(cycle(shape)),
         });
         let scheduler = Arc::new(RecordingScheduler {
             tenant: tenant.clone(),
@@ -224,6 +229,30 @@ fn check(ops: Vec<Op>) {
             audit.clone(),
             "Kommune X".into(),
         ));
+        Rig {
+            _dir: dir,
+            tenant,
+            scheduler,
+            audit,
+            runner,
+        }
+    }
+}
+
+fn check(ops: Vec<Op>) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async move {
+        let Rig {
+            tenant,
+            scheduler,
+            audit,
+            runner,
+            _dir,
+        } = Rig::new(Shape::Completed);
         let task = TaskRef::new(SYNC_TASK, Some("eadm-klient01".into()));
 
         for op in ops {
@@ -372,23 +401,13 @@ fn the_checklist_walks_a_finished_cycle_to_a_new_completed_one() {
         .build()
         .unwrap();
     runtime.block_on(async {
-        let dir = tempfile::tempdir().unwrap();
-        let tenant = Arc::new(ScriptedTenant {
-            cycle: Mutex::new(cycle(Shape::Completed)),
-        });
-        let scheduler = Arc::new(RecordingScheduler {
-            tenant: tenant.clone(),
-            states: Mutex::new(HashMap::from([(SYNC_TASK.to_string(), TaskState::Ready)])),
-            runs: Mutex::new(Vec::new()),
-            overlaps: Mutex::new(0),
-        });
-        let audit = Arc::new(ActionPath::new(dir.path().join("audit.jsonl")));
-        let runner = TaskRunner::new(
-            tenant.clone(),
-            scheduler.clone(),
-            audit.clone(),
-            "Kommune X".into(),
-        );
+        let Rig {
+            tenant,
+            scheduler,
+            audit,
+            runner,
+            _dir,
+        } = Rig::new(Shape::Completed);
         let previous = tenant.cycle.lock().unwrap().id.clone();
         let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None));
 
@@ -459,18 +478,13 @@ fn the_checklist_waits_on_a_running_cycle_and_refuses_a_failed_one() {
         .build()
         .unwrap();
     runtime.block_on(async {
-        let dir = tempfile::tempdir().unwrap();
-        let tenant = Arc::new(ScriptedTenant {
-            cycle: Mutex::new(cycle(Shape::Running { delta: true })),
-        });
-        let scheduler = Arc::new(RecordingScheduler {
-            tenant: tenant.clone(),
-            states: Mutex::new(HashMap::from([(SYNC_TASK.to_string(), TaskState::Ready)])),
-            runs: Mutex::new(Vec::new()),
-            overlaps: Mutex::new(0),
-        });
-        let audit = Arc::new(ActionPath::new(dir.path().join("audit.jsonl")));
-        let runner = TaskRunner::new(tenant.clone(), scheduler.clone(), audit, "Kommune X".into());
+        let Rig {
+            tenant,
+            scheduler,
+            runner,
+            _dir,
+            ..
+        } = Rig::new(Shape::Running { delta: true });
         let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None));
         assert!(matches!(
             checklist.advance(&runner).await.unwrap(),
