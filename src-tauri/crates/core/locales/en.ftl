@@ -259,3 +259,11 @@ error-task-already-running = The scheduled task is running already: { $detail }
 error-task-already-running-hint = Wait until its status is Ready again, then check the cycle.
 error-task-other = The Task Scheduler reported an error: { $detail }
 error-task-other-hint = Try again. If it keeps happening, copy the details and contact support.
+
+refusal-last-cycle-failed = the last cycle failed at { $step }. Do not start a new one: follow that step's guidance, or contact support.
+refusal-last-cycle-stopped = the import filter stopped the last cycle. Review its import and resume it first.
+refusal-unknown-cycle-state = the last cycle is in a state Synkvakt does not know ({ $state }). Do not start a new one: contact support.
+refusal-task-running = the scheduled task is running already. Wait until its status is Ready again.
+refusal-task-disabled = the scheduled task is disabled in the Task Scheduler. Enable it there, or ask the server's administrator.
+refusal-not-a-remedy = running “{ $task }” does not help { $step } as it is now. Follow the step's guidance.
+refusal-no-such-step = the cycle has no step { $step } any more. Look at the status again.

@@ -259,3 +259,11 @@ error-task-already-running = Den planlagte oppgaven kjører allerede: { $detail 
 error-task-already-running-hint = Vent til statusen er Klar igjen, og sjekk så syklusen.
 error-task-other = Oppgaveplanlegging meldte en feil: { $detail }
 error-task-other-hint = Prøv igjen. Skjer det igjen, kopier detaljene og kontakt support.
+
+refusal-last-cycle-failed = den siste syklusen feilet i { $step }. Ikke start en ny: følg veiledningen for det steget, eller kontakt support.
+refusal-last-cycle-stopped = importfilteret stoppet den siste syklusen. Se gjennom importen og gjenoppta syklusen først.
+refusal-unknown-cycle-state = den siste syklusen har en status Synkvakt ikke kjenner ({ $state }). Ikke start en ny: kontakt support.
+refusal-task-running = den planlagte oppgaven kjører allerede. Vent til statusen er Klar igjen.
+refusal-task-disabled = den planlagte oppgaven er deaktivert i Oppgaveplanlegging. Aktiver den der, eller spør administratoren av serveren.
+refusal-not-a-remedy = å kjøre «{ $task }» hjelper ikke { $step } slik det står nå. Følg veiledningen for steget.
+refusal-no-such-step = syklusen har ikke lenger steget { $step }. Se på statusen på nytt.

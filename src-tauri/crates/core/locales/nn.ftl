@@ -259,3 +259,11 @@ error-task-already-running = Den planlagde oppgåva køyrer allereie: { $detail 
 error-task-already-running-hint = Vent til statusen er Klar igjen, og sjekk så syklusen.
 error-task-other = Oppgaveplanlegging melde ein feil: { $detail }
 error-task-other-hint = Prøv igjen. Skjer det igjen, kopier detaljane og kontakt support.
+
+refusal-last-cycle-failed = den siste syklusen feila i { $step }. Ikkje start ein ny: følg rettleiinga for det steget, eller kontakt support.
+refusal-last-cycle-stopped = importfilteret stoppa den siste syklusen. Sjå gjennom importen og hald fram med syklusen først.
+refusal-unknown-cycle-state = den siste syklusen har ein status Synkvakt ikkje kjenner ({ $state }). Ikkje start ein ny: kontakt support.
+refusal-task-running = den planlagde oppgåva køyrer allereie. Vent til statusen er Klar att.
+refusal-task-disabled = den planlagde oppgåva er deaktivert i Oppgåveplanlegging. Aktiver ho der, eller spør administratoren av serveren.
+refusal-not-a-remedy = å køyre «{ $task }» hjelper ikkje { $step } slik det står no. Følg rettleiinga for steget.
+refusal-no-such-step = syklusen har ikkje lenger steget { $step }. Sjå på statusen på nytt.

@@ -20,6 +20,8 @@ pub enum Action {
         server: Option<String>,
         purpose: String,
     },
+    /// Starting a new cycle through the tenant's API, where it can (newer eAdm).
+    StartCycle,
     /// Clearing the service's web cache, the manual sync's third step.
     ClearCache,
     /// Releasing a cycle the import filter stopped, with the counts the admin confirmed.

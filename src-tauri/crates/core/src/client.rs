@@ -117,6 +117,12 @@ impl TenantClient {
         self.send_json(reqwest::Method::POST, url).await
     }
 
+    /// Starts a new cycle through the API, where the tenant says it can (`canStartCycle`).
+    pub async fn start_cycle(&self) -> Result<Cycle> {
+        let url = self.join("api/v1/cycles")?;
+        self.send_json(reqwest::Method::POST, url).await
+    }
+
     /// Releases the cycle the import filter stopped.
     pub async fn resume(&self, cycle_id: &str) -> Result<Cycle> {
         let mut url = self.join("api/v1/cycles/")?;

@@ -27,15 +27,18 @@ pub enum Scenario {
     ImportFilter,
     Stuck,
     Running,
+    /// A step waits for the client's scheduled task, which has not run.
+    Waiting,
 }
 
 impl Scenario {
-    pub const ALL: [Scenario; 5] = [
+    pub const ALL: [Scenario; 6] = [
         Scenario::Healthy,
         Scenario::StepFailed,
         Scenario::ImportFilter,
         Scenario::Stuck,
         Scenario::Running,
+        Scenario::Waiting,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -45,6 +48,7 @@ impl Scenario {
             Scenario::ImportFilter => "import-filter",
             Scenario::Stuck => "stuck",
             Scenario::Running => "running",
+            Scenario::Waiting => "waiting",
         }
     }
 }

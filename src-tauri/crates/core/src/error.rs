@@ -49,6 +49,8 @@ pub enum Error {
     Refused { reason: String },
     #[error("{detail}")]
     Task { kind: &'static str, detail: String },
+    #[error("the action was refused: {}", .0.reason())]
+    TaskRefused(crate::manual_sync::Refusal),
 }
 
 /// An error as the UI shows it.
@@ -80,7 +82,7 @@ impl Error {
             Error::SettingsTooNew { .. } => "settings-too-new",
             Error::Io { .. } => "io",
             Error::DemoTenant { .. } => "demo-tenant",
-            Error::Refused { .. } => "refused",
+            Error::Refused { .. } | Error::TaskRefused(_) => "refused",
             Error::Task { kind, .. } => kind,
         }
     }
@@ -115,12 +117,16 @@ impl Error {
             Error::DemoTenant { .. } => Vec::new(),
             Error::Refused { reason } => vec![("reason", reason.as_str().into())],
             Error::Task { detail, .. } => vec![("detail", detail.as_str().into())],
+            Error::TaskRefused(refusal) => vec![("reason", refusal.reason().into())],
         }
     }
 
     pub fn to_user(&self, localizer: &Localizer) -> UserError {
         let kind = self.kind();
-        let args = self.args();
+        let args = match self {
+            Error::TaskRefused(refusal) => vec![("reason", refusal.text(localizer).into())],
+            _ => self.args(),
+        };
         UserError {
             kind: kind.to_string(),
             message: localizer.format(&format!("error-{kind}"), &args),

@@ -6,6 +6,7 @@
 use crate::actions::{Action, ActionPath};
 use crate::error::{Error, Result};
 use crate::guidance::Situation;
+use crate::i18n::Localizer;
 use crate::model::{Cycle, CycleState};
 use crate::status::CycleView;
 use std::future::Future;
@@ -13,15 +14,29 @@ use std::sync::Arc;
 use synkvakt_taskschd::{TaskRef, TaskScheduler, TaskState};
 use tokio::sync::Mutex;
 
-/// What the checklist needs of the tenant: its newest cycle, and clearing its web cache.
+/// What the checklist needs of the tenant: its newest cycle, starting one where it can, and
+/// clearing its web cache.
 pub trait CycleSource: Send + Sync {
     fn current_cycle(&self) -> impl Future<Output = Result<Cycle>> + Send;
+    /// Whether the tenant starts cycles through its API (newer eAdm) instead of the task.
+    fn can_start_cycle(&self) -> impl Future<Output = Result<bool>> + Send;
+    fn start_cycle(&self) -> impl Future<Output = Result<()>> + Send;
     fn clear_cache(&self) -> impl Future<Output = Result<()>> + Send;
 }
 
 impl CycleSource for crate::client::TenantClient {
     fn current_cycle(&self) -> impl Future<Output = Result<Cycle>> + Send {
         crate::client::TenantClient::current_cycle(self)
+    }
+
+    async fn can_start_cycle(&self) -> Result<bool> {
+        Ok(self.tenant_info().await?.can_start_cycle)
+    }
+
+    async fn start_cycle(&self) -> Result<()> {
+        crate::client::TenantClient::start_cycle(self)
+            .await
+            .map(drop)
     }
 
     async fn clear_cache(&self) -> Result<()> {
@@ -54,6 +69,10 @@ pub enum Refusal {
     TaskRunning,
     /// The task is disabled in the Task Scheduler.
     TaskDisabled,
+    /// The step's guidance, in its situation now, does not name running this task.
+    NotARemedy { step: String, task: String },
+    /// The cycle has no such step (any more).
+    NoSuchStep { step_key: String },
 }
 
 impl Refusal {
@@ -71,6 +90,38 @@ impl Refusal {
             }
             Refusal::TaskRunning => "the scheduled task is running already".to_string(),
             Refusal::TaskDisabled => "the scheduled task is disabled".to_string(),
+            Refusal::NotARemedy { step, task } => {
+                format!("running “{task}” is not a remedy for {step} as it is now")
+            }
+            Refusal::NoSuchStep { step_key } => format!("the cycle has no step {step_key}"),
+        }
+    }
+
+    /// The reason in the admin's language: what is wrong and what to do.
+    pub fn text(&self, localizer: &Localizer) -> String {
+        match self {
+            Refusal::LastCycleFailed { step } => localizer.format(
+                "refusal-last-cycle-failed",
+                &[("step", step.as_str().into())],
+            ),
+            Refusal::LastCycleStopped => localizer.text("refusal-last-cycle-stopped"),
+            Refusal::UnknownCycleState { state } => localizer.format(
+                "refusal-unknown-cycle-state",
+                &[("state", state.as_str().into())],
+            ),
+            Refusal::TaskRunning => localizer.text("refusal-task-running"),
+            Refusal::TaskDisabled => localizer.text("refusal-task-disabled"),
+            Refusal::NotARemedy { step, task } => localizer.format(
+                "refusal-not-a-remedy",
+                &[
+                    ("step", step.as_str().into()),
+                    ("task", task.as_str().into()),
+                ],
+            ),
+            Refusal::NoSuchStep { step_key } => localizer.format(
+                "refusal-no-such-step",
+                &[("step", step_key.as_str().into())],
+            ),
         }
     }
 }
@@ -117,11 +168,23 @@ pub struct TaskRunner<S: CycleSource> {
     run_lock: Mutex<()>,
 }
 
+/// How the new cycle was started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartedBy {
+    /// The client's scheduled task runs; its data starts the cycle.
+    Task,
+    /// The tenant's API started the cycle itself.
+    Api,
+}
+
 /// What a guarded start did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Started {
-    /// The task was started after `previous_cycle_id`, the finished cycle it follows.
-    Ran { previous_cycle_id: String },
+    /// A new cycle was asked for after `previous_cycle_id`, the finished cycle it follows.
+    Ran {
+        previous_cycle_id: String,
+        by: StartedBy,
+    },
     /// A cycle runs: nothing was started; check again once it finished.
     Waiting { cycle_id: String },
 }
@@ -168,34 +231,50 @@ impl<S: CycleSource> TaskRunner<S> {
             .map_err(task_error)
     }
 
-    /// Step 2 of the manual sync: re-reads the cycle and the task right before starting it.
+    /// Step 2 of the manual sync: re-reads the cycle and the task right before starting a new
+    /// cycle, through the tenant's API where it can, else by running the task.
     pub async fn start_manual_sync(&self, task: &TaskRef) -> Result<Started> {
         let _only_one = self.run_lock.lock().await;
+        let by_api = self.tenant.can_start_cycle().await?;
         let cycle = self.tenant.current_cycle().await?;
-        let state = self.task_state(task).await?;
+        // The API starts the cycle itself: the task's state does not matter then.
+        let state = if by_api {
+            TaskState::Unknown
+        } else {
+            self.task_state(task).await?
+        };
         let refusal = match readiness(&cycle, state) {
             Readiness::WaitForCycle { cycle_id } => return Ok(Started::Waiting { cycle_id }),
             Readiness::Ready => None,
             Readiness::Refused(refusal) => Some(refusal),
         };
-        let action = Action::RunTask {
-            task: task.name.clone(),
-            server: task.server.clone(),
-            purpose: "manual-sync".into(),
-        };
         let check = async {
             match refusal {
-                Some(refusal) => Err(Error::Refused {
-                    reason: refusal.reason(),
-                }),
+                Some(refusal) => Err(Error::TaskRefused(refusal)),
                 None => Ok(()),
             }
         };
-        self.actions
-            .perform(&self.tenant_name, action, check, || self.run_task(task))
-            .await?;
+        let by = if by_api {
+            self.actions
+                .perform(&self.tenant_name, Action::StartCycle, check, || {
+                    self.tenant.start_cycle()
+                })
+                .await?;
+            StartedBy::Api
+        } else {
+            let action = Action::RunTask {
+                task: task.name.clone(),
+                server: task.server.clone(),
+                purpose: "manual-sync".into(),
+            };
+            self.actions
+                .perform(&self.tenant_name, action, check, || self.run_task(task))
+                .await?;
+            StartedBy::Task
+        };
         Ok(Started::Ran {
             previous_cycle_id: cycle.id,
+            by,
         })
     }
 
@@ -236,7 +315,7 @@ impl<S: CycleSource> TaskRunner<S> {
         };
         let check = async {
             match refusal {
-                Some(reason) => Err(Error::Refused { reason }),
+                Some(refusal) => Err(Error::TaskRefused(refusal)),
                 None => Ok(()),
             }
         };
@@ -252,33 +331,39 @@ pub fn nudge_refusal(
     step_key: &str,
     task_name: &str,
     task: TaskState,
-) -> Option<String> {
+) -> Option<Refusal> {
     let Some(step) = view.steps.iter().find(|step| step.key == step_key) else {
-        return Some(format!("the cycle has no step {step_key}"));
+        return Some(Refusal::NoSuchStep {
+            step_key: step_key.to_string(),
+        });
     };
+    if !nudge_allowed(step, task_name) {
+        return Some(Refusal::NotARemedy {
+            step: step.name.clone(),
+            task: task_name.to_string(),
+        });
+    }
+    match task {
+        TaskState::Running | TaskState::Queued => Some(Refusal::TaskRunning),
+        TaskState::Disabled => Some(Refusal::TaskDisabled),
+        TaskState::Ready | TaskState::Unknown => None,
+    }
+}
+
+/// Whether the step's guidance, in its situation now, names running `task_name` as a remedy:
+/// the one rule for offering a nudge and for running it.
+pub fn nudge_allowed(step: &crate::status::StepView, task_name: &str) -> bool {
     let nudging = matches!(
         step.guidance.situation,
         Some(Situation::Failed | Situation::WaitingTooLong | Situation::RunningTooLong)
     );
-    let names_task = step
-        .guidance
-        .remedies
-        .iter()
-        .filter_map(|remedy| remedy.task.as_ref())
-        .any(|named| named.name == task_name || named.alternative.as_deref() == Some(task_name));
-    if !nudging || !names_task {
-        return Some(format!(
-            "running “{task_name}” is not a remedy for {} as it is now",
-            step.name
-        ));
-    }
-    if matches!(task, TaskState::Running | TaskState::Queued) {
-        return Some(Refusal::TaskRunning.reason());
-    }
-    if task == TaskState::Disabled {
-        return Some(Refusal::TaskDisabled.reason());
-    }
-    None
+    nudging
+        && step
+            .guidance
+            .remedies
+            .iter()
+            .filter_map(|remedy| remedy.task.as_ref())
+            .any(|named| named.name == task_name || named.alternative.as_deref() == Some(task_name))
 }
 
 fn task_error(err: synkvakt_taskschd::Error) -> Error {
@@ -295,8 +380,8 @@ pub enum ChecklistPhase {
     CheckingStatus,
     /// (1) A cycle runs: the checklist waits for it, then checks again.
     WaitingForCycle { cycle_id: String },
-    /// (1) Not now: the reason says why and what to do.
-    Refused { reason: String },
+    /// (1) Not now: the refusal says why and what to do.
+    Refused { refusal: Refusal },
     /// (2) The task runs; the checklist waits until it is Ready again.
     TaskRunning { previous_cycle_id: String },
     /// (3) The task is done: the web cache is cleared next.
@@ -336,11 +421,17 @@ impl Checklist {
                 .start_manual_sync(&self.task)
                 .await
             {
-                Ok(Started::Ran { previous_cycle_id }) => {
-                    ChecklistPhase::TaskRunning { previous_cycle_id }
-                }
+                Ok(Started::Ran {
+                    previous_cycle_id,
+                    by: StartedBy::Task,
+                }) => ChecklistPhase::TaskRunning { previous_cycle_id },
+                // No task to wait for: the tenant started the cycle itself.
+                Ok(Started::Ran {
+                    previous_cycle_id,
+                    by: StartedBy::Api,
+                }) => ChecklistPhase::ClearingCache { previous_cycle_id },
                 Ok(Started::Waiting { cycle_id }) => ChecklistPhase::WaitingForCycle { cycle_id },
-                Err(Error::Refused { reason }) => ChecklistPhase::Refused { reason },
+                Err(Error::TaskRefused(refusal)) => ChecklistPhase::Refused { refusal },
                 Err(err) => return Err(err),
             },
             ChecklistPhase::TaskRunning { previous_cycle_id } => {

@@ -102,11 +102,28 @@ fn cycle(shape: Shape) -> Cycle {
 
 struct ScriptedTenant {
     cycle: Mutex<Cycle>,
+    /// Starts cycles through its API, as newer eAdm does.
+    can_start: bool,
+    /// The state of the cycle before each start through the API.
+    api_starts: Mutex<Vec<CycleState>>,
 }
 
 impl CycleSource for ScriptedTenant {
     async fn current_cycle(&self) -> Result<Cycle> {
         Ok(self.cycle.lock().unwrap().clone())
+    }
+
+    async fn can_start_cycle(&self) -> Result<bool> {
+        Ok(self.can_start)
+    }
+
+    async fn start_cycle(&self) -> Result<()> {
+        let mut current = self.cycle.lock().unwrap();
+        self.api_starts.lock().unwrap().push(current.state.clone());
+        let mut started = cycle(Shape::Running { delta: false });
+        started.id = format!("api-{}", self.api_starts.lock().unwrap().len());
+        *current = started;
+        Ok(())
     }
 
     async fn clear_cache(&self) -> Result<()> {
@@ -212,9 +229,16 @@ struct Rig {
 
 impl Rig {
     fn new(shape: Shape) -> Rig {
+        Rig::starting_by(shape, false)
+    }
+
+    /// With `can_start`, the tenant starts new cycles through its API instead of the task.
+    fn starting_by(shape: Shape, can_start: bool) -> Rig {
         let dir = tempfile::tempdir().unwrap();
         let tenant = Arc::new(ScriptedTenant {
             cycle: Mutex::new(cycle(shape)),
+            can_start,
+            api_starts: Mutex::new(Vec::new()),
         });
         let scheduler = Arc::new(RecordingScheduler {
             tenant: tenant.clone(),
@@ -239,7 +263,7 @@ impl Rig {
     }
 }
 
-fn check(ops: Vec<Op>) {
+fn check(ops: Vec<Op>, can_start: bool) {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -252,13 +276,18 @@ fn check(ops: Vec<Op>) {
             audit,
             runner,
             _dir,
-        } = Rig::new(Shape::Completed);
+        } = Rig::starting_by(Shape::Completed, can_start);
         let task = TaskRef::new(SYNC_TASK, Some("eadm-klient01".into()));
+        let starts_of = |tenant: &ScriptedTenant, scheduler: &RecordingScheduler| {
+            let by_task = scheduler.runs.lock().unwrap().len();
+            by_task + tenant.api_starts.lock().unwrap().len()
+        };
 
         for op in ops {
             let shape_now = tenant.cycle.lock().unwrap().clone();
             let task_before = scheduler.states.lock().unwrap()[SYNC_TASK];
             let runs_before = scheduler.runs.lock().unwrap().len();
+            let starts_before = starts_of(&tenant, &scheduler);
             match op {
                 Op::SetCycle(shape) => *tenant.cycle.lock().unwrap() = cycle(shape),
                 Op::TaskFinishes => {
@@ -289,7 +318,7 @@ fn check(ops: Vec<Op>) {
                     for start in starts {
                         outcomes.push(start.await.unwrap());
                     }
-                    let ran = scheduler.runs.lock().unwrap().len() - runs_before;
+                    let ran = starts_of(&tenant, &scheduler) - starts_before;
                     let finished =
                         matches!(shape_now.state, CycleState::Completed | CycleState::Resumed);
                     if shape_now.state == CycleState::Running {
@@ -300,10 +329,10 @@ fn check(ops: Vec<Op>) {
                                 .all(|o| matches!(o, Ok(Started::Waiting { .. }))),
                             "{outcomes:?}"
                         );
-                    } else if finished && task_before == TaskState::Ready {
+                    } else if finished && (can_start || task_before == TaskState::Ready) {
                         assert_eq!(
                             ran, 1,
-                            "exactly one of {at_once} concurrent starts runs the task"
+                            "exactly one of {at_once} concurrent starts starts a cycle"
                         );
                     } else {
                         assert_eq!(
@@ -338,13 +367,26 @@ fn check(ops: Vec<Op>) {
             0,
             "two runs of the task overlapped"
         );
-        let runs = scheduler.runs.lock().unwrap().len();
+        let api_starts = tenant.api_starts.lock().unwrap().clone();
+        assert!(
+            api_starts
+                .iter()
+                .all(|state| matches!(state, CycleState::Completed | CycleState::Resumed)),
+            "the API started a cycle over {api_starts:?}"
+        );
         let entries = audit.recent(10_000).unwrap();
         let done = entries
             .iter()
-            .filter(|e| e.outcome == Outcome::Done && matches!(e.action, Action::RunTask { .. }))
+            .filter(|e| {
+                e.outcome == Outcome::Done
+                    && matches!(e.action, Action::RunTask { .. } | Action::StartCycle)
+            })
             .count();
-        assert_eq!(done, runs, "every run is in the audit log");
+        assert_eq!(
+            done,
+            starts_of(&tenant, &scheduler),
+            "every start is in the audit log"
+        );
     });
 }
 
@@ -352,8 +394,8 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 96, .. ProptestConfig::default() })]
 
     #[test]
-    fn the_task_never_runs_over_an_unfinished_cycle_nor_twice_at_once(ops in proptest::collection::vec(op(), 1..40)) {
-        check(ops);
+    fn the_task_never_runs_over_an_unfinished_cycle_nor_twice_at_once(ops in proptest::collection::vec(op(), 1..40), can_start in any::<bool>()) {
+        check(ops, can_start);
     }
 }
 
@@ -492,11 +534,63 @@ fn the_checklist_waits_on_a_running_cycle_and_refuses_a_failed_one() {
         ));
         *tenant.cycle.lock().unwrap() = cycle(Shape::Failed { at: 3 });
         match checklist.advance(&runner).await.unwrap() {
-            ChecklistPhase::Refused { reason } => {
+            ChecklistPhase::Refused { refusal } => {
+                let reason = refusal.reason();
                 assert!(reason.contains("failed at export-ad"), "{reason}")
             }
             other => panic!("{other:?}"),
         }
         assert!(scheduler.runs.lock().unwrap().is_empty());
+    });
+}
+
+#[test]
+fn a_tenant_that_starts_cycles_itself_is_asked_through_its_api_and_no_task_runs() {
+    use synkvakt_core::manual_sync::{Checklist, ChecklistPhase};
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let Rig {
+            tenant,
+            scheduler,
+            audit,
+            runner,
+            _dir,
+        } = Rig::starting_by(Shape::Completed, true);
+        let previous = tenant.cycle.lock().unwrap().id.clone();
+        let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None));
+        assert_eq!(
+            checklist.advance(&runner).await.unwrap(),
+            &ChecklistPhase::ClearingCache {
+                previous_cycle_id: previous
+            },
+            "no task to wait for"
+        );
+        assert!(scheduler.runs.lock().unwrap().is_empty());
+        assert_eq!(tenant.api_starts.lock().unwrap().len(), 1);
+        let actions: Vec<(Action, Outcome)> = audit
+            .recent(10)
+            .unwrap()
+            .into_iter()
+            .map(|entry| (entry.action, entry.outcome))
+            .collect();
+        assert_eq!(
+            actions,
+            [
+                (Action::StartCycle, Outcome::Started),
+                (Action::StartCycle, Outcome::Done)
+            ]
+        );
+
+        // The same rule as for the task: a failed cycle refuses.
+        *tenant.cycle.lock().unwrap() = cycle(Shape::Failed { at: 3 });
+        let mut again = Checklist::new(TaskRef::new(SYNC_TASK, None));
+        assert!(matches!(
+            again.advance(&runner).await.unwrap(),
+            ChecklistPhase::Refused { .. }
+        ));
+        assert_eq!(tenant.api_starts.lock().unwrap().len(), 1);
     });
 }

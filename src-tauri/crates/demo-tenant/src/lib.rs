@@ -37,6 +37,8 @@ pub struct DemoConfig {
     /// Time moves only when a test advances it.
     pub test_clock: bool,
     pub api_key: String,
+    /// The tenant starts cycles through its API, as newer eAdm versions do.
+    pub can_start_cycle: bool,
     /// The port to listen on; when taken, any free port. 0 asks for any.
     pub port: u16,
     /// Where to write the runtime file, if anywhere.
@@ -53,6 +55,7 @@ impl DemoConfig {
             scenario,
             time_scale: 60.0,
             test_clock: false,
+            can_start_cycle: false,
             api_key: random_key(),
             port: 0,
             runtime_dir: None,
@@ -96,8 +99,11 @@ struct Tenant {
     last_lease: Mutex<Instant>,
     /// The admin released the cycle the import filter stopped.
     resumed: AtomicBool,
-    /// When the client's sync task started new cycles, oldest first.
+    /// When new cycles started (the client's sync task ran, or the API was asked), oldest first.
     started: Mutex<Vec<DateTime<Utc>>>,
+    /// When the client's task delivered what the `waiting` scenario's step waits for.
+    released: Mutex<Option<DateTime<Utc>>>,
+    can_start_cycle: bool,
     import_log: Vec<ImportLogEntry>,
 }
 
@@ -119,11 +125,48 @@ impl Tenant {
             .unwrap_or_default()
     }
 
+    fn released(&self) -> Option<DateTime<Utc>> {
+        self.released
+            .lock()
+            .map(|released| *released)
+            .unwrap_or(None)
+    }
+
+    /// Starts a new cycle now, when the last one finished well (the rule of the guides).
+    fn start_cycle(&self) -> Result<Cycle, Response> {
+        let current = self.current_cycle();
+        match current.state {
+            CycleState::Completed | CycleState::Resumed => {}
+            CycleState::Running => {
+                return Err(api_error(
+                    StatusCode::CONFLICT,
+                    "cycle-running",
+                    "A cycle is running; wait for it to finish.",
+                ))
+            }
+            state => {
+                return Err(api_error(
+                    StatusCode::CONFLICT,
+                    "last-cycle-not-finished",
+                    format!(
+                        "The last cycle is {}: deal with it before starting a new one.",
+                        state.as_wire()
+                    ),
+                ))
+            }
+        }
+        let now = self.clock.now();
+        if let Ok(mut started) = self.started.lock() {
+            started.push(now);
+        }
+        Ok(self.current_cycle())
+    }
+
     fn current_cycle(&self) -> Cycle {
         let now = self.clock.now();
         match self.started().last() {
             Some(start) => self.simulation.started_cycle(*start, now),
-            None => self.apply_resume(self.simulation.current_cycle(now)),
+            None => self.apply_resume(self.simulation.current_cycle(now, self.released())),
         }
     }
 
@@ -136,7 +179,7 @@ impl Tenant {
             .map(|start| self.simulation.started_cycle(start, now));
         let scenario = self
             .simulation
-            .history(now, limit)
+            .history(now, self.released(), limit)
             .into_iter()
             .map(|cycle| self.apply_resume(cycle));
         started.chain(scenario).take(limit).collect()
@@ -200,6 +243,8 @@ pub async fn start(config: DemoConfig) -> std::io::Result<RunningDemo> {
         last_lease: Mutex::new(Instant::now()),
         resumed: AtomicBool::new(false),
         started: Mutex::new(Vec::new()),
+        released: Mutex::new(None),
+        can_start_cycle: config.can_start_cycle,
         import_log: import_log::entries(config.scenario),
     });
 
@@ -263,7 +308,7 @@ fn router(tenant: Arc<Tenant>) -> Router {
     let api = Router::new()
         .route("/api/v1/tenant", get(tenant_info))
         .route("/api/v1/cycles/current", get(current_cycle))
-        .route("/api/v1/cycles", get(cycle_history))
+        .route("/api/v1/cycles", get(cycle_history).post(start_cycle))
         .route("/api/v1/cycles/{id}/resume", post(resume_cycle))
         .route("/api/v1/imports/latest/log", get(latest_import_log))
         .route("/api/v1/cache/clear", post(clear_cache))
@@ -304,7 +349,26 @@ async fn require_key(State(tenant): State<Arc<Tenant>>, request: Request, next: 
 }
 
 async fn tenant_info(State(tenant): State<Arc<Tenant>>) -> Response {
-    Json(tenant.simulation.tenant()).into_response()
+    let mut info = tenant.simulation.tenant();
+    info.can_start_cycle = tenant.can_start_cycle;
+    Json(info).into_response()
+}
+
+async fn start_cycle(State(tenant): State<Arc<Tenant>>) -> Response {
+    if !tenant.can_start_cycle {
+        return api_error(
+            StatusCode::CONFLICT,
+            "start-not-supported",
+            "This tenant starts cycles only when the client's scheduled task runs.",
+        );
+    }
+    match tenant.start_cycle() {
+        Ok(cycle) => {
+            tracing::info!(cycle = cycle.id, "a new cycle started through the API");
+            (StatusCode::ACCEPTED, Json(cycle)).into_response()
+        }
+        Err(refused) => refused,
+    }
 }
 
 async fn current_cycle(State(tenant): State<Arc<Tenant>>) -> Response {
@@ -342,23 +406,31 @@ async fn clear_cache(State(tenant): State<Arc<Tenant>>) -> Response {
     .into_response()
 }
 
-/// What the real service sees when the client's task has run: with the last cycle finished, the
-/// data it pushed starts a new cycle.
+/// What the real service sees when the client's task has run: a step that waited for the
+/// client's data starts; otherwise, with the last cycle finished, the data starts a new cycle.
 async fn client_task_ran(State(tenant): State<Arc<Tenant>>, Path(name): Path<String>) -> Response {
     let current = tenant.current_cycle();
-    if current.state == CycleState::Running {
-        return api_error(
-            StatusCode::CONFLICT,
-            "cycle-running",
-            "A cycle is running; the task's data waits for it.",
+    let waits_for_client = tenant.simulation.scenario == Scenario::Waiting
+        && current.id == tenant.simulation.current_cycle_id()
+        && tenant.released().is_none();
+    if waits_for_client {
+        let now = tenant.clock.now();
+        if let Ok(mut released) = tenant.released.lock() {
+            *released = Some(now);
+        }
+        tracing::info!(
+            task = name,
+            "the client's task ran: the waiting step starts"
         );
+        return Json(tenant.current_cycle()).into_response();
     }
-    let now = tenant.clock.now();
-    if let Ok(mut started) = tenant.started.lock() {
-        started.push(now);
+    match tenant.start_cycle() {
+        Ok(cycle) => {
+            tracing::info!(task = name, "the client's task ran: a new cycle starts");
+            Json(cycle).into_response()
+        }
+        Err(refused) => refused,
     }
-    tracing::info!(task = name, "the client's task ran: a new cycle starts");
-    Json(tenant.current_cycle()).into_response()
 }
 
 #[derive(Deserialize)]

@@ -11,13 +11,15 @@ synkvakt-demo-tenant: a simulated eAdm/eFeide tenant speaking the tenant API on 
 
 Options:
   --product eAdm|eFeide     the product to simulate (default eAdm)
-  --scenario NAME           healthy, step-failed, import-filter, stuck or running (default running)
+  --scenario NAME           healthy, step-failed, import-filter, stuck, running
+                            (a delta cycle) or waiting (default running)
   --port N                  the port to listen on; a free one when taken (default: any free port)
   --api-key KEY             the bearer token to accept (default: a random one, printed)
   --time-scale N            run steps N times faster than real ones (default 60)
   --test-clock              steps take their real length and time moves only on
                             POST /_demo/clock/advance?seconds=N
   --runtime-dir DIR         write demo-tenant.json there, for Synkvakt to find this server
+  --api-start               the tenant starts cycles through its API (newer eAdm)
   --on-demand               exit when no Synkvakt process has renewed its lease for a while
 
 Try: curl -H \"Authorization: Bearer KEY\" http://127.0.0.1:PORT/api/v1/cycles/current
@@ -55,6 +57,7 @@ fn parse(args: impl Iterator<Item = String>) -> Result<DemoConfig, String> {
             "--test-clock" => config.test_clock = true,
             "--runtime-dir" => config.runtime_dir = Some(PathBuf::from(value()?)),
             "--on-demand" => config.on_demand = true,
+            "--api-start" => config.can_start_cycle = true,
             "--help" | "-h" => return Err(String::new()),
             other => return Err(format!("unknown option {other}")),
         }

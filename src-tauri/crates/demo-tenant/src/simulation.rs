@@ -38,7 +38,7 @@ fn plan(product: Product) -> &'static [(&'static str, i64)] {
 /// The step each scenario is about.
 fn scenario_step(product: Product, scenario: Scenario) -> &'static str {
     match (product, scenario) {
-        (_, Scenario::StepFailed) => "export-ad",
+        (_, Scenario::StepFailed | Scenario::Waiting) => "export-ad",
         (_, Scenario::ImportFilter) => "synchronization",
         (Product::EAdm, Scenario::Stuck) => "synchronization",
         (Product::EFeide, Scenario::Stuck) => "import-samaccountname",
@@ -47,6 +47,9 @@ fn scenario_step(product: Product, scenario: Scenario) -> &'static str {
 }
 
 const HOURS_BETWEEN_CYCLES: i64 = 6;
+/// How long the `waiting` scenario's step has waited when the demo starts: less than any usual
+/// time, so that it becomes overdue only later.
+const WAITED_AT_START: i64 = 120;
 const HISTORY_LENGTH: usize = 8;
 
 pub struct Simulation {
@@ -83,8 +86,16 @@ impl Simulation {
         let total = offset_of(steps.len());
         let lead = match scenario {
             Scenario::Healthy => total + 2 * 3600,
-            Scenario::Running => offset_of(3) + steps[3].1 / 3,
-            Scenario::StepFailed | Scenario::ImportFilter | Scenario::Stuck => {
+            // A delta cycle skips the imports: a third into its second step.
+            Scenario::Running => {
+                let ran: Vec<i64> = steps
+                    .iter()
+                    .filter(|(key, _)| !is_import(product, key))
+                    .map(|(_, seconds)| *seconds)
+                    .collect();
+                ran[0] + ran[1] / 3
+            }
+            Scenario::StepFailed | Scenario::ImportFilter | Scenario::Stuck | Scenario::Waiting => {
                 let index = steps
                     .iter()
                     .position(|(key, _)| *key == scenario_step(product, scenario))
@@ -92,6 +103,7 @@ impl Simulation {
                 match scenario {
                     // Running for two hours: far past any step's usual time.
                     Scenario::Stuck => offset_of(index) + 2 * 3600,
+                    Scenario::Waiting => offset_of(index) + WAITED_AT_START,
                     _ => offset_of(index + 1) + 25 * 60,
                 }
             }
@@ -128,20 +140,29 @@ impl Simulation {
         )
     }
 
-    pub fn current_cycle(&self, now: DateTime<Utc>) -> Cycle {
-        self.cycle_at(
-            self.current_start,
-            CycleKind::Full,
-            Some(self.scenario),
-            1.0,
-            now,
-        )
+    /// The scenario's cycle; `released` is when the client's task delivered what the `waiting`
+    /// scenario's step waits for.
+    pub fn current_cycle(&self, now: DateTime<Utc>, released: Option<DateTime<Utc>>) -> Cycle {
+        let kind = match self.scenario {
+            Scenario::Running => CycleKind::Delta,
+            _ => CycleKind::Full,
+        };
+        let trouble = Trouble {
+            scenario: self.scenario,
+            released,
+        };
+        self.cycle_at(self.current_start, kind, Some(trouble), 1.0, now)
     }
 
     /// The current cycle and earlier ones, newest first; earlier ones completed, every other a
     /// delta cycle, with durations that vary a little as real ones do.
-    pub fn history(&self, now: DateTime<Utc>, limit: usize) -> Vec<Cycle> {
-        let mut cycles = vec![self.current_cycle(now)];
+    pub fn history(
+        &self,
+        now: DateTime<Utc>,
+        released: Option<DateTime<Utc>>,
+        limit: usize,
+    ) -> Vec<Cycle> {
+        let mut cycles = vec![self.current_cycle(now, released)];
         for n in 1..HISTORY_LENGTH as i64 {
             let start = self.current_start - Duration::hours(HOURS_BETWEEN_CYCLES * n);
             let kind = if n % 2 == 0 {
@@ -165,10 +186,11 @@ impl Simulation {
         &self,
         start: DateTime<Utc>,
         kind: CycleKind,
-        scenario: Option<Scenario>,
+        trouble: Option<Trouble>,
         pace: f64,
         now: DateTime<Utc>,
     ) -> Cycle {
+        let scenario = trouble.map(|trouble| trouble.scenario);
         let trouble_key = scenario
             .map(|s| scenario_step(self.product, s))
             .unwrap_or("");
@@ -178,9 +200,7 @@ impl Simulation {
         let mut import_filter = None;
         for (key, seconds) in &self.steps {
             let display_name = display_name(self.product, key);
-            let skipped = kind == CycleKind::Delta
-                && catalog::lookup(self.product, key)
-                    .is_some_and(|step| step.kind == StepKind::Import);
+            let skipped = kind == CycleKind::Delta && is_import(self.product, key);
             if skipped {
                 steps.push(step(key, display_name, StepState::Skipped, None, None));
                 continue;
@@ -189,9 +209,22 @@ impl Simulation {
                 steps.push(step(key, display_name, StepState::Waiting, None, None));
                 continue;
             }
-            let started = cursor;
-            let finished = started + Duration::seconds((*seconds as f64 * pace).round() as i64);
             let is_trouble = *key == trouble_key;
+            let started = match trouble {
+                Some(Trouble {
+                    scenario: Scenario::Waiting,
+                    released,
+                }) if is_trouble => match released {
+                    Some(released) if released <= now => released.max(cursor),
+                    _ => {
+                        steps.push(step(key, display_name, StepState::Waiting, None, None));
+                        halted = Some(CycleState::Running);
+                        continue;
+                    }
+                },
+                _ => cursor,
+            };
+            let finished = started + Duration::seconds((*seconds as f64 * pace).round() as i64);
             let stuck = is_trouble && scenario == Some(Scenario::Stuck);
             if stuck || now < finished {
                 steps.push(step(
@@ -246,6 +279,17 @@ impl Simulation {
             import_filter,
         }
     }
+}
+
+fn is_import(product: Product, key: &str) -> bool {
+    catalog::lookup(product, key).is_some_and(|step| step.kind == StepKind::Import)
+}
+
+/// The scenario's trouble, for the scenario's own cycle.
+#[derive(Debug, Clone, Copy)]
+struct Trouble {
+    scenario: Scenario,
+    released: Option<DateTime<Utc>>,
 }
 
 /// The service's own step names: English words as its portal shows them.
@@ -326,16 +370,26 @@ mod tests {
     }
 
     #[test]
-    fn a_running_cycle_advances_to_completed() {
+    fn a_running_delta_cycle_advances_to_completed() {
         let now = Utc::now();
         let simulation = Simulation::new(Product::EAdm, Scenario::Running, now, 1.0);
-        let cycle = simulation.current_cycle(now);
+        let cycle = simulation.current_cycle(now, None);
         assert_eq!(cycle.state, CycleState::Running);
+        assert_eq!(cycle.kind, CycleKind::Delta);
         assert_eq!(
-            states(&cycle)[..5],
-            ["completed", "completed", "completed", "running", "waiting"]
+            states(&cycle),
+            [
+                "skipped",
+                "skipped",
+                "skipped",
+                "skipped",
+                "completed",
+                "running",
+                "skipped",
+                "waiting"
+            ]
         );
-        let later = simulation.current_cycle(now + Duration::hours(2));
+        let later = simulation.current_cycle(now + Duration::hours(2), None);
         assert_eq!(later.state, CycleState::Completed);
         assert!(later.finished_at.is_some());
     }
@@ -367,7 +421,7 @@ mod tests {
             ),
         ] {
             let simulation = Simulation::new(product, scenario, now, 60.0);
-            let cycle = simulation.current_cycle(now + Duration::days(3));
+            let cycle = simulation.current_cycle(now + Duration::days(3), None);
             assert_eq!(cycle.state, state, "{scenario:?}");
             let trouble = cycle.steps.iter().find(|step| step.key == key).unwrap();
             assert_eq!(trouble.state, step_state, "{scenario:?}");
@@ -382,7 +436,7 @@ mod tests {
     fn history_is_newest_first_and_delta_cycles_skip_imports() {
         let now = Utc::now();
         let simulation = Simulation::new(Product::EAdm, Scenario::Healthy, now, 1.0);
-        let history = simulation.history(now, 50);
+        let history = simulation.history(now, None, 50);
         assert_eq!(history.len(), HISTORY_LENGTH);
         assert!(history
             .windows(2)
@@ -393,6 +447,33 @@ mod tests {
             .unwrap();
         assert_eq!(delta.state, CycleState::Completed);
         assert_eq!(delta.steps[0].state, StepState::Skipped);
-        assert_eq!(simulation.history(now, 3).len(), 3);
+        assert_eq!(simulation.history(now, None, 3).len(), 3);
+    }
+
+    #[test]
+    fn the_waiting_step_starts_only_once_the_clients_task_ran() {
+        let now = Utc::now();
+        let simulation = Simulation::new(Product::EAdm, Scenario::Waiting, now, 60.0);
+        let export = |cycle: &Cycle| {
+            cycle
+                .steps
+                .iter()
+                .find(|step| step.key == "export-ad")
+                .cloned()
+                .unwrap()
+        };
+        let waiting = simulation.current_cycle(now + Duration::hours(5), None);
+        assert_eq!(waiting.state, CycleState::Running);
+        assert_eq!(export(&waiting).state, StepState::Waiting);
+        assert_eq!(states(&waiting)[4], "completed", "the step before is done");
+
+        let released = now + Duration::minutes(20);
+        let before = simulation.current_cycle(now + Duration::minutes(10), Some(released));
+        assert_eq!(export(&before).state, StepState::Waiting);
+        let after = simulation.current_cycle(released + Duration::seconds(1), Some(released));
+        assert_eq!(export(&after).state, StepState::Running);
+        assert_eq!(export(&after).started_at, Some(released));
+        let done = simulation.current_cycle(released + Duration::hours(1), Some(released));
+        assert_eq!(done.state, CycleState::Completed);
     }
 }

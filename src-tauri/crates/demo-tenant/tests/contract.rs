@@ -211,6 +211,53 @@ async fn resume_answers_match_the_contract() {
 }
 
 #[tokio::test]
+async fn starting_a_cycle_matches_the_contract_and_follows_the_guides_rule() {
+    let contract = contract();
+    let path = "/api/v1/cycles";
+    let mut config = DemoConfig::new(Product::EAdm, Scenario::Healthy);
+    config.can_start_cycle = true;
+    config.test_clock = true;
+    let demo = start(config).await.unwrap();
+    let url = format!("{}{path}", demo.base_url());
+    let (_, info) = get(&format!("{}/api/v1/tenant", demo.base_url()), &demo.api_key).await;
+    assert_eq!(info["canStartCycle"], true);
+    let (status, body) = post(&url, &demo.api_key).await;
+    assert_eq!(status, 202, "{body}");
+    assert!(
+        validator_for(&contract, "post", path, 202).is_valid(&body),
+        "{body}"
+    );
+    assert_eq!(body["state"], "running");
+    let (status, body) = post(&url, &demo.api_key).await;
+    assert_eq!(status, 409, "never over a running cycle");
+    assert!(
+        validator_for(&contract, "post", path, 409).is_valid(&body),
+        "{body}"
+    );
+    assert_eq!(body["code"], "cycle-running");
+
+    let failed = {
+        let mut config = DemoConfig::new(Product::EAdm, Scenario::StepFailed);
+        config.can_start_cycle = true;
+        start(config).await.unwrap()
+    };
+    let (status, body) = post(&format!("{}{path}", failed.base_url()), &failed.api_key).await;
+    assert_eq!(status, 409, "never after a failed cycle");
+    assert_eq!(body["code"], "last-cycle-not-finished");
+
+    let older = start(DemoConfig::new(Product::EAdm, Scenario::Healthy))
+        .await
+        .unwrap();
+    let (status, body) = post(&format!("{}{path}", older.base_url()), &older.api_key).await;
+    assert_eq!(status, 409);
+    assert!(
+        validator_for(&contract, "post", path, 409).is_valid(&body),
+        "{body}"
+    );
+    assert_eq!(body["code"], "start-not-supported");
+}
+
+#[tokio::test]
 async fn clearing_the_cache_matches_the_contract() {
     let contract = contract();
     let demo = start(DemoConfig::new(Product::EAdm, Scenario::Healthy))
