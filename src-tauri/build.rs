@@ -7,6 +7,10 @@ const COMMANDS: &[&str] = &[
     "import_log",
     "resume_cycle",
     "set_language",
+    "manual_sync",
+    "start_manual_sync",
+    "leave_manual_sync",
+    "nudge_step",
 ];
 
 fn main() {

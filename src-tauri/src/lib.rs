@@ -6,6 +6,7 @@ use synkvakt_core::i18n::Language;
 use synkvakt_core::model::{ImportChange, ImportCounts};
 use synkvakt_core::paths::AppPaths;
 use synkvakt_core::session::{AppInfo, HistoryView, ImportLogView, Session, StatusView};
+use synkvakt_core::sync_run::ManualSyncView;
 use synkvakt_core::{logging, UserError};
 use tauri::{Manager, State};
 
@@ -73,6 +74,42 @@ async fn set_language(
         .map_err(|err| session.user_error(&err))
 }
 
+#[tauri::command]
+#[specta::specta]
+async fn manual_sync(session: State<'_, Session>) -> Result<Option<ManualSyncView>, UserError> {
+    Ok(session.manual_sync().await)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn start_manual_sync(session: State<'_, Session>) -> Result<ManualSyncView, UserError> {
+    session
+        .start_manual_sync()
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn leave_manual_sync(
+    session: State<'_, Session>,
+) -> Result<Option<ManualSyncView>, UserError> {
+    Ok(session.leave_manual_sync().await)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn nudge_step(
+    session: State<'_, Session>,
+    step_key: String,
+    task: String,
+) -> Result<StatusView, UserError> {
+    session
+        .nudge(step_key, task)
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
 /// The commands and the types they carry; also the source of the page's TypeScript bindings.
 pub fn commands<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
@@ -81,7 +118,11 @@ pub fn commands<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
         history,
         import_log,
         resume_cycle,
-        set_language
+        set_language,
+        manual_sync,
+        start_manual_sync,
+        leave_manual_sync,
+        nudge_step
     ])
 }
 

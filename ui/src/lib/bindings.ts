@@ -11,6 +11,10 @@ export const commands = {
 	importLog: (kind: ImportChange | null, search: string, offset: number, limit: number) => typedError<ImportLogView, UserError>(__TAURI_INVOKE("import_log", { kind, search, offset, limit })),
 	resumeCycle: (cycleId: string, confirmed: ImportCounts) => typedError<StatusView_Serialize, UserError>(__TAURI_INVOKE("resume_cycle", { cycleId, confirmed })),
 	setLanguage: (language: Language | null) => typedError<AppInfo_Serialize, UserError>(__TAURI_INVOKE("set_language", { language })),
+	manualSync: () => typedError<ManualSyncView_Serialize | null, UserError>(__TAURI_INVOKE("manual_sync")),
+	startManualSync: () => typedError<ManualSyncView_Serialize, UserError>(__TAURI_INVOKE("start_manual_sync")),
+	leaveManualSync: () => typedError<ManualSyncView_Serialize | null, UserError>(__TAURI_INVOKE("leave_manual_sync")),
+	nudgeStep: (stepKey: string, task: string) => typedError<StatusView_Serialize, UserError>(__TAURI_INVOKE("nudge_step", { stepKey, task })),
 };
 
 /* Types */
@@ -34,6 +38,25 @@ export type AppInfo_Serialize = {
 	languageChoice: Language | null,
 	/**  A settings file that could not be used; the app then runs with defaults. */
 	settingsProblem: UserError | null,
+};
+
+/**  The four steps of the manual-sync guide. */
+export type ChecklistItem = "check-status" | "run-task" | "clear-cache" | "watch-cycle";
+
+export type ChecklistItemView = ChecklistItemView_Serialize | ChecklistItemView_Deserialize;
+
+export type ChecklistItemView_Deserialize = {
+	item: ChecklistItem,
+	state: ItemState,
+	/**  Why it is blocked, or what it waits for, in the admin's language. */
+	detail?: string | null,
+};
+
+export type ChecklistItemView_Serialize = {
+	item: ChecklistItem,
+	state: ItemState,
+	/**  Why it is blocked, or what it waits for, in the admin's language. */
+	detail: string | null,
 };
 
 /**  A full cycle runs every step; a delta cycle skips the imports. */
@@ -159,6 +182,12 @@ export type ImportLogView = {
 	entries: ImportLogEntryView[],
 };
 
+export type ItemState = "todo" | "doing" | "done" | 
+/**  Cannot go on: the detail says why and what to do. */
+"blocked" | 
+/**  The admin left the checklist here; nothing was left half done. */
+"left";
+
 export type Language = 
 /**  Norwegian Bokmål, the main language of the users. */
 "nb" | 
@@ -171,6 +200,89 @@ export type Machine =
 "client-server" | 
 /**  eFeide's Export AD is picked up by a task on a domain controller. */
 "domain-controller";
+
+export type ManualSyncView = ManualSyncView_Serialize | ManualSyncView_Deserialize;
+
+export type ManualSyncView_Deserialize = {
+	task: ScheduledTask_Deserialize,
+	/**  The task's state now, as the Task Scheduler reports it; `None` when it cannot be read. */
+	taskState?: TaskStateView | null,
+	items: ChecklistItemView_Deserialize[],
+	startedBy?: StartedByView | null,
+	startedAt: string,
+	/**  When the task was started; the page counts the elapsed time from here. */
+	taskStartedAt?: string | null,
+	finishedAt?: string | null,
+	/**  The cycle the checklist waits for, while one runs. */
+	waitingForCycle?: string | null,
+	/**  The new cycle, once it has appeared. */
+	newCycleId?: string | null,
+	outcome?: SyncOutcome | null,
+	/**  The admin asked to leave; the checklist stops at the next point where nothing is half done. */
+	leaving: boolean,
+	/**  The last problem met while checking; the checklist tries again unless it ended. */
+	problem?: UserError | null,
+};
+
+export type ManualSyncView_Serialize = {
+	task: ScheduledTask_Serialize,
+	/**  The task's state now, as the Task Scheduler reports it; `None` when it cannot be read. */
+	taskState: TaskStateView | null,
+	items: ChecklistItemView_Serialize[],
+	startedBy: StartedByView | null,
+	startedAt: string,
+	/**  When the task was started; the page counts the elapsed time from here. */
+	taskStartedAt: string | null,
+	finishedAt: string | null,
+	/**  The cycle the checklist waits for, while one runs. */
+	waitingForCycle: string | null,
+	/**  The new cycle, once it has appeared. */
+	newCycleId: string | null,
+	outcome: SyncOutcome | null,
+	/**  The admin asked to leave; the checklist stops at the next point where nothing is half done. */
+	leaving: boolean,
+	/**  The last problem met while checking; the checklist tries again unless it ended. */
+	problem: UserError | null,
+};
+
+/**  Whether a nudged step moved. */
+export type NudgeOutcome = 
+/**  The task runs, or has just finished: too soon to tell. */
+"watching" | "moved" | 
+/**  The task is done and the step did not move: the logs come next. */
+"not-moved";
+
+export type NudgeView = NudgeView_Serialize | NudgeView_Deserialize;
+
+export type NudgeView_Deserialize = {
+	stepKey: string,
+	stepName: string,
+	task: ScheduledTask_Deserialize,
+	startedAt: string,
+	taskState?: TaskStateView | null,
+	outcome: NudgeOutcome,
+	/**
+	 *  Where to read next when the step did not move: the client's logs as this workstation
+	 *  reaches them, and the machine whose Event Log to read.
+	 */
+	logFolder: string,
+	eventLogMachine: string,
+};
+
+export type NudgeView_Serialize = {
+	stepKey: string,
+	stepName: string,
+	task: ScheduledTask_Serialize,
+	startedAt: string,
+	taskState: TaskStateView | null,
+	outcome: NudgeOutcome,
+	/**
+	 *  Where to read next when the step did not move: the client's logs as this workstation
+	 *  reaches them, and the machine whose Event Log to read.
+	 */
+	logFolder: string,
+	eventLogMachine: string,
+};
 
 /**  The state of the whole cycle as the header shows it. */
 export type OverallState = "completed" | "running" | "failed" | "stopped" | "resumed" | "unknown";
@@ -195,7 +307,24 @@ export type RemedyView_Serialize = {
 	task: TaskView_Serialize | null,
 };
 
-export type Scenario = "healthy" | "step-failed" | "import-filter" | "stuck" | "running";
+export type Scenario = "healthy" | "step-failed" | "import-filter" | "stuck" | "running" | 
+/**  A step waits for the client's scheduled task, which has not run. */
+"waiting";
+
+/**  A scheduled task of the client and the server it lives on (`None`: this computer). */
+export type ScheduledTask = ScheduledTask_Serialize | ScheduledTask_Deserialize;
+
+/**  A scheduled task of the client and the server it lives on (`None`: this computer). */
+export type ScheduledTask_Deserialize = {
+	name: string,
+	server?: string | null,
+};
+
+/**  A scheduled task of the client and the server it lives on (`None`: this computer). */
+export type ScheduledTask_Serialize = {
+	name: string,
+	server: string | null,
+};
 
 /**  The situation a step is in, as far as guidance is concerned. */
 export type Situation = "failed" | 
@@ -206,6 +335,8 @@ export type Situation = "failed" |
 /**  Started and not finished within the step's usual time. */
 "running-too-long";
 
+export type StartedByView = "task" | "api";
+
 export type StatusView = StatusView_Serialize | StatusView_Deserialize;
 
 export type StatusView_Deserialize = {
@@ -215,6 +346,8 @@ export type StatusView_Deserialize = {
 	fetchedAt: string,
 	/**  Why the tenant could not be reached just now; the view then shows the last known cycle. */
 	problem?: UserError | null,
+	/**  The step the admin last nudged, and whether it moved. */
+	nudge?: NudgeView_Deserialize | null,
 	/**  When a cycle last finished well (completed or resumed), as far as the history tells. */
 	lastCompletedAt?: string | null,
 	/**  No cycle has finished well for longer than the stale limit. */
@@ -229,6 +362,8 @@ export type StatusView_Serialize = {
 	fetchedAt: string,
 	/**  Why the tenant could not be reached just now; the view then shows the last known cycle. */
 	problem: UserError | null,
+	/**  The step the admin last nudged, and whether it moved. */
+	nudge: NudgeView_Serialize | null,
 	/**  When a cycle last finished well (completed or resumed), as far as the history tells. */
 	lastCompletedAt: string | null,
 	/**  No cycle has finished well for longer than the stale limit. */
@@ -279,6 +414,16 @@ export type StepView_Serialize = {
 	/**  Plain text for a support ticket: tenant, cycle, step, error code, times, app version. */
 	supportDetails: string,
 };
+
+/**  How the checklist ended, once it has. */
+export type SyncOutcome = "completed" | 
+/**  The new cycle failed or stopped: its step's guidance takes over. */
+"new-cycle-stopped" | "refused" | "left" | 
+/**  The task could not be read or run (not found, access denied, ...). */
+"failed";
+
+/**  A task's state as the Task Scheduler shows it, for the page. */
+export type TaskStateView = "ready" | "running" | "queued" | "disabled" | "unknown";
 
 export type TaskView = TaskView_Serialize | TaskView_Deserialize;
 

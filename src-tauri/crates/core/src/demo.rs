@@ -152,6 +152,45 @@ impl From<&RuntimeFile> for DemoConnection {
     }
 }
 
+/// How long a run of a demo task takes before the demo tenant hears of it.
+pub const DEMO_TASK_RUN: Duration = Duration::from_secs(4);
+
+impl DemoConnection {
+    /// A Task Scheduler holding `tasks` whose runs, when they end, tell this demo tenant what
+    /// the real service would notice: the client's data arrived. Call it inside the runtime.
+    pub fn scheduler(
+        &self,
+        tasks: impl IntoIterator<Item = synkvakt_taskschd::TaskRef>,
+    ) -> synkvakt_taskschd::demo::DemoScheduler {
+        let runtime = tokio::runtime::Handle::current();
+        let http = reqwest::Client::new();
+        let base_url = self.base_url.clone();
+        let api_key = self.api_key.clone();
+        let on_run_ended: synkvakt_taskschd::demo::RunEnded = std::sync::Arc::new(move |task| {
+            let mut url = match url::Url::parse(&base_url) {
+                Ok(url) => url,
+                Err(_) => return,
+            };
+            if let Ok(mut path) = url.path_segments_mut() {
+                path.extend(["_demo", "client-task", task.name.as_str()]);
+            }
+            let request = http.post(url).bearer_auth(&api_key).send();
+            let task = task.name.clone();
+            runtime.spawn(async move {
+                match request.await {
+                    Ok(answer) if answer.status().is_success() => {}
+                    // A cycle runs or failed: the demo tenant, like the real one, ignores the data.
+                    Ok(answer) => {
+                        tracing::info!(task, status = %answer.status(), "demo tenant ignored the run")
+                    }
+                    Err(err) => tracing::warn!(task, "demo tenant not told of the run: {err}"),
+                }
+            });
+        });
+        synkvakt_taskschd::demo::DemoScheduler::new(tasks, DEMO_TASK_RUN, on_run_ended)
+    }
+}
+
 pub struct DemoLauncher {
     pub binary: PathBuf,
     pub runtime_dir: PathBuf,

@@ -145,6 +145,42 @@ pub const UNKNOWN_STEP: StepGuide = StepGuide {
     running_too_long: GENERAL,
 };
 
+/// The product's task for a new manual synchronization.
+pub fn sync_task(product: Product) -> &'static str {
+    match product {
+        Product::EAdm => EADM_SYNC.name,
+        Product::EFeide => EFEIDE_SYNC,
+    }
+}
+
+/// Every scheduled task the product's guides name, the sync task first, each with its machine.
+pub fn named_tasks(product: Product) -> Vec<(&'static str, Machine)> {
+    let mut named = vec![(sync_task(product), Machine::ClientServer)];
+    let situations = [
+        Situation::Failed,
+        Situation::Stopped,
+        Situation::WaitingTooLong,
+        Situation::RunningTooLong,
+    ];
+    for step in crate::catalog::steps(product) {
+        let Some(guide) = for_step(product, step.key) else {
+            continue;
+        };
+        for situation in situations {
+            for remedy in guide.remedies(situation) {
+                if let RunTask(task) = remedy {
+                    for name in std::iter::once(task.name).chain(task.alternative) {
+                        if !named.iter().any(|(known, _)| *known == name) {
+                            named.push((name, task.machine));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    named
+}
+
 /// The guide for a step of the catalog, by product and key; `None` for a step it does not know.
 pub fn for_step(product: Product, key: &str) -> Option<StepGuide> {
     let guide = match (product, key) {
@@ -269,12 +305,9 @@ impl GuidanceView {
         let remedies: &[Remedy] = situation
             .map(|situation| guide.remedies(situation))
             .unwrap_or_default();
-        let server_of = |machine: Machine| match machine {
-            Machine::ClientServer => machines.client_server.clone(),
-            Machine::DomainController => machines.domain_controller.clone(),
-        };
-        let server_words = |machine: Machine| {
-            server_of(machine).unwrap_or_else(|| match machine {
+        let server_of = |name: &str, machine: Machine| machines.server_of_task(name, machine);
+        let machine_words = |server: Option<String>, machine: Machine| {
+            server.unwrap_or_else(|| match machine {
                 Machine::ClientServer => localizer.text("machine-client-server"),
                 Machine::DomainController => localizer.text("machine-domain-controller"),
             })
@@ -289,14 +322,22 @@ impl GuidanceView {
                             &[
                                 ("task", task.name.into()),
                                 ("alternative", alternative.into()),
-                                ("server", server_words(task.machine).into()),
+                                (
+                                    "server",
+                                    machine_words(server_of(task.name, task.machine), task.machine)
+                                        .into(),
+                                ),
                             ],
                         ),
                         None => localizer.format(
                             "remedy-run-task",
                             &[
                                 ("task", task.name.into()),
-                                ("server", server_words(task.machine).into()),
+                                (
+                                    "server",
+                                    machine_words(server_of(task.name, task.machine), task.machine)
+                                        .into(),
+                                ),
                             ],
                         ),
                     },
@@ -304,7 +345,7 @@ impl GuidanceView {
                         name: task.name.to_string(),
                         alternative: task.alternative.map(str::to_string),
                         machine: task.machine,
-                        server: server_of(task.machine),
+                        server: server_of(task.name, task.machine),
                     }),
                 },
                 ReadClientLogs => RemedyView {
@@ -327,7 +368,10 @@ impl GuidanceView {
                 ReadEventLog(machine) => RemedyView {
                     text: localizer.format(
                         "remedy-event-log",
-                        &[("server", server_words(*machine).into())],
+                        &[(
+                            "server",
+                            machine_words(machines.server_for(*machine), *machine).into(),
+                        )],
                     ),
                     task: None,
                 },

@@ -17,6 +17,7 @@ pub mod personal;
 pub mod session;
 pub mod settings;
 pub mod status;
+pub mod sync_run;
 pub mod usual;
 
 pub use error::{Error, Result, UserError};

@@ -6,18 +6,22 @@ use crate::client::ImportLogQuery;
 use crate::client::TenantClient;
 use crate::demo::{DemoConnection, DemoLauncher, Scenario};
 use crate::error::{Error, Result, UserError};
+use crate::guidance;
 use crate::i18n::{Language, Localizer};
+use crate::manual_sync::TaskRunner;
 use crate::model::{Cycle, CycleState, ImportChange, ImportCounts, Product, TenantInfo};
 use crate::paths::AppPaths;
 use crate::personal::{Disclosure, PersonalData};
-use crate::settings::{ClientMachines, Settings, SettingsStore};
-use crate::status::{CycleView, ViewContext};
+use crate::settings::{ClientMachines, ScheduledTask, Settings, SettingsStore};
+use crate::status::{CycleView, DisplayState, ViewContext};
+use crate::sync_run::{ManualSyncRun, ManualSyncView, TaskStateView};
 use crate::usual::UsualTimes;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use specta::Type;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
+use synkvakt_taskschd::TaskRef;
 use tokio::sync::Mutex;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -50,6 +54,8 @@ pub struct StatusView {
     pub fetched_at: DateTime<Utc>,
     /// Why the tenant could not be reached just now; the view then shows the last known cycle.
     pub problem: Option<UserError>,
+    /// The step the admin last nudged, and whether it moved.
+    pub nudge: Option<NudgeView>,
     /// When a cycle last finished well (completed or resumed), as far as the history tells.
     pub last_completed_at: Option<DateTime<Utc>>,
     /// No cycle has finished well for longer than the stale limit.
@@ -84,12 +90,53 @@ pub struct ImportLogView {
     pub entries: Vec<ImportLogEntryView>,
 }
 
+/// Whether a nudged step moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum NudgeOutcome {
+    /// The task runs, or has just finished: too soon to tell.
+    Watching,
+    Moved,
+    /// The task is done and the step did not move: the logs come next.
+    NotMoved,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NudgeView {
+    pub step_key: String,
+    pub step_name: String,
+    pub task: ScheduledTask,
+    pub started_at: DateTime<Utc>,
+    pub task_state: Option<TaskStateView>,
+    pub outcome: NudgeOutcome,
+    /// Where to read next when the step did not move: the client's logs as this workstation
+    /// reaches them, and the machine whose Event Log to read.
+    pub log_folder: String,
+    pub event_log_machine: String,
+}
+
 /// How many recent cycles to learn the usual times from and to show as history.
 const HISTORY_LENGTH: u32 = 20;
+/// How long after a nudge, once its task is done, a step that has not moved counts as stuck.
+const NUDGE_GRACE: chrono::Duration = chrono::Duration::seconds(60);
 
 struct Connected {
     client: TenantClient,
     demo: DemoConnection,
+    /// The client's tasks for this tenant, as configured.
+    tasks: Vec<ScheduledTask>,
+    runner: Arc<TaskRunner<TenantClient>>,
+}
+
+/// A nudge the admin confirmed, with the step as it was before.
+struct NudgeWatch {
+    step_key: String,
+    step_name: String,
+    task: ScheduledTask,
+    started_at: DateTime<Utc>,
+    state_before: DisplayState,
+    started_before: Option<DateTime<Utc>>,
 }
 
 /// What the tenant last said, kept to show while it cannot be reached.
@@ -106,8 +153,10 @@ pub struct Session {
     settings: RwLock<Settings>,
     settings_problem: RwLock<Option<Error>>,
     localizer: RwLock<Arc<Localizer>>,
-    actions: ActionPath,
+    actions: Arc<ActionPath>,
     launcher: Arc<DemoLauncher>,
+    manual_sync: std::sync::Mutex<Option<ManualSyncRun>>,
+    nudged: std::sync::Mutex<Option<NudgeWatch>>,
     connection: Mutex<Option<Connected>>,
     last: Mutex<Option<Fetched>>,
     this_machine: String,
@@ -129,7 +178,9 @@ impl Session {
             settings: RwLock::new(settings),
             settings_problem: RwLock::new(problem),
             localizer: RwLock::new(localizer),
-            actions: ActionPath::new(paths.audit_file()),
+            actions: Arc::new(ActionPath::new(paths.audit_file())),
+            manual_sync: std::sync::Mutex::new(None),
+            nudged: std::sync::Mutex::new(None),
             launcher: Arc::new(DemoLauncher::new(
                 demo_binary,
                 paths.runtime_dir.clone(),
@@ -186,15 +237,22 @@ impl Session {
             }
             Err(err) => Some(err),
         };
-        match (last.as_ref(), problem) {
+        let view = match (last.as_ref(), problem) {
             (Some(known), problem) => {
-                Ok(self.status_view(known, problem.map(|err| self.user_error(&err))))
+                self.status_view(known, problem.map(|err| self.user_error(&err)))
             }
-            (None, Some(err)) => Err(err),
-            (None, None) => Err(Error::DemoTenant {
-                detail: "no answer kept".into(),
-            }),
-        }
+            (None, Some(err)) => return Err(err),
+            (None, None) => {
+                return Err(Error::DemoTenant {
+                    detail: "no answer kept".into(),
+                })
+            }
+        };
+        drop(last);
+        Ok(StatusView {
+            nudge: self.nudge_view(&view.cycle).await,
+            ..view
+        })
     }
 
     /// The recent cycles, newest first, as of the last answer.
@@ -406,6 +464,7 @@ impl Session {
             },
             fetched_at: known.fetched_at,
             problem,
+            nudge: None,
             last_completed_at,
             stale,
             stale_hours,
@@ -415,7 +474,207 @@ impl Session {
     async fn connect_demo(&self) -> Result<Connected> {
         let demo = self.launcher.ensure(self.settings().demo).await?;
         let client = TenantClient::new(&demo.base_url, &demo.api_key)?;
-        Ok(Connected { client, demo })
+        let tasks = self.settings().client.scheduled_tasks(demo.product);
+        let scheduler = demo.scheduler(
+            tasks
+                .iter()
+                .map(|task| TaskRef::new(task.name.clone(), task.server.clone())),
+        );
+        let tenant_name = client.tenant_info().await?.name;
+        let runner = Arc::new(TaskRunner::new(
+            Arc::new(client.clone()),
+            Arc::new(scheduler),
+            self.actions.clone(),
+            tenant_name,
+        ));
+        Ok(Connected {
+            client,
+            demo,
+            tasks,
+            runner,
+        })
+    }
+
+    /// The runner of this tenant's tasks and the configured task named `name`.
+    async fn task_named(
+        &self,
+        name: &str,
+    ) -> Result<(Arc<TaskRunner<TenantClient>>, ScheduledTask, Product)> {
+        self.client().await?;
+        let connection = self.connection.lock().await;
+        let Some(connected) = connection.as_ref() else {
+            return Err(Error::DemoTenant {
+                detail: "no connection".into(),
+            });
+        };
+        let task = connected
+            .tasks
+            .iter()
+            .find(|task| task.name == name)
+            .cloned()
+            .ok_or_else(|| Error::Task {
+                kind: "task-not-found",
+                detail: format!("“{name}” is not among this tenant's configured tasks"),
+            })?;
+        Ok((connected.runner.clone(), task, connected.demo.product))
+    }
+
+    async fn product(&self) -> Result<Product> {
+        self.client().await?;
+        let connection = self.connection.lock().await;
+        connection
+            .as_ref()
+            .map(|connected| connected.demo.product)
+            .ok_or_else(|| Error::DemoTenant {
+                detail: "no connection".into(),
+            })
+    }
+
+    /// Starts the manual-sync checklist with the product's sync task, or shows the one under way.
+    pub async fn start_manual_sync(&self) -> Result<ManualSyncView> {
+        let product = self.product().await?;
+        let (runner, task, _) = self.task_named(guidance::sync_task(product)).await?;
+        let run = {
+            let mut current = self.manual_sync.lock().unwrap_or_else(|p| p.into_inner());
+            match current.as_ref().filter(|run| !run.has_ended()) {
+                Some(under_way) => under_way.clone(),
+                None => {
+                    let run = ManualSyncRun::start(runner, task);
+                    *current = Some(run.clone());
+                    run
+                }
+            }
+        };
+        Ok(self.manual_sync_view(&run).await)
+    }
+
+    /// Where the manual sync the admin started is, if there is one.
+    pub async fn manual_sync(&self) -> Option<ManualSyncView> {
+        let run = self
+            .manual_sync
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()?;
+        Some(self.manual_sync_view(&run).await)
+    }
+
+    /// Leaves the checklist where nothing is half done (see `ManualSyncRun::leave`).
+    pub async fn leave_manual_sync(&self) -> Option<ManualSyncView> {
+        let run = self
+            .manual_sync
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()?;
+        run.leave();
+        Some(self.manual_sync_view(&run).await)
+    }
+
+    async fn manual_sync_view(&self, run: &ManualSyncRun) -> ManualSyncView {
+        let task_state = self.task_state(run.task()).await;
+        ManualSyncView {
+            task_state,
+            ..run.view(&self.localizer())
+        }
+    }
+
+    async fn task_state(&self, task: &ScheduledTask) -> Option<TaskStateView> {
+        let (runner, _, _) = self.task_named(&task.name).await.ok()?;
+        let task = TaskRef::new(task.name.clone(), task.server.clone());
+        match runner.task_state(&task).await {
+            Ok(state) => Some(state.into()),
+            Err(err) => {
+                tracing::warn!("the state of {task} cannot be read: {err}");
+                None
+            }
+        }
+    }
+
+    /// Runs the task a step's guidance names, after the admin confirmed; Rust checks again that
+    /// the guidance names it for the step as it is now and that the task is not running.
+    pub async fn nudge(&self, step_key: String, task_name: String) -> Result<StatusView> {
+        let (runner, task, _) = self.task_named(&task_name).await?;
+        let before = self.status().await?;
+        let step = before.cycle.steps.iter().find(|step| step.key == step_key);
+        let watch = NudgeWatch {
+            step_key: step_key.clone(),
+            step_name: step.map(|step| step.name.clone()).unwrap_or_default(),
+            task: task.clone(),
+            started_at: Utc::now(),
+            state_before: step.map_or(DisplayState::Unknown, |step| step.state),
+            started_before: step.and_then(|step| step.started_at),
+        };
+        let tenant = {
+            let last = self.last.lock().await;
+            let Some(known) = last.as_ref() else {
+                return Err(Error::DemoTenant {
+                    detail: "no answer kept".into(),
+                });
+            };
+            (known.tenant.clone(), known.history.clone())
+        };
+        let settings = self.settings();
+        let usual = UsualTimes::learn(&tenant.1, settings.limits);
+        let localizer = self.localizer();
+        let view_of = |cycle: &Cycle| {
+            let context = self.view_context(&localizer, &usual, &settings.client, Utc::now());
+            CycleView::build(cycle, &tenant.0, &context)
+        };
+        runner
+            .nudge(
+                &step_key,
+                &TaskRef::new(task.name.clone(), task.server.clone()),
+                view_of,
+            )
+            .await?;
+        *self.nudged.lock().unwrap_or_else(|p| p.into_inner()) = Some(watch);
+        self.status().await
+    }
+
+    async fn nudge_view(&self, cycle: &CycleView) -> Option<NudgeView> {
+        let (step_key, step_name, task, started_at, state_before, started_before) = {
+            let nudged = self.nudged.lock().unwrap_or_else(|p| p.into_inner());
+            let watch = nudged.as_ref()?;
+            (
+                watch.step_key.clone(),
+                watch.step_name.clone(),
+                watch.task.clone(),
+                watch.started_at,
+                watch.state_before,
+                watch.started_before,
+            )
+        };
+        let task_state = self.task_state(&task).await;
+        let step = cycle.steps.iter().find(|step| step.key == step_key);
+        let moved =
+            step.is_none_or(|step| step.state != state_before || step.started_at != started_before);
+        let task_done = !matches!(
+            task_state,
+            Some(TaskStateView::Running | TaskStateView::Queued)
+        );
+        let outcome = if moved {
+            NudgeOutcome::Moved
+        } else if task_done && Utc::now() - started_at > NUDGE_GRACE {
+            NudgeOutcome::NotMoved
+        } else {
+            NudgeOutcome::Watching
+        };
+        let settings = self.settings();
+        let event_log_machine = settings
+            .client
+            .client_server
+            .clone()
+            .filter(|server| !server.is_empty())
+            .unwrap_or_else(|| self.localizer().text("machine-client-server"));
+        Some(NudgeView {
+            step_key,
+            step_name,
+            event_log_machine: task.server.clone().unwrap_or(event_log_machine),
+            task,
+            started_at,
+            task_state,
+            outcome,
+            log_folder: settings.client.log_folder_from(&self.this_machine),
+        })
     }
 
     /// Keeps the demo tenant alive for as long as the returned future is polled.

@@ -2,7 +2,9 @@
 
 use crate::demo::DemoChoice;
 use crate::error::{Error, Result};
+use crate::guidance::{self, Machine};
 use crate::i18n::Language;
+use crate::model::Product;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -46,6 +48,17 @@ pub struct ClientMachines {
     pub domain_controller: Option<String>,
     /// The client's log folder as a path on the client server.
     pub log_folder: String,
+    /// The client's scheduled tasks, each with its server; empty means the product's tasks as
+    /// the guides name them, on the client server or the domain controller above.
+    pub tasks: Vec<ScheduledTask>,
+}
+
+/// A scheduled task of the client and the server it lives on (`None`: this computer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduledTask {
+    pub name: String,
+    pub server: Option<String>,
 }
 
 impl Default for ClientMachines {
@@ -54,11 +67,43 @@ impl Default for ClientMachines {
             client_server: None,
             domain_controller: None,
             log_folder: r"C:\eadm\loggfiler".to_string(),
+            tasks: Vec::new(),
         }
     }
 }
 
 impl ClientMachines {
+    /// The server configured for a kind of machine, when someone has said which.
+    pub fn server_for(&self, machine: Machine) -> Option<String> {
+        match machine {
+            Machine::ClientServer => self.client_server.clone(),
+            Machine::DomainController => self.domain_controller.clone(),
+        }
+        .filter(|server| !server.is_empty())
+    }
+
+    /// The client's scheduled tasks for `product`: as configured, else as the guides name them.
+    pub fn scheduled_tasks(&self, product: Product) -> Vec<ScheduledTask> {
+        if !self.tasks.is_empty() {
+            return self.tasks.clone();
+        }
+        guidance::named_tasks(product)
+            .into_iter()
+            .map(|(name, machine)| ScheduledTask {
+                name: name.to_string(),
+                server: self.server_for(machine),
+            })
+            .collect()
+    }
+
+    /// The server of a task the guides name: as configured for it, else its kind of machine's.
+    pub fn server_of_task(&self, name: &str, machine: Machine) -> Option<String> {
+        match self.tasks.iter().find(|task| task.name == name) {
+            Some(task) => task.server.clone(),
+            None => self.server_for(machine),
+        }
+    }
+
     /// The log folder as this workstation reaches it: the local path on the client server itself,
     /// its administrative share (`\\server\c$\eadm\loggfiler`) from anywhere else.
     pub fn log_folder_from(&self, this_machine: &str) -> String {

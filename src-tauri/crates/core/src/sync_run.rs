@@ -1,0 +1,383 @@
+//! A manual sync the admin started, driven to its end in the background: closing the page or
+//! leaving the checklist never leaves a task run without its cache clear, and the page only
+//! ever reads where the checklist is.
+
+use crate::error::{Error, UserError};
+use crate::i18n::Localizer;
+use crate::manual_sync::{Checklist, ChecklistPhase, CycleSource, StartedBy, TaskRunner};
+use crate::settings::ScheduledTask;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use specta::Type;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+use synkvakt_taskschd::{TaskRef, TaskState};
+
+/// How often the checklist looks at the tenant and the task while it runs.
+pub const CHECKLIST_POLL: Duration = Duration::from_secs(2);
+
+/// The four steps of the manual-sync guide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChecklistItem {
+    CheckStatus,
+    RunTask,
+    ClearCache,
+    WatchCycle,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemState {
+    Todo,
+    Doing,
+    Done,
+    /// Cannot go on: the detail says why and what to do.
+    Blocked,
+    /// The admin left the checklist here; nothing was left half done.
+    Left,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ChecklistItemView {
+    pub item: ChecklistItem,
+    pub state: ItemState,
+    /// Why it is blocked, or what it waits for, in the admin's language.
+    pub detail: Option<String>,
+}
+
+/// How the checklist ended, once it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum SyncOutcome {
+    Completed,
+    /// The new cycle failed or stopped: its step's guidance takes over.
+    NewCycleStopped,
+    Refused,
+    Left,
+    /// The task could not be read or run (not found, access denied, ...).
+    Failed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum StartedByView {
+    Task,
+    Api,
+}
+
+/// A task's state as the Task Scheduler shows it, for the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum TaskStateView {
+    Ready,
+    Running,
+    Queued,
+    Disabled,
+    Unknown,
+}
+
+impl From<TaskState> for TaskStateView {
+    fn from(state: TaskState) -> Self {
+        match state {
+            TaskState::Ready => TaskStateView::Ready,
+            TaskState::Running => TaskStateView::Running,
+            TaskState::Queued => TaskStateView::Queued,
+            TaskState::Disabled => TaskStateView::Disabled,
+            TaskState::Unknown => TaskStateView::Unknown,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ManualSyncView {
+    pub task: ScheduledTask,
+    /// The task's state now, as the Task Scheduler reports it; `None` when it cannot be read.
+    pub task_state: Option<TaskStateView>,
+    pub items: Vec<ChecklistItemView>,
+    pub started_by: Option<StartedByView>,
+    pub started_at: DateTime<Utc>,
+    /// When the task was started; the page counts the elapsed time from here.
+    pub task_started_at: Option<DateTime<Utc>>,
+    pub finished_at: Option<DateTime<Utc>>,
+    /// The cycle the checklist waits for, while one runs.
+    pub waiting_for_cycle: Option<String>,
+    /// The new cycle, once it has appeared.
+    pub new_cycle_id: Option<String>,
+    pub outcome: Option<SyncOutcome>,
+    /// The admin asked to leave; the checklist stops at the next point where nothing is half done.
+    pub leaving: bool,
+    /// The last problem met while checking; the checklist tries again unless it ended.
+    pub problem: Option<UserError>,
+}
+
+struct Progress {
+    phase: ChecklistPhase,
+    by: Option<StartedBy>,
+    started_at: DateTime<Utc>,
+    task_started_at: Option<DateTime<Utc>>,
+    finished_at: Option<DateTime<Utc>>,
+    problem: Option<Error>,
+    failed: bool,
+    leave_requested: bool,
+    left: bool,
+}
+
+/// One manual sync, started by the admin and driven by a background task.
+#[derive(Clone)]
+pub struct ManualSyncRun {
+    task: ScheduledTask,
+    progress: Arc<Mutex<Progress>>,
+}
+
+impl ManualSyncRun {
+    /// Starts the checklist for `task` and drives it in the background until it ends.
+    pub fn start<S: CycleSource + 'static>(
+        runner: Arc<TaskRunner<S>>,
+        task: ScheduledTask,
+    ) -> ManualSyncRun {
+        let run = ManualSyncRun {
+            task: task.clone(),
+            progress: Arc::new(Mutex::new(Progress {
+                phase: ChecklistPhase::CheckingStatus,
+                by: None,
+                started_at: Utc::now(),
+                task_started_at: None,
+                finished_at: None,
+                problem: None,
+                failed: false,
+                leave_requested: false,
+                left: false,
+            })),
+        };
+        let checklist = Checklist::new(TaskRef::new(task.name, task.server));
+        tokio::spawn(drive(runner, checklist, run.progress.clone()));
+        run
+    }
+
+    fn progress(&self) -> MutexGuard<'_, Progress> {
+        lock(&self.progress)
+    }
+
+    pub fn task(&self) -> &ScheduledTask {
+        &self.task
+    }
+
+    pub fn has_ended(&self) -> bool {
+        self.progress().finished_at.is_some()
+    }
+
+    /// Asks the checklist to stop where nothing is half done: at once while it checks, waits for
+    /// a running cycle or watches the new one; after the cache clear while the task runs.
+    pub fn leave(&self) {
+        self.progress().leave_requested = true;
+    }
+
+    pub fn view(&self, localizer: &Localizer) -> ManualSyncView {
+        let progress = self.progress();
+        let outcome = if progress.failed {
+            Some(SyncOutcome::Failed)
+        } else if progress.left {
+            Some(SyncOutcome::Left)
+        } else {
+            match &progress.phase {
+                ChecklistPhase::Refused { .. } => Some(SyncOutcome::Refused),
+                ChecklistPhase::Completed { .. } => Some(SyncOutcome::Completed),
+                ChecklistPhase::NewCycleStopped { .. } => Some(SyncOutcome::NewCycleStopped),
+                _ => None,
+            }
+        };
+        let new_cycle_id = match &progress.phase {
+            ChecklistPhase::WatchingCycle { cycle_id, .. } => cycle_id.clone(),
+            ChecklistPhase::Completed { cycle_id }
+            | ChecklistPhase::NewCycleStopped { cycle_id } => Some(cycle_id.clone()),
+            _ => None,
+        };
+        let waiting_for_cycle = match &progress.phase {
+            ChecklistPhase::WaitingForCycle { cycle_id } => Some(cycle_id.clone()),
+            _ => None,
+        };
+        ManualSyncView {
+            task: self.task.clone(),
+            task_state: None,
+            items: items(&progress, localizer),
+            started_by: progress.by.map(|by| match by {
+                StartedBy::Task => StartedByView::Task,
+                StartedBy::Api => StartedByView::Api,
+            }),
+            started_at: progress.started_at,
+            task_started_at: progress.task_started_at,
+            finished_at: progress.finished_at,
+            waiting_for_cycle,
+            new_cycle_id,
+            outcome,
+            leaving: progress.leave_requested && progress.finished_at.is_none(),
+            problem: progress.problem.as_ref().map(|err| err.to_user(localizer)),
+        }
+    }
+}
+
+fn ends(phase: &ChecklistPhase) -> bool {
+    matches!(
+        phase,
+        ChecklistPhase::Refused { .. }
+            | ChecklistPhase::Completed { .. }
+            | ChecklistPhase::NewCycleStopped { .. }
+    )
+}
+
+/// Nothing is under way in these phases: leaving here leaves nothing half done.
+fn may_leave(phase: &ChecklistPhase) -> bool {
+    matches!(
+        phase,
+        ChecklistPhase::CheckingStatus
+            | ChecklistPhase::WaitingForCycle { .. }
+            | ChecklistPhase::WatchingCycle { .. }
+    )
+}
+
+async fn drive<S: CycleSource>(
+    runner: Arc<TaskRunner<S>>,
+    mut checklist: Checklist,
+    progress: Arc<Mutex<Progress>>,
+) {
+    loop {
+        let before_start = matches!(
+            checklist.phase,
+            ChecklistPhase::CheckingStatus | ChecklistPhase::WaitingForCycle { .. }
+        );
+        if leave_here(&progress, &checklist.phase) {
+            return;
+        }
+        let result = checklist.advance(&runner).await.cloned();
+        if record(&progress, result, before_start) {
+            return;
+        }
+        tokio::time::sleep(CHECKLIST_POLL).await;
+    }
+}
+
+fn lock(progress: &Mutex<Progress>) -> MutexGuard<'_, Progress> {
+    progress
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Ends the run when the admin asked to leave and nothing is under way; true when it ended.
+fn leave_here(progress: &Mutex<Progress>, phase: &ChecklistPhase) -> bool {
+    let mut progress = lock(progress);
+    if progress.leave_requested && may_leave(phase) {
+        progress.left = true;
+        progress.finished_at = Some(Utc::now());
+        return true;
+    }
+    false
+}
+
+/// Notes what one look at the tenant and the task gave; true when the run has ended.
+fn record(
+    progress: &Mutex<Progress>,
+    result: Result<ChecklistPhase, Error>,
+    before_start: bool,
+) -> bool {
+    let mut progress = lock(progress);
+    match result {
+        Ok(phase) => {
+            progress.problem = None;
+            match &phase {
+                ChecklistPhase::TaskRunning { .. } if progress.by.is_none() => {
+                    progress.by = Some(StartedBy::Task);
+                    progress.task_started_at = Some(Utc::now());
+                }
+                ChecklistPhase::ClearingCache { .. } if progress.by.is_none() => {
+                    progress.by = Some(StartedBy::Api);
+                }
+                _ => {}
+            }
+            let ended = ends(&phase);
+            progress.phase = phase;
+            if ended {
+                progress.finished_at = Some(Utc::now());
+            }
+            ended
+        }
+        // The task cannot be found, read or run: trying again will not help.
+        Err(err @ Error::Task { .. }) if before_start => {
+            tracing::warn!("the manual sync stopped: {err}");
+            progress.problem = Some(err);
+            progress.failed = true;
+            progress.finished_at = Some(Utc::now());
+            true
+        }
+        Err(err) => {
+            tracing::warn!("the manual sync tries again: {err}");
+            progress.problem = Some(err);
+            false
+        }
+    }
+}
+
+fn items(progress: &Progress, localizer: &Localizer) -> Vec<ChecklistItemView> {
+    use ChecklistItem::*;
+    use ItemState::*;
+    let phase = &progress.phase;
+    // Which of the four is under way (or where it stopped), 0-based.
+    let (at, state, detail) = match phase {
+        ChecklistPhase::CheckingStatus => (0, Doing, None),
+        ChecklistPhase::WaitingForCycle { cycle_id } => (
+            0,
+            Doing,
+            Some(localizer.format(
+                "checklist-waiting-for-cycle",
+                &[("cycle", cycle_id.as_str().into())],
+            )),
+        ),
+        ChecklistPhase::Refused { refusal } => (0, Blocked, Some(refusal.text(localizer))),
+        ChecklistPhase::TaskRunning { .. } => (1, Doing, None),
+        ChecklistPhase::ClearingCache { .. } => (2, Doing, None),
+        ChecklistPhase::WatchingCycle { .. } => (3, Doing, None),
+        ChecklistPhase::Completed { .. } => (4, Done, None),
+        ChecklistPhase::NewCycleStopped { .. } => (
+            3,
+            Blocked,
+            Some(localizer.text("checklist-new-cycle-stopped")),
+        ),
+    };
+    let (state, detail) = if progress.failed {
+        (
+            Blocked,
+            progress.problem.as_ref().map(|err| {
+                let user = err.to_user(localizer);
+                format!("{} {}", user.message, user.hint)
+            }),
+        )
+    } else if progress.left {
+        (Left, None)
+    } else {
+        (state, detail)
+    };
+    [CheckStatus, RunTask, ClearCache, WatchCycle]
+        .into_iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let (state, detail) = match index.cmp(&at) {
+                std::cmp::Ordering::Less => (Done, None),
+                std::cmp::Ordering::Equal => (state, detail.clone()),
+                std::cmp::Ordering::Greater => (Todo, None),
+            };
+            let detail = match (item, state, progress.by) {
+                (RunTask, Done, Some(StartedBy::Api)) => {
+                    Some(localizer.text("checklist-started-by-api"))
+                }
+                _ => detail,
+            };
+            ChecklistItemView {
+                item,
+                state,
+                detail,
+            }
+        })
+        .collect()
+}
