@@ -91,8 +91,8 @@ describe('guidance for a failed step', () => {
     );
 
     const remedies = within(guidance).getAllByRole('listitem');
-    expect(remedies.map((li) => li.textContent)).toEqual(EXPORT_AD_REMEDIES);
-    expect(remedies.map((li) => li.textContent)).toEqual(payload.cycle.steps[5].guidance.remedies.map((r) => r.text));
+    expect(remedies.map((li) => li.querySelector('.remedy-text')?.textContent)).toEqual(EXPORT_AD_REMEDIES);
+    expect(remedies.map((li) => li.querySelector('.remedy-text')?.textContent)).toEqual(payload.cycle.steps[5].guidance.remedies.map((r) => r.text));
     expect(remedies[0].closest('ol')).not.toBeNull();
     expect(remedies[0]).toHaveAttribute('data-task', 'eAdm synkronisering');
     for (const remedy of remedies.slice(1)) expect(remedy).not.toHaveAttribute('data-task');

@@ -287,7 +287,7 @@ describe('language switch', () => {
     expect(running().querySelector('.name')).toHaveTextContent('Synkronisering');
     expect(screen.getByTestId('overall').querySelector('.headline')).toHaveTextContent(/^Køyrer: Synkronisering$/);
     expect(screen.getByTestId('demo-badge')).toHaveTextContent('Demokunde');
-    expect(screen.getByTestId('demo-notice')).toHaveTextContent('(scenario «ein syklus køyrer»)');
+    expect(screen.getByTestId('demo-notice')).toHaveTextContent('(scenario «ein deltasyklus køyrer»)');
     expect(select.value).toBe('nn');
     expect(document.documentElement.lang).toBe('nn');
   });

@@ -395,6 +395,7 @@ export function failedEadmStatus(language: Language = 'en', message: string = FA
     lastCompletedAt: deltaCompletedCycle(language).finishedAt,
     stale: false,
     staleHours: STALE_HOURS,
+    nudge: null,
   };
 }
 
@@ -433,6 +434,7 @@ export function runningEadmStatus(language: Language = 'en'): StatusView_Seriali
     lastCompletedAt: iso(cycleStart - cycleEvery + 19 * minute),
     stale: false,
     staleHours: STALE_HOURS,
+    nudge: null,
   };
 }
 
@@ -468,6 +470,7 @@ export function supportOnlyEadmStatus(language: Language = 'en'): StatusView_Ser
     lastCompletedAt: iso(cycleStart - cycleEvery + 19 * minute),
     stale: false,
     staleHours: STALE_HOURS,
+    nudge: null,
   };
 }
 
@@ -503,6 +506,7 @@ export function stalledEadmStatus(language: Language = 'en'): StatusView_Seriali
     lastCompletedAt: iso(cycleStart - cycleEvery + 19 * minute),
     stale: false,
     staleHours: STALE_HOURS,
+    nudge: null,
   };
 }
 
@@ -538,6 +542,7 @@ export function offlineEadmStatus(now: Date, language: Language = 'en'): StatusV
     lastCompletedAt: iso(start - cycleEvery + 19 * minute),
     stale: false,
     staleHours: STALE_HOURS,
+    nudge: null,
   };
 }
 
@@ -552,6 +557,7 @@ export function staleEadmStatus(now: Date, language: Language = 'en'): StatusVie
     lastCompletedAt: iso(lastCompleted),
     stale: true,
     staleHours: STALE_HOURS,
+    nudge: null,
   };
 }
 
@@ -573,6 +579,8 @@ export interface Backend {
   status: (language: Language) => StatusView_Serialize;
   /** Answers `history`; by default the history behind `failedEadmStatus`. */
   history?: (language: Language) => HistoryView_Serialize;
+  /** Answers the manual-sync and nudge commands; unset, they are unexpected. */
+  commands?: Record<string, (args: Record<string, unknown>) => unknown>;
 }
 
 /**
@@ -594,8 +602,11 @@ export function installBackend(backend: Backend) {
         backend.language = language ?? 'nb';
         return appInfo(backend.language, backend.choice);
       }
-      default:
-        throw new Error(`unexpected command ${cmd}`);
+      default: {
+        const handler = backend.commands?.[cmd];
+        if (!handler) throw new Error(`unexpected command ${cmd}`);
+        return handler((args ?? {}) as Record<string, unknown>);
+      }
     }
   });
   mockWindows('main');

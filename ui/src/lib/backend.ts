@@ -11,10 +11,14 @@ import type {
   ImportCounts,
   ImportFilter,
   ImportLogView,
+  ItemState,
   Language,
+  ManualSyncView_Serialize,
+  NudgeView_Serialize,
   OverallState,
   Situation,
   StatusView_Serialize,
+  TaskStateView,
   StepView_Serialize,
   UserError,
 } from './bindings';
@@ -25,6 +29,8 @@ export type StatusView = StatusView_Serialize;
 export type StepView = StepView_Serialize;
 export type CycleView = CycleView_Serialize;
 export type HistoryView = HistoryView_Serialize;
+export type ManualSyncView = ManualSyncView_Serialize;
+export type NudgeView = NudgeView_Serialize;
 export type {
   DisplayState,
   GuidanceView,
@@ -32,9 +38,11 @@ export type {
   ImportCounts,
   ImportFilter,
   ImportLogView,
+  ItemState,
   Language,
   OverallState,
   Situation,
+  TaskStateView,
   UserError,
 };
 
@@ -91,4 +99,22 @@ export function resumeCycle(cycleId: string, confirmed: ImportCounts): Promise<O
 
 export function chooseLanguage(language: Language | null): Promise<Outcome<AppInfo>> {
   return settle(() => commands.setLanguage(language));
+}
+
+export function loadManualSync(): Promise<Outcome<ManualSyncView | null>> {
+  return settle(() => commands.manualSync());
+}
+
+/** Rust checks the cycle and the task again right before it runs anything. */
+export function startManualSync(): Promise<Outcome<ManualSyncView>> {
+  return settle(() => commands.startManualSync());
+}
+
+export function leaveManualSync(): Promise<Outcome<ManualSyncView | null>> {
+  return settle(() => commands.leaveManualSync());
+}
+
+/** Runs a configured task for a step whose guidance names it; Rust checks that it still does. */
+export function nudgeStep(stepKey: string, task: string): Promise<Outcome<StatusView>> {
+  return settle(() => commands.nudgeStep(stepKey, task));
 }

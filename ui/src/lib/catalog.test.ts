@@ -15,6 +15,11 @@ const templateValues: Record<string, string> = {
   'demo-scenario-': 'Scenario',
   'situation-': 'Situation',
   'log-kind-': 'ImportChange',
+  'machine-': 'Machine',
+  'checklist-item-': 'ChecklistItem',
+  'item-state-': 'ItemState',
+  'task-state-': 'TaskStateView',
+  'manual-sync-outcome-': 'SyncOutcome',
 };
 
 function scannedFiles(): string[] {
