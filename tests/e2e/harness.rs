@@ -7,7 +7,9 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+use synkvakt_core::actions::{ActionPath, AuditEntry};
 use synkvakt_core::demo::RuntimeFile;
+use synkvakt_core::paths::AppPaths;
 
 pub fn target_dir() -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {
@@ -243,6 +245,14 @@ impl Session {
             .status()
             .expect("ImageMagick's import takes the screenshot");
         assert!(status.success(), "import could not save {}", path.display());
+    }
+
+    /// What the app wrote to its audit log, oldest first: (action kind, purpose, outcome).
+    pub fn audit(&self) -> Vec<AuditEntry> {
+        let paths = AppPaths::under(self._home.path().to_path_buf());
+        ActionPath::new(paths.audit_file())
+            .recent(1000)
+            .expect("the audit log reads")
     }
 
     pub async fn close(self) {

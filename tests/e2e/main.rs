@@ -82,12 +82,13 @@ fn icon_source() -> BTreeMap<String, Vec<String>> {
         .collect()
 }
 
-const STATE_LABELS: [(&str, &str); 5] = [
+const STATE_LABELS: [(&str, &str); 6] = [
     ("completed", "completed"),
     ("failed", "failed"),
     ("running", "running"),
     ("waiting", "waiting to start"),
     ("not-reached", "not reached"),
+    ("skipped", "skipped"),
 ];
 
 /// Each step shows the expected name and state, drawn with that state's own icon and label.
@@ -202,14 +203,15 @@ async fn efeide_running_moves_on_when_the_clock_does() {
     let _one = ONE_AT_A_TIME.lock().await;
     let session = Session::start(Launch::demo("eFeide", "running")).await;
     let shown = shown_steps(&session.wait_for("the steps", READ_STEPS).await);
+    // A delta cycle: the imports are skipped.
     assert_steps(
         &shown,
         &[
-            ("Import SAS", "completed"),
-            ("Import samAccountName", "completed"),
+            ("Import SAS", "skipped"),
+            ("Import samAccountName", "skipped"),
             ("Synchronization", "completed"),
             ("Export AD", "running"),
-            ("Import AD", "waiting"),
+            ("Import AD", "skipped"),
             ("Export LMS", "waiting"),
             ("Export 365", "waiting"),
         ],
@@ -219,7 +221,7 @@ async fn efeide_running_moves_on_when_the_clock_does() {
     session.screenshot("efeide-running").await;
 
     // Export AD runs four minutes and is a third through: four more minutes finish it and put
-    // Import AD (two minutes) halfway. The page must follow without a reload.
+    // Export LMS (five minutes) under way. The page must follow without a reload.
     session.demo().advance(240).await;
     let moved = session
         .wait_for(
@@ -233,12 +235,12 @@ async fn efeide_running_moves_on_when_the_clock_does() {
     assert_steps(
         &shown_steps(&moved),
         &[
-            ("Import SAS", "completed"),
-            ("Import samAccountName", "completed"),
+            ("Import SAS", "skipped"),
+            ("Import samAccountName", "skipped"),
             ("Synchronization", "completed"),
             ("Export AD", "completed"),
-            ("Import AD", "running"),
-            ("Export LMS", "waiting"),
+            ("Import AD", "skipped"),
+            ("Export LMS", "running"),
             ("Export 365", "waiting"),
         ],
     );
@@ -433,5 +435,254 @@ async fn a_tenant_that_goes_away_shows_the_last_cycle_with_its_age_and_recovers(
         )
         .await;
     assert_eq!(header(&session).await, "Running: Import AD");
+    session.close().await;
+}
+
+/// Waits until the checklist's `item` is in `state`, and returns every item's state then.
+async fn checklist_when(session: &Session, item: &str, state: &str) -> Vec<(String, String)> {
+    let script = format!(
+        "const items = [...document.querySelectorAll('[data-testid=checklist] li')]; \
+         const states = items.map(li => [li.dataset.item, li.dataset.state]); \
+         return states.some(([i, s]) => i === '{item}' && s === '{state}') ? states : null;"
+    );
+    let shown = session
+        .wait_for(&format!("{item} to be {state}"), &script)
+        .await;
+    shown
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|pair| {
+            (
+                pair[0].as_str().unwrap().to_string(),
+                pair[1].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn items(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(item, state)| (item.to_string(), state.to_string()))
+        .collect()
+}
+
+/// The audit log as (action, purpose, outcome) lines.
+fn audited(session: &Session) -> Vec<(String, String, String)> {
+    session
+        .audit()
+        .into_iter()
+        .map(|entry| {
+            let action = serde_json::to_value(&entry.action).unwrap();
+            let field = |name: &str| action[name].as_str().unwrap_or_default().to_string();
+            let (kind, purpose) = (field("kind"), field("purpose"));
+            let outcome = serde_json::to_value(entry.outcome).unwrap();
+            (kind, purpose, outcome.as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+async fn begin_manual_sync(session: &Session) {
+    session.click("[data-testid=nav-manual-sync]").await;
+    session.click("[data-testid=manual-sync-begin]").await;
+    session.click("[data-testid=manual-sync-run]").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_manual_sync_refuses_after_a_failed_cycle_with_the_reason() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let session = Session::start(Launch::demo("eAdm", "step-failed")).await;
+    header(&session).await;
+    begin_manual_sync(&session).await;
+    let shown = checklist_when(&session, "check-status", "blocked").await;
+    assert_eq!(
+        shown,
+        items(&[
+            ("check-status", "blocked"),
+            ("run-task", "todo"),
+            ("clear-cache", "todo"),
+            ("watch-cycle", "todo"),
+        ])
+    );
+    let reason = session.text_of("[data-testid=checklist-detail]").await;
+    assert!(
+        reason.contains("the last cycle failed at Export AD"),
+        "{reason}"
+    );
+    assert!(reason.contains("contact support"), "{reason}");
+    assert!(session
+        .text_of("[data-testid=manual-sync-outcome]")
+        .await
+        .starts_with("Nothing was started."));
+    session.screenshot("manual-sync-refused").await;
+    assert_eq!(
+        audited(&session),
+        [(
+            "run-task".to_string(),
+            "manual-sync".to_string(),
+            "refused".to_string()
+        )]
+    );
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_manual_sync_waits_for_a_running_delta_cycle_then_runs_to_a_new_completed_cycle() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let session = Session::start(Launch::demo("eAdm", "running")).await;
+    header(&session).await;
+    begin_manual_sync(&session).await;
+    checklist_when(&session, "check-status", "doing").await;
+    let waiting = session.text_of("[data-testid=checklist-detail]").await;
+    assert!(
+        waiting.contains("is running. Synkvakt waits for it to finish"),
+        "{waiting}"
+    );
+    assert!(audited(&session).is_empty(), "nothing ran while it waits");
+    session.screenshot("manual-sync-waiting").await;
+
+    // The delta cycle finishes: the checklist checks again and runs the task.
+    session.demo().advance(3600).await;
+    let shown = checklist_when(&session, "run-task", "doing").await;
+    assert_eq!(shown[0], ("check-status".into(), "done".into()));
+    let live = session.text_of("[data-testid=task-live]").await;
+    assert!(
+        live.contains("Task “eAdm synkronisering”: Running"),
+        "{live}"
+    );
+    assert!(live.contains("so far"), "{live}");
+    session.screenshot("manual-sync-task-running").await;
+
+    // The demo task runs a few seconds, the cache is cleared, and the new cycle appears.
+    checklist_when(&session, "watch-cycle", "doing").await;
+    session.demo().advance(3 * 3600).await;
+    let done = checklist_when(&session, "watch-cycle", "done").await;
+    assert!(done.iter().all(|(_, state)| state == "done"), "{done:?}");
+    assert!(session
+        .text_of("[data-testid=manual-sync-outcome]")
+        .await
+        .starts_with("The new cycle completed."));
+    session.screenshot("manual-sync-completed").await;
+    assert_eq!(header(&session).await, "Completed");
+    assert_eq!(
+        audited(&session),
+        [
+            ("run-task".into(), "manual-sync".into(), "started".into()),
+            ("run-task".into(), "manual-sync".into(), "done".into()),
+            ("clear-cache".into(), String::new(), "started".into()),
+            ("clear-cache".into(), String::new(), "done".into()),
+        ]
+    );
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_manual_sync_on_a_healthy_tenant_runs_all_four_steps() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let session = Session::start(Launch::demo("eAdm", "healthy")).await;
+    assert_eq!(header(&session).await, "Completed");
+    begin_manual_sync(&session).await;
+    checklist_when(&session, "run-task", "doing").await;
+    checklist_when(&session, "watch-cycle", "doing").await;
+    // The new cycle's steps show under the checklist as they progress.
+    let first = session
+        .wait_for(
+            "the new cycle's first step running",
+            &format!(
+                "const steps = (() => {{ {READ_STEPS} }})(); \
+                 return steps && steps[0].state === 'running' ? steps : null;"
+            ),
+        )
+        .await;
+    assert_eq!(shown_steps(&first)[0].name, "Import HR");
+    session.demo().advance(3 * 3600).await;
+    let done = checklist_when(&session, "watch-cycle", "done").await;
+    assert!(done.iter().all(|(_, state)| state == "done"), "{done:?}");
+    let outcomes: Vec<String> = audited(&session)
+        .into_iter()
+        .map(|(action, _, outcome)| format!("{action} {outcome}"))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            "run-task started",
+            "run-task done",
+            "clear-cache started",
+            "clear-cache done"
+        ]
+    );
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_waiting_step_is_nudged_only_past_its_usual_time_and_then_starts() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let session = Session::start(Launch::demo("eAdm", "waiting")).await;
+    let shown = shown_steps(&session.wait_for("the steps", READ_STEPS).await);
+    let export = shown.iter().find(|step| step.key == "export-ad").unwrap();
+    assert_eq!(export.state, "waiting");
+    session.click("li[data-step-key=export-ad]").await;
+    session.text_of("[data-testid=guidance]").await;
+    let offered = session
+        .client
+        .execute(
+            "return document.querySelectorAll('[data-testid=nudge]').length;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(offered, 0, "no nudge within the step's usual time");
+
+    // Ten minutes is the shortest usual wait; fifteen more put the step past it.
+    session.demo().advance(15 * 60).await;
+    let task = session
+        .wait_for(
+            "the nudge to be offered",
+            "const b = document.querySelector('[data-testid=nudge]'); return b ? b.dataset.nudgeTask : null;",
+        )
+        .await;
+    assert_eq!(task, "eAdm synkronisering");
+    session.click("[data-testid=nudge]").await;
+    let confirm = session.text_of("[data-testid=nudge-confirm] p").await;
+    assert!(
+        confirm.contains("It does not start a new cycle"),
+        "{confirm}"
+    );
+    session.screenshot("nudge-confirm").await;
+    session.click("[data-testid=nudge-run]").await;
+
+    session
+        .wait_for(
+            "Export AD to start",
+            &format!(
+                "const steps = (() => {{ {READ_STEPS} }})(); \
+                 const step = steps && steps.find(s => s.key === 'export-ad'); \
+                 return step && step.state === 'running' ? step : null;"
+            ),
+        )
+        .await;
+    let watched = session
+        .wait_for(
+            "the nudge to be seen moving",
+            "const w = document.querySelector('[data-testid=nudge-watch]'); return w && w.dataset.outcome === 'moved' ? w.textContent : null;",
+        )
+        .await;
+    assert!(
+        watched.as_str().unwrap().contains("Export AD has moved."),
+        "{watched}"
+    );
+    session.screenshot("nudge-moved").await;
+    assert_eq!(
+        audited(&session),
+        [
+            (
+                "run-task".into(),
+                "nudge export-ad".into(),
+                "started".into()
+            ),
+            ("run-task".into(), "nudge export-ad".into(), "done".into()),
+        ]
+    );
     session.close().await;
 }

@@ -5,11 +5,16 @@ use crate::error::{Error, Result};
 use crate::model::{
     ApiError, CacheCleared, Cycle, CycleHistory, ImportChange, ImportLog, TenantInfo,
 };
+use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
 use reqwest::{StatusCode, Url};
 use serde::de::DeserializeOwned;
 use std::net::IpAddr;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+/// A difference between the clocks below this is the `Date` header's one-second resolution.
+const CLOCK_JITTER: chrono::Duration = chrono::Duration::seconds(2);
 
 /// Far above the largest cycle history, far below what would hurt the app.
 pub const MAX_RESPONSE_BYTES: usize = 4 * 1024 * 1024;
@@ -22,6 +27,8 @@ pub struct TenantClient {
     api_key: String,
     http: reqwest::Client,
     request_timeout: Duration,
+    /// How far the tenant's clock is ahead of this computer's, from its last `Date` header.
+    clock_offset: Arc<Mutex<chrono::Duration>>,
 }
 
 impl std::fmt::Debug for TenantClient {
@@ -79,6 +86,7 @@ impl TenantClient {
             api_key: api_key.to_string(),
             http,
             request_timeout,
+            clock_offset: Arc::new(Mutex::new(chrono::Duration::zero())),
         })
     }
 
@@ -142,6 +150,30 @@ impl TenantClient {
         })
     }
 
+    /// Now by the tenant's clock: step times are the tenant's, so their age and whether a step is
+    /// past its usual time are judged by it, whatever this computer's clock says.
+    pub fn tenant_now(&self) -> DateTime<Utc> {
+        let offset = *self.clock_offset.lock().unwrap_or_else(|p| p.into_inner());
+        Utc::now() + offset
+    }
+
+    fn note_clock(&self, headers: &reqwest::header::HeaderMap) {
+        let Some(date) = headers
+            .get(reqwest::header::DATE)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| DateTime::parse_from_rfc2822(value).ok())
+        else {
+            return;
+        };
+        let offset = date.with_timezone(&Utc) - Utc::now();
+        let offset = if offset.abs() < CLOCK_JITTER {
+            chrono::Duration::zero()
+        } else {
+            offset
+        };
+        *self.clock_offset.lock().unwrap_or_else(|p| p.into_inner()) = offset;
+    }
+
     async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
         let url = self.join(path)?;
         self.send_json(reqwest::Method::GET, url).await
@@ -158,6 +190,7 @@ impl TenantClient {
             .await
             .map_err(|err| self.transport_error(&url, &endpoint, err))?;
         let status = response.status();
+        self.note_clock(response.headers());
         let body = self.read_limited(response, &endpoint, &url).await?;
         if status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN {
             return Err(Error::Unauthorized {

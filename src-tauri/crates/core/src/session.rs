@@ -146,6 +146,15 @@ struct Fetched {
     history: Vec<Cycle>,
     demo_scenario: Option<Scenario>,
     fetched_at: DateTime<Utc>,
+    /// How far the tenant's clock was ahead of this computer's.
+    clock_offset: chrono::Duration,
+}
+
+impl Fetched {
+    /// Now by the tenant's clock, which the cycle's times are in.
+    fn tenant_now(&self) -> DateTime<Utc> {
+        Utc::now() + self.clock_offset
+    }
 }
 
 pub struct Session {
@@ -267,7 +276,12 @@ impl Session {
         let settings = self.settings();
         let usual = UsualTimes::learn(&known.history, settings.limits);
         let localizer = self.localizer();
-        let context = self.view_context(&localizer, &usual, &settings.client, known.fetched_at);
+        let context = self.view_context(
+            &localizer,
+            &usual,
+            &settings.client,
+            known.fetched_at + known.clock_offset,
+        );
         Ok(HistoryView {
             cycles: known
                 .history
@@ -415,6 +429,7 @@ impl Session {
                 history,
                 demo_scenario: Some(connected.demo.scenario),
                 fetched_at: Utc::now(),
+                clock_offset: connected.client.tenant_now() - Utc::now(),
             }),
             Err(err) => {
                 // The demo tenant may have stopped (its machine slept, someone killed it): the next
@@ -445,7 +460,8 @@ impl Session {
         let settings = self.settings();
         let usual = UsualTimes::learn(&known.history, settings.limits);
         let localizer = self.localizer();
-        let context = self.view_context(&localizer, &usual, &settings.client, Utc::now());
+        let now = known.tenant_now();
+        let context = self.view_context(&localizer, &usual, &settings.client, now);
         let last_completed_at = known
             .history
             .iter()
@@ -454,7 +470,7 @@ impl Session {
             .filter_map(|cycle| cycle.finished_at)
             .max();
         let stale_hours = settings.limits.stale_hours;
-        let stale = is_stale(&known.history, last_completed_at, stale_hours, Utc::now());
+        let stale = is_stale(&known.history, last_completed_at, stale_hours, now);
         StatusView {
             cycle: CycleView::build(&known.cycle, &known.tenant, &context),
             tenant: TenantView {
@@ -603,21 +619,26 @@ impl Session {
             state_before: step.map_or(DisplayState::Unknown, |step| step.state),
             started_before: step.and_then(|step| step.started_at),
         };
-        let tenant = {
+        let (tenant, history, clock_offset) = {
             let last = self.last.lock().await;
             let Some(known) = last.as_ref() else {
                 return Err(Error::DemoTenant {
                     detail: "no answer kept".into(),
                 });
             };
-            (known.tenant.clone(), known.history.clone())
+            (
+                known.tenant.clone(),
+                known.history.clone(),
+                known.clock_offset,
+            )
         };
         let settings = self.settings();
-        let usual = UsualTimes::learn(&tenant.1, settings.limits);
+        let usual = UsualTimes::learn(&history, settings.limits);
         let localizer = self.localizer();
         let view_of = |cycle: &Cycle| {
-            let context = self.view_context(&localizer, &usual, &settings.client, Utc::now());
-            CycleView::build(cycle, &tenant.0, &context)
+            let now = Utc::now() + clock_offset;
+            let context = self.view_context(&localizer, &usual, &settings.client, now);
+            CycleView::build(cycle, &tenant, &context)
         };
         runner
             .nudge(

@@ -317,7 +317,8 @@ fn router(tenant: Arc<Tenant>) -> Router {
         .route("/_demo/clock", get(clock_now))
         .route("/_demo/clock/advance", post(advance_clock))
         .fallback(not_found)
-        .layer(middleware::from_fn_with_state(tenant.clone(), require_key));
+        .layer(middleware::from_fn_with_state(tenant.clone(), require_key))
+        .layer(middleware::from_fn_with_state(tenant.clone(), tenant_clock));
     api.with_state(tenant)
 }
 
@@ -330,6 +331,21 @@ fn api_error(status: StatusCode, code: &str, message: impl Into<String>) -> Resp
         }),
     )
         .into_response()
+}
+
+/// Every answer carries the tenant's clock in its `Date` header, as a real server's does: on the
+/// test clock, the simulated time.
+async fn tenant_clock(State(tenant): State<Arc<Tenant>>, request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let date = tenant
+        .clock
+        .now()
+        .format("%a, %d %b %Y %H:%M:%S GMT")
+        .to_string();
+    if let Ok(value) = header::HeaderValue::from_str(&date) {
+        response.headers_mut().insert(header::DATE, value);
+    }
+    response
 }
 
 async fn require_key(State(tenant): State<Arc<Tenant>>, request: Request, next: Next) -> Response {

@@ -195,3 +195,22 @@ fn kill(pid: u32) {
         .unwrap();
     assert!(status.success());
 }
+
+#[tokio::test]
+async fn step_times_are_judged_by_the_tenants_clock_from_its_date_header() {
+    let mut config = DemoConfig::new(Product::EAdm, Scenario::Waiting);
+    config.test_clock = true;
+    let demo = start(config).await.unwrap();
+    let client = TenantClient::new(&demo.base_url(), &demo.api_key).unwrap();
+    client.current_cycle().await.unwrap();
+    let skew = (client.tenant_now() - chrono::Utc::now()).num_seconds();
+    assert!(skew.abs() <= 1, "the clocks agree at first: {skew} s");
+
+    advance(&demo.base_url(), &demo.api_key, 3600).await;
+    client.current_cycle().await.unwrap();
+    let ahead = (client.tenant_now() - chrono::Utc::now()).num_seconds();
+    assert!(
+        (3598..=3602).contains(&ahead),
+        "the tenant's clock is an hour ahead: {ahead} s"
+    );
+}
