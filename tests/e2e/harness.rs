@@ -58,6 +58,28 @@ impl Drop for Reaped {
     }
 }
 
+/// Ends every process that carries this home in its environment. Services the session's D-Bus
+/// started on demand (the document portal WebKit asks for) outlive its process group, and would
+/// otherwise keep running and hold the test's output open.
+fn end_processes_of(home: &Path) {
+    let marker = format!("SYNKVAKT_HOME={}", home.display());
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let pid = entry.file_name().to_string_lossy().into_owned();
+        if pid.parse::<u32>().is_err() {
+            continue;
+        }
+        let Ok(environ) = std::fs::read(entry.path().join("environ")) else {
+            continue;
+        };
+        if environ
+            .split(|byte| *byte == 0)
+            .any(|variable| variable == marker.as_bytes())
+        {
+            let _ = Command::new("kill").arg(pid).status();
+        }
+    }
+}
+
 pub struct DemoTenant {
     _process: Reaped,
     pub file: RuntimeFile,
@@ -102,6 +124,12 @@ pub struct Launch<'a> {
     /// Let the app start a demo tenant of its own when it finds none; when false it is pointed
     /// at a program that does not exist.
     pub app_may_start_demo: bool,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        end_processes_of(self._home.path());
+    }
 }
 
 impl<'a> Launch<'a> {
@@ -256,7 +284,7 @@ impl Session {
     }
 
     pub async fn close(self) {
-        let _ = self.client.close().await;
+        let _ = self.client.clone().close().await;
     }
 }
 

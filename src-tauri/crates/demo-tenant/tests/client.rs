@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 use synkvakt_core::client::TenantClient;
-use synkvakt_core::demo::{DemoChoice, DemoLauncher, RuntimeFile, Scenario};
+use synkvakt_core::demo::{DemoLauncher, RuntimeFile, Scenario};
 use synkvakt_core::model::{CycleState, Product, StepState};
 use synkvakt_core::Error;
 use synkvakt_demo_tenant::{start, DemoConfig};
@@ -154,6 +154,7 @@ async fn an_on_demand_server_lives_while_leases_are_renewed() {
 #[cfg(unix)]
 #[tokio::test]
 async fn the_launcher_starts_one_demo_tenant_and_shares_it() {
+    use synkvakt_core::demo::DemoChoice;
     let dir = tempfile::tempdir().unwrap();
     let launcher = DemoLauncher::new(
         env!("CARGO_BIN_EXE_synkvakt-demo-tenant").into(),

@@ -1,5 +1,7 @@
 //! The window app's session over the real demo tenant process: status with guidance, history,
 //! the import log, and resume through the action path with its guard and audit line.
+//! The session starts the demo tenant's program, which these tests find as a Unix build.
+#![cfg(unix)]
 
 use synkvakt_core::actions::{ActionPath, Outcome};
 use synkvakt_core::demo::{DemoChoice, RuntimeFile, Scenario};
@@ -47,7 +49,6 @@ fn open(product: Product, scenario: Scenario) -> Demo {
     }
 }
 
-#[cfg(unix)]
 #[tokio::test]
 async fn resume_is_guarded_audited_and_leaves_the_cycle_resumed() {
     let demo = open(Product::EFeide, Scenario::ImportFilter);
@@ -139,7 +140,6 @@ async fn resume_is_guarded_audited_and_leaves_the_cycle_resumed() {
         .all(|entry| entry.tenant == "Demo fylkeskommune"));
 }
 
-#[cfg(unix)]
 #[tokio::test]
 async fn a_stuck_step_is_past_its_usual_time_and_history_is_newest_first() {
     let demo = open(Product::EFeide, Scenario::Stuck);
@@ -166,7 +166,6 @@ async fn a_stuck_step_is_past_its_usual_time_and_history_is_newest_first() {
     assert!(history.cycles.len() > 3);
 }
 
-#[cfg(unix)]
 #[tokio::test]
 async fn a_failed_eadm_export_ad_names_the_sync_task_and_the_log_folder() {
     let demo = open(Product::EAdm, Scenario::StepFailed);
