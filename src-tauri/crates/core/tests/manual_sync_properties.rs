@@ -1,6 +1,6 @@
 //! The guards of the client's task, driven through random interleavings of cycle states, task
 //! states and admin actions (concurrent starts included), with a scripted tenant and a recording
-//! Task Scheduler: the same `TaskRunner` code the app runs.
+//! Task Scheduler, then with the demo scheduler the app runs: the same `TaskRunner` code.
 
 use chrono::{Duration, Utc};
 use proptest::prelude::*;
@@ -593,4 +593,141 @@ fn a_tenant_that_starts_cycles_itself_is_asked_through_its_api_and_no_task_runs(
         ));
         assert_eq!(tenant.api_starts.lock().unwrap().len(), 1);
     });
+}
+
+/// The demo scheduler the app runs, behind a window that notes the cycle's state at each run and
+/// every run the scheduler itself had to refuse because one was under way.
+struct WatchedDemoScheduler {
+    inner: synkvakt_taskschd::demo::DemoScheduler,
+    tenant: Arc<ScriptedTenant>,
+    runs: Mutex<Vec<CycleState>>,
+    refused_overlaps: Mutex<usize>,
+}
+
+impl TaskScheduler for WatchedDemoScheduler {
+    fn status(&self, task: &TaskRef) -> synkvakt_taskschd::Result<TaskStatus> {
+        self.inner.status(task)
+    }
+
+    fn run(&self, task: &TaskRef) -> synkvakt_taskschd::Result<()> {
+        let state = self.tenant.cycle.lock().unwrap().state.clone();
+        let result = self.inner.run(task);
+        match &result {
+            Ok(()) => self.runs.lock().unwrap().push(state),
+            Err(TaskError::AlreadyRunning { .. }) => *self.refused_overlaps.lock().unwrap() += 1,
+            Err(_) => {}
+        }
+        result
+    }
+}
+
+/// The same guards with the demo scheduler, whose runs end on their own a few milliseconds
+/// later, so that task states change under the admin's actions as they do for real.
+fn check_with_demo_scheduler(ops: Vec<Op>) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async move {
+        let dir = tempfile::tempdir().unwrap();
+        let tenant = Arc::new(ScriptedTenant {
+            cycle: Mutex::new(cycle(Shape::Completed)),
+            can_start: false,
+            api_starts: Mutex::new(Vec::new()),
+        });
+        let task = TaskRef::new(SYNC_TASK, Some("eadm-klient01".into()));
+        let scheduler = Arc::new(WatchedDemoScheduler {
+            inner: synkvakt_taskschd::demo::DemoScheduler::new(
+                [task.clone()],
+                std::time::Duration::from_millis(15),
+                Arc::new(|_| {}),
+            ),
+            tenant: tenant.clone(),
+            runs: Mutex::new(Vec::new()),
+            refused_overlaps: Mutex::new(0),
+        });
+        let audit = Arc::new(ActionPath::new(dir.path().join("audit.jsonl")));
+        let runner = Arc::new(TaskRunner::new(
+            tenant.clone(),
+            scheduler.clone(),
+            audit.clone(),
+            "Kommune X".into(),
+        ));
+        for op in ops {
+            let shape_now = tenant.cycle.lock().unwrap().clone();
+            let runs_before = scheduler.runs.lock().unwrap().len();
+            match op {
+                Op::SetCycle(shape) => *tenant.cycle.lock().unwrap() = cycle(shape),
+                Op::TaskFinishes => tokio::time::sleep(std::time::Duration::from_millis(20)).await,
+                // The demo scheduler has no disabled tasks.
+                Op::SetTaskDisabled(_) => {}
+                Op::StartManualSync { at_once } => {
+                    let starts: Vec<_> = (0..at_once)
+                        .map(|_| {
+                            let runner = runner.clone();
+                            let task = task.clone();
+                            tokio::spawn(async move { runner.start_manual_sync(&task).await })
+                        })
+                        .collect();
+                    for start in starts {
+                        start.await.unwrap().ok();
+                    }
+                    let ran = scheduler.runs.lock().unwrap().len() - runs_before;
+                    assert!(
+                        ran <= 1,
+                        "{ran} of {at_once} concurrent starts ran the task"
+                    );
+                    let finished =
+                        matches!(shape_now.state, CycleState::Completed | CycleState::Resumed);
+                    assert!(
+                        finished || ran == 0,
+                        "a manual sync ran over {:?}",
+                        shape_now.state
+                    );
+                }
+                Op::Nudge { step } => {
+                    let result = runner.nudge(STEPS[step], &task, view_of).await;
+                    let ran = scheduler.runs.lock().unwrap().len() - runs_before;
+                    let allowed = shape_now.steps[step].state == StepState::Failed
+                        && STEPS[step] == "export-ad";
+                    assert!(
+                        allowed || ran == 0,
+                        "nudge of {} over {:?} ran the task: {result:?}",
+                        STEPS[step],
+                        shape_now.state
+                    );
+                }
+            }
+        }
+        let runs = scheduler.runs.lock().unwrap().clone();
+        assert!(
+            runs.iter().all(|state| matches!(
+                state,
+                CycleState::Completed | CycleState::Resumed | CycleState::Failed
+            )),
+            "the task ran over {runs:?}"
+        );
+        assert_eq!(
+            *scheduler.refused_overlaps.lock().unwrap(),
+            0,
+            "a run was attempted while the task ran"
+        );
+        let done = audit
+            .recent(10_000)
+            .unwrap()
+            .iter()
+            .filter(|e| e.outcome == Outcome::Done && matches!(e.action, Action::RunTask { .. }))
+            .count();
+        assert_eq!(done, runs.len(), "every run is in the audit log");
+    });
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+    #[test]
+    fn with_the_demo_scheduler_no_run_overlaps_or_lands_on_an_unfinished_cycle(ops in proptest::collection::vec(op(), 1..30)) {
+        check_with_demo_scheduler(ops);
+    }
 }
