@@ -402,7 +402,7 @@ async fn eadm_stuck_step_is_marked_past_its_usual_time() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_tenant_that_goes_away_shows_the_last_cycle_with_its_age_and_recovers() {
     let _one = ONE_AT_A_TIME.lock().await;
-    // A running cycle, which the window asks about every few seconds.
+    // A running delta cycle, which the window asks about every few seconds.
     let mut session = Session::start(Launch {
         product: "eAdm",
         scenario: "running",
@@ -411,7 +411,7 @@ async fn a_tenant_that_goes_away_shows_the_last_cycle_with_its_age_and_recovers(
     })
     .await;
     session.wait_for("the steps", READ_STEPS).await;
-    assert_eq!(header(&session).await, "Running: Import AD");
+    assert_eq!(header(&session).await, "Running: Export AD");
 
     let gone = session.stop_demo();
     let banner = session.text_of("[data-testid=offline]").await;
@@ -434,7 +434,7 @@ async fn a_tenant_that_goes_away_shows_the_last_cycle_with_its_age_and_recovers(
             "return document.querySelector('[data-testid=offline]') ? null : true;",
         )
         .await;
-    assert_eq!(header(&session).await, "Running: Import AD");
+    assert_eq!(header(&session).await, "Running: Export AD");
     session.close().await;
 }
 

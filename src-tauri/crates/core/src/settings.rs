@@ -256,7 +256,58 @@ impl SettingsStore {
 mod tests {
     use super::*;
     use crate::demo::Scenario;
-    use crate::model::Product;
+
+    fn task(name: &str, server: Option<&str>) -> ScheduledTask {
+        ScheduledTask {
+            name: name.into(),
+            server: server.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn the_tasks_default_to_the_guides_on_the_machines_configured() {
+        let machines = ClientMachines {
+            client_server: Some("efeide-klient01".into()),
+            domain_controller: Some("dc01".into()),
+            ..ClientMachines::default()
+        };
+        assert_eq!(
+            machines.scheduled_tasks(Product::EFeide),
+            [
+                task("eFeide synkronisering", Some("efeide-klient01")),
+                task("eFeide Export SAS", Some("efeide-klient01")),
+                task("eFeide Export samAccountName", Some("efeide-klient01")),
+                task("eFeide Export FlyVO", Some("efeide-klient01")),
+                task("eFeide Import AD", Some("dc01")),
+            ]
+        );
+        // Nothing configured: this computer, as on the client server itself.
+        assert_eq!(
+            ClientMachines::default().scheduled_tasks(Product::EAdm),
+            [task("eAdm synkronisering", None)]
+        );
+    }
+
+    #[test]
+    fn configured_tasks_replace_the_defaults_and_name_their_own_servers() {
+        let machines = ClientMachines {
+            client_server: Some("klient01".into()),
+            tasks: vec![task("eAdm synkronisering", Some("klient02"))],
+            ..ClientMachines::default()
+        };
+        assert_eq!(
+            machines.scheduled_tasks(Product::EAdm),
+            [task("eAdm synkronisering", Some("klient02"))]
+        );
+        assert_eq!(
+            machines.server_of_task("eAdm synkronisering", Machine::ClientServer),
+            Some("klient02".into())
+        );
+        assert_eq!(
+            machines.server_of_task("other", Machine::ClientServer),
+            Some("klient01".into())
+        );
+    }
 
     fn store() -> (tempfile::TempDir, SettingsStore) {
         let dir = tempfile::tempdir().unwrap();
