@@ -11,6 +11,13 @@ const COMMANDS: &[&str] = &[
     "start_manual_sync",
     "leave_manual_sync",
     "nudge_step",
+    "reexport_templates",
+    "search_users",
+    "open_preview",
+    "preview_window",
+    "close_preview",
+    "execute_reexport",
+    "export_queue",
 ];
 
 fn main() {

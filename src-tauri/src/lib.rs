@@ -3,8 +3,11 @@
 
 use synkvakt_core::demo::DemoLauncher;
 use synkvakt_core::i18n::Language;
-use synkvakt_core::model::{ImportChange, ImportCounts};
+use synkvakt_core::model::{ExportJob, ExportQueue, ImportChange, ImportCounts, ReexportScope};
 use synkvakt_core::paths::AppPaths;
+use synkvakt_core::reexport::{
+    ConfirmedCounts, PreviewOpened, PreviewQuery, PreviewWindow, TemplateView, UserSearchView,
+};
 use synkvakt_core::session::{AppInfo, HistoryView, ImportLogView, Session, StatusView};
 use synkvakt_core::sync_run::ManualSyncView;
 use synkvakt_core::{logging, UserError};
@@ -110,6 +113,83 @@ async fn nudge_step(
         .map_err(|err| session.user_error(&err))
 }
 
+#[tauri::command]
+#[specta::specta]
+async fn reexport_templates(session: State<'_, Session>) -> Result<Vec<TemplateView>, UserError> {
+    session
+        .reexport_templates()
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn search_users(
+    session: State<'_, Session>,
+    search: String,
+) -> Result<UserSearchView, UserError> {
+    session
+        .search_users(search)
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn open_preview(
+    session: State<'_, Session>,
+    template_id: String,
+    mapping_id: Option<String>,
+    scope: ReexportScope,
+) -> Result<PreviewOpened, UserError> {
+    session
+        .open_preview(template_id, mapping_id, scope)
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn preview_window(
+    session: State<'_, Session>,
+    preview_id: String,
+    query: PreviewQuery,
+) -> Result<PreviewWindow, UserError> {
+    session
+        .preview_window(preview_id, query)
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn close_preview(session: State<'_, Session>, preview_id: String) -> Result<(), UserError> {
+    session.close_preview(preview_id).await;
+    Ok(())
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn execute_reexport(
+    session: State<'_, Session>,
+    preview_id: String,
+    confirmed: ConfirmedCounts,
+) -> Result<ExportJob, UserError> {
+    session
+        .execute_reexport(preview_id, confirmed)
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn export_queue(session: State<'_, Session>) -> Result<ExportQueue, UserError> {
+    session
+        .export_queue()
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
 /// The commands and the types they carry; also the source of the page's TypeScript bindings.
 pub fn commands<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
@@ -122,7 +202,14 @@ pub fn commands<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
         manual_sync,
         start_manual_sync,
         leave_manual_sync,
-        nudge_step
+        nudge_step,
+        reexport_templates,
+        search_users,
+        open_preview,
+        preview_window,
+        close_preview,
+        execute_reexport,
+        export_queue
     ])
 }
 

@@ -3,6 +3,16 @@
 import { commands } from './bindings';
 import type {
   AppInfo_Serialize,
+  ConfirmedCounts,
+  ExportJob,
+  ExportQueue,
+  PreviewColumn,
+  PreviewOpened,
+  PreviewQuery,
+  PreviewWindow,
+  ReexportScope,
+  TemplateView,
+  UserSearchView,
   CycleView_Serialize,
   DisplayState,
   GuidanceView,
@@ -32,6 +42,16 @@ export type HistoryView = HistoryView_Serialize;
 export type ManualSyncView = ManualSyncView_Serialize;
 export type NudgeView = NudgeView_Serialize;
 export type {
+  ConfirmedCounts,
+  ExportJob,
+  ExportQueue,
+  PreviewColumn,
+  PreviewOpened,
+  PreviewQuery,
+  PreviewWindow,
+  ReexportScope,
+  TemplateView,
+  UserSearchView,
   DisplayState,
   GuidanceView,
   ImportChange,
@@ -117,4 +137,36 @@ export function leaveManualSync(): Promise<Outcome<ManualSyncView | null>> {
 /** Runs a configured task for a step whose guidance names it; Rust checks that it still does. */
 export function nudgeStep(stepKey: string, task: string): Promise<Outcome<StatusView>> {
   return settle(() => commands.nudgeStep(stepKey, task));
+}
+
+export function loadTemplates(): Promise<Outcome<TemplateView[]>> {
+  return settle(() => commands.reexportTemplates());
+}
+
+export function searchUsers(search: string): Promise<Outcome<UserSearchView>> {
+  return settle(() => commands.searchUsers(search));
+}
+
+/** Starts the preview's download in Rust; the rows stay there. */
+export function openPreview(templateId: string, mappingId: string | null, scope: ReexportScope): Promise<Outcome<PreviewOpened>> {
+  return settle(() => commands.openPreview(templateId, mappingId, scope));
+}
+
+/** The rows the table shows, filtered and sorted in Rust. */
+export function previewWindow(previewId: string, query: PreviewQuery): Promise<Outcome<PreviewWindow>> {
+  return settle(() => commands.previewWindow(previewId, query));
+}
+
+/** Stops the download and drops the rows. */
+export function closePreview(previewId: string): Promise<Outcome<null>> {
+  return settle(() => commands.closePreview(previewId));
+}
+
+/** Rust checks the counts and sends the dialog's one idempotency key: one job, however often. */
+export function executeReexport(previewId: string, confirmed: ConfirmedCounts): Promise<Outcome<ExportJob>> {
+  return settle(() => commands.executeReexport(previewId, confirmed));
+}
+
+export function loadExportQueue(): Promise<Outcome<ExportQueue>> {
+  return settle(() => commands.exportQueue());
 }

@@ -15,6 +15,13 @@ export const commands = {
 	startManualSync: () => typedError<ManualSyncView_Serialize, UserError>(__TAURI_INVOKE("start_manual_sync")),
 	leaveManualSync: () => typedError<ManualSyncView_Serialize | null, UserError>(__TAURI_INVOKE("leave_manual_sync")),
 	nudgeStep: (stepKey: string, task: string) => typedError<StatusView_Serialize, UserError>(__TAURI_INVOKE("nudge_step", { stepKey, task })),
+	reexportTemplates: () => typedError<TemplateView_Serialize[], UserError>(__TAURI_INVOKE("reexport_templates")),
+	searchUsers: (search: string) => typedError<UserSearchView, UserError>(__TAURI_INVOKE("search_users", { search })),
+	openPreview: (templateId: string, mappingId: string | null, scope: ReexportScope) => typedError<PreviewOpened, UserError>(__TAURI_INVOKE("open_preview", { templateId, mappingId, scope })),
+	previewWindow: (previewId: string, query: PreviewQuery) => typedError<PreviewWindow_Serialize, UserError>(__TAURI_INVOKE("preview_window", { previewId, query })),
+	closePreview: (previewId: string) => typedError<null, UserError>(__TAURI_INVOKE("close_preview", { previewId })),
+	executeReexport: (previewId: string, confirmed: ConfirmedCounts) => typedError<ExportJob_Serialize, UserError>(__TAURI_INVOKE("execute_reexport", { previewId, confirmed })),
+	exportQueue: () => typedError<ExportQueue_Serialize, UserError>(__TAURI_INVOKE("export_queue")),
 };
 
 /* Types */
@@ -59,6 +66,12 @@ export type ChecklistItemView_Serialize = {
 	detail: string | null,
 };
 
+/**  The counts the admin confirmed; Rust checks them against the preview before executing. */
+export type ConfirmedCounts = {
+	users: number,
+	values: number,
+};
+
 /**  A full cycle runs every step; a delta cycle skips the imports. */
 export type CycleKind = "full" | "delta";
 
@@ -99,6 +112,49 @@ export type CycleView_Serialize = {
  *  a failed or stopped one, and `Unknown` for a state this version was not built for.
  */
 export type DisplayState = "completed" | "failed" | "stopped" | "running" | "waiting" | "not-reached" | "skipped" | "unknown";
+
+/**  A re-export on the export queue. */
+export type ExportJob = ExportJob_Serialize | ExportJob_Deserialize;
+
+/**  A re-export on the export queue. */
+export type ExportJob_Deserialize = {
+	id: string,
+	templateId: string,
+	mappingId?: string | null,
+	attributes: string[],
+	users: number,
+	/**  Values to write. */
+	total: number,
+	done: number,
+	state: JobState_Deserialize,
+	createdAt: string,
+	finishedAt?: string | null,
+};
+
+/**  A re-export on the export queue. */
+export type ExportJob_Serialize = {
+	id: string,
+	templateId: string,
+	mappingId: string | null,
+	attributes: string[],
+	users: number,
+	/**  Values to write. */
+	total: number,
+	done: number,
+	state: JobState_Serialize,
+	createdAt: string,
+	finishedAt: string | null,
+};
+
+export type ExportQueue = ExportQueue_Serialize | ExportQueue_Deserialize;
+
+export type ExportQueue_Deserialize = {
+	jobs: ExportJob_Deserialize[],
+};
+
+export type ExportQueue_Serialize = {
+	jobs: ExportJob_Serialize[],
+};
 
 export type FilterCheck = {
 	kind: FilterCheckKind,
@@ -188,6 +244,16 @@ export type ItemState = "todo" | "doing" | "done" |
 /**  The admin left the checklist here; nothing was left half done. */
 "left";
 
+export type JobState = JobState_Serialize | JobState_Deserialize;
+
+export type JobState_Deserialize = "queued" | "running" | "completed" | "failed" | 
+/**  A state this version does not know. */
+string;
+
+export type JobState_Serialize = "queued" | "running" | "completed" | "failed" | 
+/**  A state this version does not know. */
+"unknown";
+
 export type Language = 
 /**  Norwegian Bokmål, the main language of the users. */
 "nb" | 
@@ -245,6 +311,22 @@ export type ManualSyncView_Serialize = {
 	problem: UserError | null,
 };
 
+export type MappingView = MappingView_Serialize | MappingView_Deserialize;
+
+export type MappingView_Deserialize = {
+	id: string,
+	targetAttribute: string,
+	sourceExpression: string,
+	valueKind: ValueKind_Deserialize,
+};
+
+export type MappingView_Serialize = {
+	id: string,
+	targetAttribute: string,
+	sourceExpression: string,
+	valueKind: ValueKind_Serialize,
+};
+
 /**  Whether a nudged step moved. */
 export type NudgeOutcome = 
 /**  The task runs, or has just finished: too soon to tell. */
@@ -287,8 +369,102 @@ export type NudgeView_Serialize = {
 /**  The state of the whole cycle as the header shows it. */
 export type OverallState = "completed" | "running" | "failed" | "stopped" | "resumed" | "unknown";
 
+/**  A column of the preview, to sort by. */
+export type PreviewColumn = "user-id" | "name" | "attribute" | "current-value" | "new-value";
+
+/**  A preview that has started loading: what it is of, for the page to name in the confirmation. */
+export type PreviewOpened = {
+	previewId: string,
+	templateName: string,
+	targetSystem: string,
+	/**  The target attributes that would be overwritten. */
+	attributes: string[],
+	scope: ReexportScope,
+};
+
+/**  What the page asks of the preview: a filter, an order and a window. */
+export type PreviewQuery = {
+	/**  Rows whose user ID contains this. */
+	userId: string,
+	/**  Rows with this text in any column (any case). */
+	text: string,
+	sort: PreviewColumn,
+	descending: boolean,
+	offset: number,
+	limit: number,
+};
+
+export type PreviewRowView = PreviewRowView_Serialize | PreviewRowView_Deserialize;
+
+export type PreviewRowView_Deserialize = {
+	userId: string,
+	/**  Personal data, disclosed as the session allows. */
+	name: string,
+	attribute: string,
+	currentValue?: string | null,
+	newValue: string,
+	/**  The target system holds another value (or none) now: this row changes something. */
+	changes: boolean,
+};
+
+export type PreviewRowView_Serialize = {
+	userId: string,
+	/**  Personal data, disclosed as the session allows. */
+	name: string,
+	attribute: string,
+	currentValue: string | null,
+	newValue: string,
+	/**  The target system holds another value (or none) now: this row changes something. */
+	changes: boolean,
+};
+
+export type PreviewWindow = PreviewWindow_Serialize | PreviewWindow_Deserialize;
+
+export type PreviewWindow_Deserialize = {
+	rows: PreviewRowView_Deserialize[],
+	/**  Where `rows` start among the matching rows. */
+	offset: number,
+	/**  Rows matching the filter, of those loaded so far. */
+	matching: number,
+	matchingUsers: number,
+	/**  Of the matching rows, those whose value the re-export would change. */
+	matchingChanges: number,
+	loaded: number,
+	/**  Rows and users in the whole preview, as the tenant counts them. */
+	total: number,
+	users: number,
+	complete: boolean,
+	/**  Why loading stopped, if it did. */
+	problem?: UserError | null,
+};
+
+export type PreviewWindow_Serialize = {
+	rows: PreviewRowView_Serialize[],
+	/**  Where `rows` start among the matching rows. */
+	offset: number,
+	/**  Rows matching the filter, of those loaded so far. */
+	matching: number,
+	matchingUsers: number,
+	/**  Of the matching rows, those whose value the re-export would change. */
+	matchingChanges: number,
+	loaded: number,
+	/**  Rows and users in the whole preview, as the tenant counts them. */
+	total: number,
+	users: number,
+	complete: boolean,
+	/**  Why loading stopped, if it did. */
+	problem: UserError | null,
+};
+
 /**  The two products the service is sold as. */
 export type Product = "eAdm" | "eFeide";
+
+/**  Whom a re-export is for: every user, or the users picked. */
+export type ReexportScope = {
+	kind: ScopeKind,
+	/**  The selection; empty for all users. */
+	userIds: string[],
+};
 
 /**  A remedy as the admin reads it. */
 export type RemedyView = RemedyView_Serialize | RemedyView_Deserialize;
@@ -325,6 +501,8 @@ export type ScheduledTask_Serialize = {
 	name: string,
 	server: string | null,
 };
+
+export type ScopeKind = "all" | "selection";
 
 /**  The situation a step is in, as far as guidance is concerned. */
 export type Situation = "failed" | 
@@ -443,6 +621,22 @@ export type TaskView_Serialize = {
 	server: string | null,
 };
 
+export type TemplateView = TemplateView_Serialize | TemplateView_Deserialize;
+
+export type TemplateView_Deserialize = {
+	id: string,
+	name: string,
+	targetSystem: string,
+	mappings: MappingView_Deserialize[],
+};
+
+export type TemplateView_Serialize = {
+	id: string,
+	name: string,
+	targetSystem: string,
+	mappings: MappingView_Serialize[],
+};
+
 export type TenantView = TenantView_Serialize | TenantView_Deserialize;
 
 export type TenantView_Deserialize = {
@@ -470,6 +664,31 @@ export type UserError = {
 	/**  The technical detail, in English, for a details line and for support. */
 	detail: string,
 };
+
+export type UserPickView = {
+	id: string,
+	/**  Personal data, disclosed as the session allows. */
+	name: string,
+	department: string,
+};
+
+export type UserSearchView = {
+	total: number,
+	users: UserPickView[],
+};
+
+/**  What a mapping's values are, so that personal data among them can be masked. */
+export type ValueKind = ValueKind_Serialize | ValueKind_Deserialize;
+
+/**  What a mapping's values are, so that personal data among them can be masked. */
+export type ValueKind_Deserialize = "name" | "email" | "national-id" | 
+/**  Anything else, a kind this version does not know included. */
+string;
+
+/**  What a mapping's values are, so that personal data among them can be masked. */
+export type ValueKind_Serialize = "name" | "email" | "national-id" | 
+/**  Anything else, a kind this version does not know included. */
+"text";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

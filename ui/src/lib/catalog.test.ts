@@ -20,6 +20,8 @@ const templateValues: Record<string, string> = {
   'item-state-': 'ItemState',
   'task-state-': 'TaskStateView',
   'manual-sync-outcome-': 'SyncOutcome',
+  'preview-column-': 'PreviewColumn',
+  'queue-state-': 'JobState_Serialize',
 };
 
 function scannedFiles(): string[] {

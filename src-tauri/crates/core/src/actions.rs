@@ -31,6 +31,16 @@ pub enum Action {
         edit: u32,
         delete: u32,
     },
+    /// Putting a re-export on the export queue: what it overwrites, and for how many.
+    Reexport {
+        template: String,
+        /// One mapping's target attribute, or all of the template's.
+        mapping: Option<String>,
+        scope: crate::model::ScopeKind,
+        users: u32,
+        values: u32,
+        idempotency_key: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

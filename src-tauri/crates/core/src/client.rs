@@ -3,12 +3,15 @@
 
 use crate::error::{Error, Result};
 use crate::model::{
-    ApiError, CacheCleared, Cycle, CycleHistory, ImportChange, ImportLog, TenantInfo,
+    ApiError, CacheCleared, Cycle, CycleHistory, ExportJob, ExportQueue, ImportChange, ImportLog,
+    MappingList, PreviewPage, PreviewRequest, ReexportRequest, TemplateList, TenantInfo,
+    UserSearch,
 };
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
 use reqwest::{StatusCode, Url};
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -131,6 +134,66 @@ impl TenantClient {
         self.send_json(reqwest::Method::POST, url).await
     }
 
+    /// The synchronization templates, one per target system.
+    pub async fn templates(&self) -> Result<TemplateList> {
+        self.get_json("api/v1/templates").await
+    }
+
+    /// A template's export mappings.
+    pub async fn mappings(&self, template_id: &str) -> Result<MappingList> {
+        let url = self.path(&["api", "v1", "templates", template_id, "mappings"])?;
+        self.send_json(reqwest::Method::GET, url).await
+    }
+
+    /// Users whose ID or name contains `search`, for picking a selection.
+    pub async fn search_users(&self, search: &str, limit: u32) -> Result<UserSearch> {
+        let mut url = self.join("api/v1/users")?;
+        url.query_pairs_mut()
+            .append_pair("search", search)
+            .append_pair("limit", &limit.to_string());
+        self.send_json(reqwest::Method::GET, url).await
+    }
+
+    /// One page of what a re-export would write.
+    pub async fn preview_page(
+        &self,
+        template_id: &str,
+        request: &PreviewRequest,
+    ) -> Result<PreviewPage> {
+        let url = self.path(&["api", "v1", "templates", template_id, "preview"])?;
+        self.send_body(url, request, &[]).await
+    }
+
+    /// Puts a re-export on the export queue. The same `idempotency_key` never makes a second job,
+    /// so a request whose answer was lost is simply sent again.
+    pub async fn execute_reexport(
+        &self,
+        template_id: &str,
+        request: &ReexportRequest,
+        idempotency_key: &str,
+    ) -> Result<ExportJob> {
+        let url = self.path(&["api", "v1", "templates", template_id, "reexport"])?;
+        self.send_body(url, request, &[("Idempotency-Key", idempotency_key)])
+            .await
+    }
+
+    /// The export queue, newest job first.
+    pub async fn export_queue(&self) -> Result<ExportQueue> {
+        self.get_json("api/v1/export-queue").await
+    }
+
+    /// The service's address with `segments` as the path, each escaped as a path segment.
+    fn path(&self, segments: &[&str]) -> Result<Url> {
+        let mut url = self.base.clone();
+        url.path_segments_mut()
+            .map_err(|_| Error::InvalidUrl {
+                url: self.base.to_string(),
+            })?
+            .pop_if_empty()
+            .extend(segments);
+        Ok(url)
+    }
+
     /// Releases the cycle the import filter stopped.
     pub async fn resume(&self, cycle_id: &str) -> Result<Cycle> {
         let mut url = self.join("api/v1/cycles/")?;
@@ -180,10 +243,31 @@ impl TenantClient {
     }
 
     async fn send_json<T: DeserializeOwned>(&self, method: reqwest::Method, url: Url) -> Result<T> {
+        let request = self.http.request(method, url.clone());
+        self.send(request, url).await
+    }
+
+    /// Sends `body` as JSON, with `headers` besides the usual ones.
+    async fn send_body<B: Serialize, T: DeserializeOwned>(
+        &self,
+        url: Url,
+        body: &B,
+        headers: &[(&str, &str)],
+    ) -> Result<T> {
+        let mut request = self.http.post(url.clone()).json(body);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request, url).await
+    }
+
+    async fn send<T: DeserializeOwned>(
+        &self,
+        request: reqwest::RequestBuilder,
+        url: Url,
+    ) -> Result<T> {
         let endpoint = url.path().to_string();
-        let response = self
-            .http
-            .request(method, url.clone())
+        let response = request
             .bearer_auth(&self.api_key)
             .header(reqwest::header::ACCEPT, "application/json")
             .send()

@@ -14,6 +14,7 @@ pub mod manual_sync;
 pub mod model;
 pub mod paths;
 pub mod personal;
+pub mod reexport;
 pub mod session;
 pub mod settings;
 pub mod status;

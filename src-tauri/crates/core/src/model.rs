@@ -232,6 +232,154 @@ pub struct CacheCleared {
     pub cleared_at: DateTime<Utc>,
 }
 
+/// A synchronization template (Synkroniseringsmal): one per target system.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Template {
+    pub id: String,
+    pub name: String,
+    pub target_system: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TemplateList {
+    pub templates: Vec<Template>,
+}
+
+/// What a mapping's values are, so that personal data among them can be masked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueKind {
+    Name,
+    Email,
+    NationalId,
+    /// Anything else, a kind this version does not know included.
+    #[serde(other)]
+    Text,
+}
+
+/// An export mapping of a template: target attribute <- source expression.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Mapping {
+    pub id: String,
+    pub target_attribute: String,
+    pub source_expression: String,
+    pub value_kind: ValueKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MappingList {
+    pub template_id: String,
+    pub mappings: Vec<Mapping>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UserSummary {
+    pub id: String,
+    pub name: PersonName,
+    pub department: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UserSearch {
+    pub total: u32,
+    pub users: Vec<UserSummary>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScopeKind {
+    All,
+    Selection,
+}
+
+/// Whom a re-export is for: every user, or the users picked.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReexportScope {
+    pub kind: ScopeKind,
+    /// The selection; empty for all users.
+    pub user_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PreviewRequest {
+    /// One mapping, or `None` for all of the template's.
+    pub mapping_id: Option<String>,
+    pub scope: ReexportScope,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+/// One value a re-export would write. The values are kept as the service sends them; the
+/// mapping's `ValueKind` says which of them are personal data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PreviewRow {
+    pub user_id: String,
+    pub name: PersonName,
+    pub attribute: String,
+    pub current_value: Option<String>,
+    pub new_value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PreviewPage {
+    pub total: u32,
+    pub users: u32,
+    pub offset: u32,
+    pub rows: Vec<PreviewRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReexportRequest {
+    pub mapping_id: Option<String>,
+    pub scope: ReexportScope,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum JobState {
+    Queued,
+    Running,
+    Completed,
+    Failed,
+    /// A state this version does not know.
+    #[serde(other)]
+    Unknown,
+}
+
+/// A re-export on the export queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExportJob {
+    pub id: String,
+    pub template_id: String,
+    pub mapping_id: Option<String>,
+    pub attributes: Vec<String>,
+    pub users: u32,
+    /// Values to write.
+    pub total: u32,
+    pub done: u32,
+    pub state: JobState,
+    pub created_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExportQueue {
+    pub jobs: Vec<ExportJob>,
+}
+
 /// The error body the service sends with every error status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

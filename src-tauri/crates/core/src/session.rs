@@ -10,8 +10,13 @@ use crate::guidance;
 use crate::i18n::{Language, Localizer};
 use crate::manual_sync::TaskRunner;
 use crate::model::{Cycle, CycleState, ImportChange, ImportCounts, Product, TenantInfo};
+use crate::model::{ExportQueue, ReexportScope, ScopeKind};
 use crate::paths::AppPaths;
 use crate::personal::{Disclosure, PersonalData};
+use crate::reexport::{
+    ConfirmedCounts, PreviewOpened, PreviewQuery, PreviewWindow, ReexportDialog, TemplateView,
+    UserPickView, UserSearchView,
+};
 use crate::settings::{ClientMachines, ScheduledTask, Settings, SettingsStore};
 use crate::status::{CycleView, DisplayState, ViewContext};
 use crate::sync_run::{ManualSyncRun, ManualSyncView, TaskStateView};
@@ -116,6 +121,9 @@ pub struct NudgeView {
     pub event_log_machine: String,
 }
 
+/// The largest selection a re-export takes, as the contract allows.
+const MAX_SELECTION: usize = 10_000;
+
 /// How many recent cycles to learn the usual times from and to show as history.
 const HISTORY_LENGTH: u32 = 20;
 /// How long after a nudge, once its task is done, a step that has not moved counts as stuck.
@@ -165,6 +173,8 @@ pub struct Session {
     actions: Arc<ActionPath>,
     launcher: Arc<DemoLauncher>,
     manual_sync: std::sync::Mutex<Option<ManualSyncRun>>,
+    /// The open re-export dialog; replacing or dropping it stops its download.
+    reexport: Mutex<Option<Arc<ReexportDialog>>>,
     nudged: std::sync::Mutex<Option<NudgeWatch>>,
     connection: Mutex<Option<Connected>>,
     last: Mutex<Option<Fetched>>,
@@ -189,6 +199,7 @@ impl Session {
             localizer: RwLock::new(localizer),
             actions: Arc::new(ActionPath::new(paths.audit_file())),
             manual_sync: std::sync::Mutex::new(None),
+            reexport: Mutex::new(None),
             nudged: std::sync::Mutex::new(None),
             launcher: Arc::new(DemoLauncher::new(
                 demo_binary,
@@ -386,6 +397,174 @@ impl Session {
             .ok_or_else(|| Error::DemoTenant {
                 detail: "no connection".into(),
             })
+    }
+
+    /// The tenant's templates, each with its export mappings.
+    pub async fn reexport_templates(&self) -> Result<Vec<TemplateView>> {
+        let client = self.client().await?;
+        let mut views = Vec::new();
+        for template in client.templates().await?.templates {
+            let mappings = client.mappings(&template.id).await?.mappings;
+            views.push(TemplateView::new(&template, &mappings));
+        }
+        Ok(views)
+    }
+
+    /// Users to pick for a selection, by ID or name.
+    pub async fn search_users(&self, search: String) -> Result<UserSearchView> {
+        let client = self.client().await?;
+        let search: String = search.chars().take(100).collect();
+        let found = client.search_users(search.trim(), 20).await?;
+        Ok(UserSearchView {
+            total: found.total,
+            users: found
+                .users
+                .into_iter()
+                .map(|user| UserPickView {
+                    id: user.id,
+                    name: user.name.disclose(self.disclosure()),
+                    department: user.department,
+                })
+                .collect(),
+        })
+    }
+
+    /// Opens the re-export dialog's preview for one mapping (or all of the template's) and a
+    /// scope, closing any other; its rows download in the background.
+    pub async fn open_preview(
+        &self,
+        template_id: String,
+        mapping_id: Option<String>,
+        scope: ReexportScope,
+    ) -> Result<PreviewOpened> {
+        let localizer = self.localizer();
+        let invalid = |key: &str| Error::Refused {
+            reason: localizer.text(key),
+        };
+        match scope.kind {
+            ScopeKind::All if !scope.user_ids.is_empty() => return Err(invalid("refused-scope")),
+            ScopeKind::Selection if scope.user_ids.is_empty() => {
+                return Err(invalid("refused-empty-selection"))
+            }
+            _ if scope.user_ids.len() > MAX_SELECTION => {
+                return Err(invalid("refused-selection-too-large"))
+            }
+            _ if scope
+                .user_ids
+                .iter()
+                .any(|id| id.is_empty() || id.len() > 64) =>
+            {
+                return Err(invalid("refused-scope"))
+            }
+            _ => {}
+        }
+        let client = self.client().await?;
+        let template = client
+            .templates()
+            .await?
+            .templates
+            .into_iter()
+            .find(|template| template.id == template_id)
+            .ok_or_else(|| invalid("refused-no-such-template"))?;
+        let mappings = client.mappings(&template.id).await?.mappings;
+        let mapping = match &mapping_id {
+            Some(id) => Some(
+                mappings
+                    .iter()
+                    .find(|mapping| &mapping.id == id)
+                    .cloned()
+                    .ok_or_else(|| invalid("refused-no-such-template"))?,
+            ),
+            None => None,
+        };
+        let attributes = match &mapping {
+            Some(mapping) => vec![mapping.target_attribute.clone()],
+            None => mappings
+                .iter()
+                .map(|mapping| mapping.target_attribute.clone())
+                .collect(),
+        };
+        let dialog = ReexportDialog::open(
+            client,
+            template.clone(),
+            &mappings,
+            mapping,
+            scope.clone(),
+            localizer.clone(),
+        );
+        let opened = PreviewOpened {
+            preview_id: dialog.id.clone(),
+            template_name: template.name,
+            target_system: template.target_system,
+            attributes,
+            scope,
+        };
+        *self.reexport.lock().await = Some(Arc::new(dialog));
+        Ok(opened)
+    }
+
+    async fn dialog(&self, preview_id: &str) -> Result<Arc<ReexportDialog>> {
+        self.reexport
+            .lock()
+            .await
+            .as_ref()
+            .filter(|dialog| dialog.id == preview_id)
+            .cloned()
+            .ok_or_else(|| Error::Refused {
+                reason: self.localizer().text("refused-preview-closed"),
+            })
+    }
+
+    /// The window of the preview's rows the page shows, filtered and sorted in Rust.
+    pub async fn preview_window(
+        &self,
+        preview_id: String,
+        query: PreviewQuery,
+    ) -> Result<PreviewWindow> {
+        let dialog = self.dialog(&preview_id).await?;
+        Ok(dialog.store.window(&query, self.disclosure()))
+    }
+
+    /// Closes the dialog: its download stops and its rows are dropped.
+    pub async fn close_preview(&self, preview_id: String) {
+        let mut open = self.reexport.lock().await;
+        if open.as_ref().is_some_and(|dialog| dialog.id == preview_id) {
+            *open = None;
+        }
+    }
+
+    /// Executes the dialog's re-export after the admin confirmed its counts: one job, however
+    /// often it is asked for.
+    pub async fn execute_reexport(
+        &self,
+        preview_id: String,
+        confirmed: ConfirmedCounts,
+    ) -> Result<crate::model::ExportJob> {
+        let dialog = self.dialog(&preview_id).await?;
+        let client = self.client().await?;
+        let tenant = self.tenant_name().await;
+        dialog
+            .execute(
+                &client,
+                &self.actions,
+                &tenant,
+                confirmed,
+                &self.localizer(),
+            )
+            .await
+    }
+
+    pub async fn export_queue(&self) -> Result<ExportQueue> {
+        self.client().await?.export_queue().await
+    }
+
+    async fn tenant_name(&self) -> String {
+        self.last
+            .lock()
+            .await
+            .as_ref()
+            .map(|known| known.tenant.name.clone())
+            .unwrap_or_default()
     }
 
     /// Personal data is shown in full until support mode (its own issue) asks to mask it.

@@ -2,7 +2,10 @@
 //! decodes into the client's types.
 
 use serde_json::Value;
-use synkvakt_core::model::{ApiError, CacheCleared, Cycle, CycleHistory, ImportLog, TenantInfo};
+use synkvakt_core::model::{
+    ApiError, CacheCleared, Cycle, CycleHistory, ExportJob, ExportQueue, ImportLog, MappingList,
+    PreviewPage, TemplateList, TenantInfo, UserSearch,
+};
 
 fn contract() -> Value {
     let text = include_str!("../api/tenant-api.yaml");
@@ -91,6 +94,12 @@ fn every_response_has_an_example_and_every_example_decodes() {
                 "Error" => serde_json::from_value::<ApiError>(example.clone()).map(drop),
                 "ImportLog" => serde_json::from_value::<ImportLog>(example.clone()).map(drop),
                 "CacheCleared" => serde_json::from_value::<CacheCleared>(example.clone()).map(drop),
+                "TemplateList" => serde_json::from_value::<TemplateList>(example.clone()).map(drop),
+                "MappingList" => serde_json::from_value::<MappingList>(example.clone()).map(drop),
+                "UserSearch" => serde_json::from_value::<UserSearch>(example.clone()).map(drop),
+                "PreviewPage" => serde_json::from_value::<PreviewPage>(example.clone()).map(drop),
+                "ExportJob" => serde_json::from_value::<ExportJob>(example.clone()).map(drop),
+                "ExportQueue" => serde_json::from_value::<ExportQueue>(example.clone()).map(drop),
                 other => panic!("{name}: no client type for schema {other} ({schema})"),
             };
             result.unwrap_or_else(|err| panic!("{name}: the example does not decode: {err}"));
