@@ -343,14 +343,26 @@ reexport-preview = Preview
 reexport-execute = Execute…
 reexport-close = Close
 reexport-confirm-all = This overwrites { $attributes } for all { $users } users ({ $values } values) in { $target }.
-reexport-confirm-selection = This overwrites { $attributes } for { $users } selected users ({ $values } values) in { $target }.
+reexport-confirm-selection = This overwrites { $attributes } for { $users ->
+    [one] 1 selected user
+   *[other] { $users } selected users
+} ({ $values ->
+    [one] 1 value
+   *[other] { $values } values
+}) in { $target }.
 reexport-confirm-changes = { $changes } of these values differ from what { $target } holds now, or it holds none.
 reexport-overwrite = Overwrite { $attributes } in { $target }
 reexport-queued = The re-export is on the export queue as { $job }. Follow it under Export queue.
 preview-title = Preview of the re-export
 preview-filter-user-id = Filter by user ID
 preview-filter-text = Filter by any column
-preview-counts = { $users } users · { $values } values · { $changes } would change
+preview-counts = { $users ->
+    [one] 1 user
+   *[other] { $users } users
+} · { $values ->
+    [one] 1 value
+   *[other] { $values } values
+} · { $changes } would change
 preview-loading = loading { $loaded } of { $total }
 preview-column-user-id = User ID
 preview-column-name = Name

@@ -343,14 +343,26 @@ reexport-preview = Forhåndsvis
 reexport-execute = Utfør …
 reexport-close = Lukk
 reexport-confirm-all = Dette overskriver { $attributes } for alle { $users } brukere ({ $values } verdier) i { $target }.
-reexport-confirm-selection = Dette overskriver { $attributes } for { $users } valgte brukere ({ $values } verdier) i { $target }.
+reexport-confirm-selection = Dette overskriver { $attributes } for { $users ->
+    [one] 1 valgt bruker
+   *[other] { $users } valgte brukere
+} ({ $values ->
+    [one] 1 verdi
+   *[other] { $values } verdier
+}) i { $target }.
 reexport-confirm-changes = { $changes } av verdiene er ulike det { $target } har nå, eller den har ingen.
 reexport-overwrite = Overskriv { $attributes } i { $target }
 reexport-queued = Reeksporten ligger i eksportkøen som { $job }. Følg den under Eksportkø.
 preview-title = Forhåndsvisning av reeksporten
 preview-filter-user-id = Filtrer på bruker-ID
 preview-filter-text = Filtrer på alle kolonner
-preview-counts = { $users } brukere · { $values } verdier · { $changes } vil endres
+preview-counts = { $users ->
+    [one] 1 bruker
+   *[other] { $users } brukere
+} · { $values ->
+    [one] 1 verdi
+   *[other] { $values } verdier
+} · { $changes } vil endres
 preview-loading = laster { $loaded } av { $total }
 preview-column-user-id = Bruker-ID
 preview-column-name = Navn

@@ -343,14 +343,26 @@ reexport-preview = Førehandsvis
 reexport-execute = Utfør …
 reexport-close = Lukk
 reexport-confirm-all = Dette overskriv { $attributes } for alle { $users } brukarar ({ $values } verdiar) i { $target }.
-reexport-confirm-selection = Dette overskriv { $attributes } for { $users } valde brukarar ({ $values } verdiar) i { $target }.
+reexport-confirm-selection = Dette overskriv { $attributes } for { $users ->
+    [one] 1 vald brukar
+   *[other] { $users } valde brukarar
+} ({ $values ->
+    [one] 1 verdi
+   *[other] { $values } verdiar
+}) i { $target }.
 reexport-confirm-changes = { $changes } av verdiane er ulike det { $target } har no, eller han har ingen.
 reexport-overwrite = Overskriv { $attributes } i { $target }
 reexport-queued = Reeksporten ligg i eksportkøen som { $job }. Følg han under Eksportkø.
 preview-title = Førehandsvising av reeksporten
 preview-filter-user-id = Filtrer på brukar-ID
 preview-filter-text = Filtrer på alle kolonnar
-preview-counts = { $users } brukarar · { $values } verdiar · { $changes } vil endrast
+preview-counts = { $users ->
+    [one] 1 brukar
+   *[other] { $users } brukarar
+} · { $values ->
+    [one] 1 verdi
+   *[other] { $values } verdiar
+} · { $changes } vil endrast
 preview-loading = lastar { $loaded } av { $total }
 preview-column-user-id = Brukar-ID
 preview-column-name = Namn

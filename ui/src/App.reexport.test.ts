@@ -1,0 +1,188 @@
+// The re-export dialog: a template's mappings, the scope, the preview whose rows stay in Rust
+// (the table asks for a window, filtered and sorted there), and a confirmation that states what
+// is overwritten before anything is put on the export queue.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { clearMocks } from '@tauri-apps/api/mocks';
+import App from './App.svelte';
+import { setUiLanguage } from './lib/i18n.svelte';
+import type { ExportJob_Serialize, PreviewQuery, PreviewWindow, TemplateView } from './lib/bindings';
+import { callsOf, failedEadmStatus, installBackend, stepRows } from './test-fixtures';
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+  setUiLanguage('nb');
+});
+
+const AD: TemplateView = {
+  id: 'ad',
+  name: 'Active Directory',
+  targetSystem: 'Active Directory',
+  mappings: [
+    { id: 'ad-mail', targetAttribute: 'mail', sourceExpression: '[Email]', valueKind: 'email' },
+    { id: 'ad-title', targetAttribute: 'title', sourceExpression: '[JobTitle]', valueKind: 'text' },
+  ],
+};
+
+/** A preview of `users` users held "in Rust": the window the page asks for, and nothing more. */
+function rustPreview(users: number) {
+  const rows = Array.from({ length: users }, (_, index) => ({
+    userId: String(10001 + index),
+    name: `Kari Nordmann ${index}`,
+    attribute: 'mail',
+    currentValue: index % 10 === 0 ? null : `k${index}@demo.kommune.no`,
+    newValue: `k${index}@demo.kommune.no`,
+    changes: index % 10 === 0,
+  }));
+  const asked: PreviewQuery[] = [];
+  const window = (query: PreviewQuery): PreviewWindow => {
+    asked.push(query);
+    const matching = rows.filter((row) => row.userId.includes(query.userId));
+    const shown = matching.slice(query.offset, query.offset + query.limit);
+    return {
+      rows: shown,
+      offset: query.offset,
+      matching: matching.length,
+      matchingUsers: matching.length,
+      matchingChanges: matching.filter((row) => row.changes).length,
+      loaded: rows.length,
+      total: rows.length,
+      users: rows.length,
+      complete: true,
+      problem: null,
+    };
+  };
+  return { window, asked };
+}
+
+function job(id: string): ExportJob_Serialize {
+  return {
+    id,
+    templateId: 'ad',
+    mappingId: 'ad-mail',
+    attributes: ['mail'],
+    users: 2000,
+    total: 2000,
+    done: 0,
+    state: 'queued',
+    createdAt: new Date().toISOString(),
+    finishedAt: null,
+  };
+}
+
+async function openReexport(commands: Record<string, (args: Record<string, unknown>) => unknown>) {
+  const ipc = installBackend({ language: 'en', choice: 'en', status: (l) => failedEadmStatus(l), commands });
+  const user = userEvent.setup();
+  render(App);
+  await waitFor(() => expect(stepRows().length).toBeGreaterThan(0));
+  await user.click(screen.getByTestId('nav-reexport'));
+  return { ipc, user };
+}
+
+describe('the re-export dialog', () => {
+  it('lists the mappings and previews a window of rows, asking Rust for no more than it shows', async () => {
+    const preview = rustPreview(2000);
+    const { user } = await openReexport({
+      reexport_templates: () => [AD],
+      open_preview: ({ templateId, mappingId, scope }) => {
+        expect({ templateId, mappingId, scope }).toEqual({ templateId: 'ad', mappingId: 'ad-mail', scope: { kind: 'all', userIds: [] } });
+        return { previewId: 'p1', templateName: 'Active Directory', targetSystem: 'Active Directory', attributes: ['mail'], scope };
+      },
+      preview_window: ({ query }) => preview.window(query as PreviewQuery),
+      close_preview: () => null,
+    });
+    const mappings = await screen.findAllByTestId('export-mapping');
+    expect(mappings.map((button) => button.textContent?.trim())).toEqual(['▶ Export mapping mail…', '▶ Export mapping title…']);
+    await user.click(mappings[0]);
+    await user.click(screen.getByTestId('preview-button'));
+
+    await waitFor(() => expect(screen.getByTestId('preview-counts')).toHaveTextContent('2,000 users · 2,000 values · 200 would change'));
+    const table = screen.getByRole('table');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.length).toBeLessThanOrEqual(56);
+    expect(rows[0]).toHaveAttribute('data-user-id', '10001');
+    expect(preview.asked.every((query) => query.limit <= 56)).toBe(true);
+
+    await user.type(screen.getByTestId('filter-user-id'), '1999');
+    await waitFor(() => expect(screen.getByTestId('preview-counts')).toHaveTextContent('1 user · 1 value · 0 would change'));
+    expect(preview.asked.at(-1)).toMatchObject({ userId: '1999', offset: 0 });
+  });
+
+  it('sorts by a column in Rust, and a second click reverses it', async () => {
+    const preview = rustPreview(50);
+    const { user } = await openReexport({
+      reexport_templates: () => [AD],
+      open_preview: ({ scope }) => ({ previewId: 'p1', templateName: 'AD', targetSystem: 'Active Directory', attributes: ['mail'], scope }),
+      preview_window: ({ query }) => preview.window(query as PreviewQuery),
+      close_preview: () => null,
+    });
+    await user.click((await screen.findAllByTestId('export-mapping'))[0]);
+    await user.click(screen.getByTestId('preview-button'));
+    await screen.findByTestId('preview-counts');
+    const header = () => screen.getByRole('columnheader', { name: /Value to write/ });
+    await user.click(within(header()).getByRole('button'));
+    await waitFor(() => expect(preview.asked.at(-1)).toMatchObject({ sort: 'new-value', descending: false }));
+    expect(header()).toHaveAttribute('aria-sort', 'ascending');
+    await user.click(within(header()).getByRole('button'));
+    await waitFor(() => expect(preview.asked.at(-1)).toMatchObject({ sort: 'new-value', descending: true }));
+  });
+
+  it('states what will be overwritten, in numbers, before it executes, and executes once', async () => {
+    const preview = rustPreview(2000);
+    const { ipc, user } = await openReexport({
+      reexport_templates: () => [AD],
+      open_preview: ({ scope }) => ({ previewId: 'p1', templateName: 'Active Directory', targetSystem: 'Active Directory', attributes: ['mail'], scope }),
+      preview_window: ({ query }) => preview.window(query as PreviewQuery),
+      execute_reexport: ({ previewId, confirmed }) => {
+        expect({ previewId, confirmed }).toEqual({ previewId: 'p1', confirmed: { users: 2000, values: 2000 } });
+        return job('job-0001');
+      },
+      close_preview: () => null,
+    });
+    await user.click((await screen.findAllByTestId('export-mapping'))[0]);
+    await user.click(screen.getByTestId('preview-button'));
+    await screen.findByText(/2,000 users/);
+    await user.click(screen.getByTestId('execute-button'));
+    const confirm = screen.getByTestId('reexport-confirm');
+    expect(confirm).toHaveTextContent('This overwrites mail for all 2,000 users (2,000 values) in Active Directory.');
+    expect(confirm).toHaveTextContent('200 of these values differ from what Active Directory holds now, or it holds none.');
+    expect(callsOf(ipc, 'execute_reexport')).toBe(0);
+    const overwrite = within(confirm).getByRole('button', { name: 'Overwrite mail in Active Directory' });
+    await user.dblClick(overwrite);
+    expect(await screen.findByTestId('reexport-queued')).toHaveTextContent('The re-export is on the export queue as job-0001.');
+    expect(callsOf(ipc, 'execute_reexport')).toBe(1);
+  });
+
+  it('picks a selection by searching names, and closing the dialog closes the preview in Rust', async () => {
+    const preview = rustPreview(3);
+    const { ipc, user } = await openReexport({
+      reexport_templates: () => [AD],
+      search_users: ({ search }) => ({
+        total: 1,
+        users: [{ id: '10002', name: `Kari ${String(search)}`, department: 'Oppvekst' }],
+      }),
+      open_preview: ({ scope }) => {
+        expect(scope).toEqual({ kind: 'selection', userIds: ['10002'] });
+        return { previewId: 'p9', templateName: 'AD', targetSystem: 'Active Directory', attributes: ['mail'], scope };
+      },
+      preview_window: ({ query }) => preview.window(query as PreviewQuery),
+      close_preview: ({ previewId }) => {
+        expect(previewId).toBe('p9');
+        return null;
+      },
+    });
+    await user.click((await screen.findAllByTestId('export-mapping'))[0]);
+    await user.click(screen.getByTestId('scope-selection'));
+    expect(screen.getByTestId('preview-button')).toBeDisabled();
+    await user.type(screen.getByTestId('user-search'), 'Nord');
+    await user.click(await screen.findByTestId('add-user'));
+    expect(within(screen.getByTestId('selection')).getByText(/10002/)).toBeInTheDocument();
+    await user.click(screen.getByTestId('preview-button'));
+    await screen.findByTestId('preview-counts');
+    await user.click(screen.getByTestId('close-preview'));
+    expect(callsOf(ipc, 'close_preview')).toBe(1);
+    expect(screen.queryByTestId('reexport-dialog')).toBeNull();
+  });
+});
