@@ -18,9 +18,11 @@ pub fn target_dir() -> PathBuf {
     }
 }
 
-/// The app as `cargo build` made it (with the page inside), and the demo tenant beside it.
+/// The app as `cargo build` made it (with the page inside), and the demo tenant beside it:
+/// the debug build, or the one `SYNKVAKT_E2E_PROFILE` names (the benchmark uses `release`).
 fn built(name: &str) -> PathBuf {
-    let path = target_dir().join("debug").join(name);
+    let profile = std::env::var("SYNKVAKT_E2E_PROFILE").unwrap_or_else(|_| "debug".into());
+    let path = target_dir().join(profile).join(name);
     assert!(
         path.exists(),
         "{} is missing: build the app first (`.ci/dev test` does)",
@@ -90,6 +92,19 @@ impl DemoTenant {
         self.file.base_url()
     }
 
+    /// A GET of the tenant API, as JSON.
+    pub async fn get(&self, path: &str) -> Value {
+        reqwest::Client::new()
+            .get(format!("{}{path}", self.base_url()))
+            .bearer_auth(&self.file.api_key)
+            .send()
+            .await
+            .expect("the demo tenant answers")
+            .json()
+            .await
+            .expect("the demo tenant answers JSON")
+    }
+
     pub async fn advance(&self, seconds: i64) {
         let response = reqwest::Client::new()
             .post(format!(
@@ -113,12 +128,14 @@ pub struct Session {
     pub demo: Option<DemoTenant>,
     runtime_dir: PathBuf,
     _driver: Reaped,
-    _home: tempfile::TempDir,
+    home: tempfile::TempDir,
 }
 
 pub struct Launch<'a> {
     pub product: &'a str,
     pub scenario: &'a str,
+    /// How many users the demo tenant holds.
+    pub users: u32,
     /// Start a demo tenant on the test clock for the app to find.
     pub start_demo: bool,
     /// Let the app start a demo tenant of its own when it finds none; when false it is pointed
@@ -128,7 +145,7 @@ pub struct Launch<'a> {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        end_processes_of(self._home.path());
+        end_processes_of(self.home.path());
     }
 }
 
@@ -137,6 +154,7 @@ impl<'a> Launch<'a> {
         Launch {
             product,
             scenario,
+            users: 500,
             start_demo: true,
             app_may_start_demo: true,
         }
@@ -149,7 +167,7 @@ impl Session {
         let runtime_dir = home.path().join("run");
         let demo = launch
             .start_demo
-            .then(|| start_demo(&runtime_dir, launch.product, launch.scenario, 0));
+            .then(|| start_demo(&runtime_dir, &launch, 0));
 
         let port = free_port();
         let mut driver = Command::new("dbus-run-session");
@@ -198,7 +216,7 @@ impl Session {
             demo,
             runtime_dir,
             _driver: driver,
-            _home: home,
+            home,
         }
     }
 
@@ -214,8 +232,12 @@ impl Session {
 
     /// Starts the same demo tenant again on the port it had.
     pub fn restart_demo(&mut self, gone: RuntimeFile) {
-        let (product, scenario) = (gone.product.as_str(), gone.scenario.as_str());
-        self.demo = Some(start_demo(&self.runtime_dir, product, scenario, gone.port));
+        let again = Launch {
+            product: gone.product.as_str(),
+            scenario: gone.scenario.as_str(),
+            ..Launch::demo("", "")
+        };
+        self.demo = Some(start_demo(&self.runtime_dir, &again, gone.port));
     }
 
     pub async fn click(&self, css: &str) {
@@ -275,9 +297,14 @@ impl Session {
         assert!(status.success(), "import could not save {}", path.display());
     }
 
+    /// The folder the app keeps its files in (`SYNKVAKT_HOME`).
+    pub fn home(&self) -> &Path {
+        self.home.path()
+    }
+
     /// What the app wrote to its audit log, oldest first: (action kind, purpose, outcome).
     pub fn audit(&self) -> Vec<AuditEntry> {
-        let paths = AppPaths::under(self._home.path().to_path_buf());
+        let paths = AppPaths::under(self.home.path().to_path_buf());
         ActionPath::new(paths.audit_file())
             .recent(1000)
             .expect("the audit log reads")
@@ -313,7 +340,8 @@ fn tauri_driver() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("tauri-driver"))
 }
 
-fn start_demo(runtime_dir: &Path, product: &str, scenario: &str, port: u16) -> DemoTenant {
+fn start_demo(runtime_dir: &Path, launch: &Launch<'_>, port: u16) -> DemoTenant {
+    let (product, scenario) = (launch.product, launch.scenario);
     // A new server must not be mistaken for the old one through the old one's file.
     let _ = std::fs::remove_file(RuntimeFile::path_in(runtime_dir));
     let process = Reaped::spawn(
@@ -323,6 +351,8 @@ fn start_demo(runtime_dir: &Path, product: &str, scenario: &str, port: u16) -> D
                 product,
                 "--scenario",
                 scenario,
+                "--users",
+                &launch.users.to_string(),
                 "--test-clock",
                 "--runtime-dir",
             ])

@@ -256,6 +256,7 @@ async fn a_demo_tenant_that_cannot_start_is_explained_not_blank() {
         scenario: "healthy",
         start_demo: false,
         app_may_start_demo: false,
+        ..Launch::demo("eAdm", "healthy")
     })
     .await;
     let alert = session
@@ -408,6 +409,7 @@ async fn a_tenant_that_goes_away_shows_the_last_cycle_with_its_age_and_recovers(
         scenario: "running",
         start_demo: true,
         app_may_start_demo: false,
+        ..Launch::demo("eAdm", "running")
     })
     .await;
     session.wait_for("the steps", READ_STEPS).await;
@@ -684,5 +686,116 @@ async fn a_waiting_step_is_nudged_only_past_its_usual_time_and_then_starts() {
             ("run-task".into(), "nudge export-ad".into(), "done".into()),
         ]
     );
+    session.close().await;
+}
+
+/// Opens the re-export dialog for the AD template's `mail` mapping with users 10001–10003.
+async fn preview_three_users(session: &Session) {
+    session.click("[data-testid=nav-reexport]").await;
+    session
+        .click("section[data-template=ad] tr[data-mapping=ad-mail] [data-testid=export-mapping]")
+        .await;
+    session.click("[data-testid=scope-selection]").await;
+    let search = session
+        .client
+        .find(fantoccini::Locator::Css("[data-testid=user-search]"))
+        .await
+        .unwrap();
+    search.send_keys("1000").await.unwrap();
+    for id in ["10001", "10002", "10003"] {
+        session
+            .click(&format!("[data-testid=add-user][data-user-id='{id}']"))
+            .await;
+    }
+    session.click("[data-testid=preview-button]").await;
+}
+
+/// The preview's rows as (user ID, attribute), once the whole preview is loaded.
+async fn preview_rows(session: &Session) -> Vec<(String, String)> {
+    let rows = session
+        .wait_for(
+            "the complete preview",
+            "const counts = document.querySelector('[data-testid=preview-counts]'); \
+             if (!counts || counts.textContent.includes('loading')) return null; \
+             const rows = [...document.querySelectorAll('[data-testid=preview] [role=row][data-user-id]')]; \
+             return rows.length ? rows.map(r => [r.dataset.userId, r.dataset.attribute]) : null;",
+        )
+        .await;
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|pair| {
+            (
+                pair[0].as_str().unwrap().to_string(),
+                pair[1].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_preview_of_one_mapping_for_three_users_shows_exactly_those_rows() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let session = Session::start(Launch::demo("eAdm", "healthy")).await;
+    header(&session).await;
+    preview_three_users(&session).await;
+    assert_eq!(
+        preview_rows(&session).await,
+        [
+            ("10001".to_string(), "mail".to_string()),
+            ("10002".into(), "mail".into()),
+            ("10003".into(), "mail".into()),
+        ]
+    );
+    let counts = session.text_of("[data-testid=preview-counts]").await;
+    assert!(counts.starts_with("3 users · 3 values"), "{counts}");
+    session.screenshot("reexport-preview").await;
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_double_clicked_execute_puts_one_job_on_the_queue_and_it_completes() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let session = Session::start(Launch::demo("eAdm", "healthy")).await;
+    header(&session).await;
+    preview_three_users(&session).await;
+    preview_rows(&session).await;
+    session.click("[data-testid=execute-button]").await;
+    let confirm = session.text_of("[data-testid=reexport-confirm]").await;
+    assert!(
+        confirm
+            .contains("This overwrites mail for 3 selected users (3 values) in Active Directory."),
+        "{confirm}"
+    );
+    // Two clicks in the same moment, as an impatient double click gives.
+    session
+        .client
+        .execute(
+            "const b = document.querySelector('[data-testid=execute-confirm]'); b.click(); b.click(); return true;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let queued = session.text_of("[data-testid=reexport-queued]").await;
+    assert!(queued.contains("job-0001"), "{queued}");
+    let jobs = session.demo().get("/api/v1/export-queue").await;
+    assert_eq!(jobs["jobs"].as_array().unwrap().len(), 1, "{jobs}");
+
+    session.click("[data-testid=nav-export-queue]").await;
+    session.text_of("[data-job=job-0001]").await;
+    session.demo().advance(60).await;
+    session
+        .wait_for(
+            "the job to complete",
+            "const job = document.querySelector('[data-job=job-0001]'); \
+             return job && job.dataset.state === 'completed' ? job.textContent : null;",
+        )
+        .await;
+    let reexports: Vec<String> = audited(&session)
+        .into_iter()
+        .map(|(action, _, outcome)| format!("{action} {outcome}"))
+        .collect();
+    assert_eq!(reexports, ["reexport started", "reexport done"]);
+    session.screenshot("export-queue").await;
     session.close().await;
 }

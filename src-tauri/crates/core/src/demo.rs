@@ -76,6 +76,15 @@ impl FromStr for Scenario {
 pub struct DemoChoice {
     pub product: Product,
     pub scenario: Scenario,
+    /// How many users the demo tenant holds, from 50 to 200,000.
+    #[serde(default = "DemoChoice::default_users")]
+    pub users: u32,
+}
+
+impl DemoChoice {
+    fn default_users() -> u32 {
+        500
+    }
 }
 
 impl Default for DemoChoice {
@@ -83,6 +92,7 @@ impl Default for DemoChoice {
         DemoChoice {
             product: Product::EAdm,
             scenario: Scenario::Running,
+            users: DemoChoice::default_users(),
         }
     }
 }
@@ -243,6 +253,8 @@ impl DemoLauncher {
             .arg(choice.product.as_str())
             .arg("--scenario")
             .arg(choice.scenario.as_str())
+            .arg("--users")
+            .arg(choice.users.to_string())
             .arg("--port")
             .arg(port.to_string())
             .arg("--runtime-dir")

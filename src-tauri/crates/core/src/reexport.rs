@@ -165,6 +165,8 @@ struct Selection {
     /// How many rows were loaded when this was made: more rows make it stale.
     loaded: usize,
     indices: Vec<u32>,
+    users: u32,
+    changes: u32,
 }
 
 #[derive(Default)]
@@ -245,21 +247,12 @@ impl PreviewStore {
             .iter()
             .map(|index| store.rows[*index as usize].view(disclosure))
             .collect();
-        let mut users = HashSet::new();
-        let mut changes = 0u32;
-        for index in indices {
-            let row = &store.rows[*index as usize];
-            users.insert(row.user_id.as_str());
-            if row.changes() {
-                changes += 1;
-            }
-        }
         PreviewWindow {
             rows,
             offset: offset as u32,
             matching: indices.len() as u32,
-            matching_users: users.len() as u32,
-            matching_changes: changes,
+            matching_users: selection.users,
+            matching_changes: selection.changes,
             loaded: loaded as u32,
             total: store.total,
             users: store.users,
@@ -313,7 +306,18 @@ fn select(
             indices
         }
     };
+    let mut users = HashSet::new();
+    let mut changes = 0u32;
+    for index in &indices {
+        let row = &store.rows[*index as usize];
+        users.insert(row.user_id.as_str());
+        if row.changes() {
+            changes += 1;
+        }
+    }
     Selection {
+        users: users.len() as u32,
+        changes,
         user_id,
         text,
         sort,

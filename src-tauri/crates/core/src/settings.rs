@@ -329,6 +329,7 @@ mod tests {
             demo: DemoChoice {
                 product: Product::EFeide,
                 scenario: Scenario::Stuck,
+                users: 2_000,
             },
             ..Settings::default()
         };

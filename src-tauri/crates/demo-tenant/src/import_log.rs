@@ -1,46 +1,11 @@
 //! The newest import's log: what the import would add, change and delete, per account. The
-//! import-filter scenario's log matches the figures of its stopped filter.
+//! import-filter scenario's log matches the figures of its stopped filter. A user number has the
+//! same name here as in the tenant's directory.
 
+use crate::directory;
 use synkvakt_core::demo::Scenario;
 use synkvakt_core::model::{ImportChange, ImportCounts, ImportLogEntry};
 use synkvakt_core::personal::PersonName;
-
-const FIRST_NAMES: &[&str] = &[
-    "Kari", "Ola", "Ingrid", "Lars", "Sigrid", "Magnus", "Astrid", "Håkon", "Nora", "Eirik",
-    "Solveig", "Bjørn", "Marte", "Øystein", "Ragnhild", "Jonas", "Åse", "Sindre", "Tuva", "Vegard",
-];
-const LAST_NAMES: &[&str] = &[
-    "Nordmann",
-    "Hansen",
-    "Johansen",
-    "Olsen",
-    "Larsen",
-    "Andersen",
-    "Pedersen",
-    "Nilsen",
-    "Kristiansen",
-    "Jensen",
-    "Karlsen",
-    "Berg",
-    "Haugen",
-    "Hagen",
-    "Bakken",
-    "Solberg",
-    "Lie",
-    "Dahl",
-    "Eriksen",
-    "Strand",
-];
-const DEPARTMENTS: &[&str] = &[
-    "Helse og omsorg",
-    "Oppvekst",
-    "Teknisk drift",
-    "Økonomi",
-    "Kultur",
-    "Barnehage",
-    "NAV",
-    "Skole",
-];
 
 pub fn counts(scenario: Scenario) -> ImportCounts {
     match scenario {
@@ -68,9 +33,8 @@ pub fn entries(scenario: Scenario) -> Vec<ImportLogEntry> {
         (ImportChange::Delete, counts.delete),
     ] {
         for _ in 0..count {
-            let first = FIRST_NAMES[(n * 7) % FIRST_NAMES.len()];
-            let last = LAST_NAMES[(n * 13 + n / 20) % LAST_NAMES.len()];
-            let department = DEPARTMENTS[(n * 5) % DEPARTMENTS.len()];
+            let user_id = 10_400 + n as u32 * 3;
+            let department = directory::municipal_department(n * 5);
             let detail = match kind {
                 ImportChange::Add => format!("New employee in {department}"),
                 ImportChange::Edit => format!("Department changed to {department}"),
@@ -78,8 +42,8 @@ pub fn entries(scenario: Scenario) -> Vec<ImportLogEntry> {
             };
             all.push(ImportLogEntry {
                 kind,
-                user_id: (10_400 + n * 3).to_string(),
-                name: PersonName::new(format!("{first} {last}")),
+                user_id: user_id.to_string(),
+                name: PersonName::new(directory::person_name(user_id)),
                 detail,
             });
             n += 1;

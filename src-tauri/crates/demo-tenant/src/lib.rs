@@ -3,8 +3,11 @@
 //! Besides the API it answers a few control requests under `/_demo/` that the real service does
 //! not have: leases from the Synkvakt processes that use it, and the test clock.
 
+pub mod directory;
 pub mod import_log;
+mod reexport;
 pub mod simulation;
+pub mod templates;
 
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, StatusCode};
@@ -13,6 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::{DateTime, Timelike, Utc};
+use directory::Directory;
 use serde::Deserialize;
 use simulation::Simulation;
 use std::net::{Ipv4Addr, SocketAddr};
@@ -26,6 +30,7 @@ use synkvakt_core::model::{
     ImportLogEntry, Product,
 };
 use synkvakt_core::personal::PersonalData;
+use templates::TemplateDef;
 
 #[derive(Debug, Clone)]
 pub struct DemoConfig {
@@ -46,6 +51,8 @@ pub struct DemoConfig {
     /// Exit once no Synkvakt process has renewed its lease for `lease_expiry`.
     pub on_demand: bool,
     pub lease_expiry: Duration,
+    /// How many users the tenant has, from 50 to 200,000 (clamped).
+    pub users: u32,
 }
 
 impl DemoConfig {
@@ -61,6 +68,7 @@ impl DemoConfig {
             runtime_dir: None,
             on_demand: false,
             lease_expiry: LEASE_EXPIRY,
+            users: directory::DEFAULT_USERS,
         }
     }
 }
@@ -105,6 +113,9 @@ struct Tenant {
     released: Mutex<Option<DateTime<Utc>>>,
     can_start_cycle: bool,
     import_log: Vec<ImportLogEntry>,
+    directory: Directory,
+    templates: &'static [TemplateDef],
+    jobs: reexport::Jobs,
 }
 
 impl Tenant {
@@ -133,19 +144,19 @@ impl Tenant {
     }
 
     /// Starts a new cycle now, when the last one finished well (the rule of the guides).
-    fn start_cycle(&self) -> Result<Cycle, Response> {
+    fn start_cycle(&self) -> Result<Cycle, Refusal> {
         let current = self.current_cycle();
         match current.state {
             CycleState::Completed | CycleState::Resumed => {}
             CycleState::Running => {
-                return Err(api_error(
+                return Err(Refusal::new(
                     StatusCode::CONFLICT,
                     "cycle-running",
                     "A cycle is running; wait for it to finish.",
                 ))
             }
             state => {
-                return Err(api_error(
+                return Err(Refusal::new(
                     StatusCode::CONFLICT,
                     "last-cycle-not-finished",
                     format!(
@@ -222,17 +233,13 @@ pub async fn start(config: DemoConfig) -> std::io::Result<RunningDemo> {
     let addr = listener.local_addr()?;
     // Whole seconds read better in curl output and screenshots.
     let now = Utc::now().with_nanosecond(0).unwrap_or_else(Utc::now);
+    let time_scale = if config.test_clock {
+        1.0
+    } else {
+        config.time_scale
+    };
     let tenant = Arc::new(Tenant {
-        simulation: Simulation::new(
-            config.product,
-            config.scenario,
-            now,
-            if config.test_clock {
-                1.0
-            } else {
-                config.time_scale
-            },
-        ),
+        simulation: Simulation::new(config.product, config.scenario, now, time_scale),
         clock: Clock {
             start: now,
             test_advance: config
@@ -246,6 +253,9 @@ pub async fn start(config: DemoConfig) -> std::io::Result<RunningDemo> {
         released: Mutex::new(None),
         can_start_cycle: config.can_start_cycle,
         import_log: import_log::entries(config.scenario),
+        directory: Directory::new(config.product, config.users),
+        templates: templates::for_product(config.product),
+        jobs: reexport::Jobs::new(time_scale),
     });
 
     if let Some(dir) = &config.runtime_dir {
@@ -312,6 +322,12 @@ fn router(tenant: Arc<Tenant>) -> Router {
         .route("/api/v1/cycles/{id}/resume", post(resume_cycle))
         .route("/api/v1/imports/latest/log", get(latest_import_log))
         .route("/api/v1/cache/clear", post(clear_cache))
+        .route("/api/v1/templates", get(reexport::templates))
+        .route("/api/v1/templates/{id}/mappings", get(reexport::mappings))
+        .route("/api/v1/templates/{id}/preview", post(reexport::preview))
+        .route("/api/v1/templates/{id}/reexport", post(reexport::execute))
+        .route("/api/v1/users", get(reexport::users))
+        .route("/api/v1/export-queue", get(reexport::export_queue))
         .route("/_demo/client-task/{name}", post(client_task_ran))
         .route("/_demo/lease/{holder}", post(renew_lease))
         .route("/_demo/clock", get(clock_now))
@@ -322,15 +338,34 @@ fn router(tenant: Arc<Tenant>) -> Router {
     api.with_state(tenant)
 }
 
+/// An error answer in the contract's shape, small enough to pass around as a `Result`'s error
+/// until it becomes a response.
+#[derive(Debug)]
+struct Refusal {
+    status: StatusCode,
+    error: ApiError,
+}
+
+impl Refusal {
+    fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Refusal {
+        Refusal {
+            status,
+            error: ApiError {
+                code: code.to_string(),
+                message: message.into(),
+            },
+        }
+    }
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        (self.status, Json(self.error)).into_response()
+    }
+}
+
 fn api_error(status: StatusCode, code: &str, message: impl Into<String>) -> Response {
-    (
-        status,
-        Json(ApiError {
-            code: code.to_string(),
-            message: message.into(),
-        }),
-    )
-        .into_response()
+    Refusal::new(status, code, message).into_response()
 }
 
 /// Every answer carries the tenant's clock in its `Date` header, as a real server's does: on the
@@ -383,7 +418,7 @@ async fn start_cycle(State(tenant): State<Arc<Tenant>>) -> Response {
             tracing::info!(cycle = cycle.id, "a new cycle started through the API");
             (StatusCode::ACCEPTED, Json(cycle)).into_response()
         }
-        Err(refused) => refused,
+        Err(refused) => refused.into_response(),
     }
 }
 
@@ -445,7 +480,7 @@ async fn client_task_ran(State(tenant): State<Arc<Tenant>>, Path(name): Path<Str
             tracing::info!(task = name, "the client's task ran: a new cycle starts");
             Json(cycle).into_response()
         }
-        Err(refused) => refused,
+        Err(refused) => refused.into_response(),
     }
 }
 

@@ -20,6 +20,8 @@ Options:
                             POST /_demo/clock/advance?seconds=N
   --runtime-dir DIR         write demo-tenant.json there, for Synkvakt to find this server
   --api-start               the tenant starts cycles through its API (newer eAdm)
+  --users N                 how many users the tenant has, 50 to 200000 (default 500;
+                            others are clamped to that range)
   --on-demand               exit when no Synkvakt process has renewed its lease for a while
 
 Try: curl -H \"Authorization: Bearer KEY\" http://127.0.0.1:PORT/api/v1/cycles/current
@@ -58,6 +60,11 @@ fn parse(args: impl Iterator<Item = String>) -> Result<DemoConfig, String> {
             "--runtime-dir" => config.runtime_dir = Some(PathBuf::from(value()?)),
             "--on-demand" => config.on_demand = true,
             "--api-start" => config.can_start_cycle = true,
+            "--users" => {
+                config.users = value()?
+                    .parse()
+                    .map_err(|_| "--users needs a whole number from 50 to 200000")?
+            }
             "--help" | "-h" => return Err(String::new()),
             other => return Err(format!("unknown option {other}")),
         }

@@ -164,6 +164,7 @@ async fn the_launcher_starts_one_demo_tenant_and_shares_it() {
     let choice = DemoChoice {
         product: Product::EFeide,
         scenario: Scenario::Stuck,
+        ..DemoChoice::default()
     };
     let first = launcher.ensure(choice).await.unwrap();
     assert_eq!(

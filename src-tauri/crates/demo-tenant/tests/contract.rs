@@ -49,15 +49,41 @@ async fn get(url: &str, key: &str) -> (u16, Value) {
 }
 
 fn assert_valid(contract: &Value, path: &str, status: u16, body: &Value, context: &str) {
-    let validator = validator(contract, path, status);
+    assert_valid_for(contract, "get", path, status, body, context);
+}
+
+fn assert_valid_for(
+    contract: &Value,
+    method: &str,
+    path: &str,
+    status: u16,
+    body: &Value,
+    context: &str,
+) {
+    let validator = validator_for(contract, method, path, status);
     let errors: Vec<String> = validator
         .iter_errors(body)
         .map(|e| format!("{} at {}", e, e.instance_path()))
         .collect();
     assert!(
         errors.is_empty(),
-        "{context}: GET {path} {status} breaks the contract: {errors:#?}"
+        "{context}: {method} {path} {status} breaks the contract: {errors:#?}\n{body}"
     );
+}
+
+async fn post_json(
+    url: &str,
+    key: &str,
+    body: &Value,
+    idempotency_key: Option<&str>,
+) -> (u16, Value) {
+    let mut request = reqwest::Client::new().post(url).bearer_auth(key).json(body);
+    if let Some(idempotency_key) = idempotency_key {
+        request = request.header("Idempotency-Key", idempotency_key);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap())
 }
 
 #[tokio::test]
@@ -70,6 +96,23 @@ async fn every_response_in_every_scenario_matches_the_contract() {
             let demo = start(config).await.unwrap();
             let base = demo.base_url();
             let context = format!("{product} {}", scenario.as_str());
+            // A job on the export queue, to be seen queued, running and completed.
+            let (status, job) = post_json(
+                &format!("{base}/api/v1/templates/ad/reexport"),
+                &demo.api_key,
+                &json!({"mappingId": null, "scope": {"kind": "all", "userIds": []}}),
+                Some("scenario-job"),
+            )
+            .await;
+            assert_eq!(status, 202, "{context} reexport");
+            assert_valid_for(
+                &contract,
+                "post",
+                "/api/v1/templates/{id}/reexport",
+                status,
+                &job,
+                &context,
+            );
             // Several moments of the cycle: as started, and after simulated time passed.
             for advance in [0, 600, 1800, 7200] {
                 reqwest::Client::new()
@@ -83,6 +126,9 @@ async fn every_response_in_every_scenario_matches_the_contract() {
                     "/api/v1/cycles/current",
                     "/api/v1/cycles",
                     "/api/v1/imports/latest/log",
+                    "/api/v1/templates",
+                    "/api/v1/users",
+                    "/api/v1/export-queue",
                 ] {
                     let (status, body) = get(&format!("{base}{path}"), &demo.api_key).await;
                     assert_eq!(status, 200, "{context} {path}");
@@ -103,6 +149,40 @@ async fn every_response_in_every_scenario_matches_the_contract() {
                     &body,
                     &context,
                 );
+                let (_, templates) = get(&format!("{base}/api/v1/templates"), &demo.api_key).await;
+                for template in templates["templates"].as_array().unwrap() {
+                    let id = template["id"].as_str().unwrap();
+                    let (status, body) = get(
+                        &format!("{base}/api/v1/templates/{id}/mappings"),
+                        &demo.api_key,
+                    )
+                    .await;
+                    assert_eq!(status, 200, "{context} {id} mappings");
+                    assert_valid(
+                        &contract,
+                        "/api/v1/templates/{id}/mappings",
+                        status,
+                        &body,
+                        &context,
+                    );
+                    let (status, body) = post_json(
+                        &format!("{base}/api/v1/templates/{id}/preview"),
+                        &demo.api_key,
+                        &json!({"mappingId": null, "scope": {"kind": "all", "userIds": []},
+                                "offset": 0, "limit": 200}),
+                        None,
+                    )
+                    .await;
+                    assert_eq!(status, 200, "{context} {id} preview");
+                    assert_valid_for(
+                        &contract,
+                        "post",
+                        "/api/v1/templates/{id}/preview",
+                        status,
+                        &body,
+                        &context,
+                    );
+                }
             }
             demo.stop();
         }
@@ -290,4 +370,245 @@ fn a_response_that_breaks_the_contract_is_caught() {
         json!({"name": "X", "product": "eSkole", "canStartCycle": false, "apiVersion": "1"});
     assert!(!validator.is_valid(&extra));
     assert!(!validator.is_valid(&wrong));
+}
+
+#[tokio::test]
+async fn reexport_answers_match_the_contract() {
+    let contract = contract();
+    let mut config = DemoConfig::new(Product::EFeide, Scenario::Healthy);
+    config.users = 50;
+    let demo = start(config).await.unwrap();
+    let base = demo.base_url();
+    let key = demo.api_key.as_str();
+    let expect =
+        |method: &str, path: &str, status: u16, wanted: (u16, Option<&str>), body: &Value| {
+            assert_eq!(
+                (status, body["code"].as_str()),
+                wanted,
+                "{method} {path}: {body}"
+            );
+            assert_valid_for(
+                &contract,
+                method,
+                path,
+                status,
+                body,
+                &format!("{wanted:?}"),
+            );
+        };
+
+    let templates = "/api/v1/templates";
+    let (status, body) = get(&format!("{base}{templates}"), key).await;
+    expect("get", templates, status, (200, None), &body);
+    assert_eq!(body["templates"][1]["id"], "feide");
+    let (status, body) = get(&format!("{base}{templates}"), "wrong").await;
+    expect("get", templates, status, (401, Some("unauthorized")), &body);
+
+    let mappings = "/api/v1/templates/{id}/mappings";
+    let (status, body) = get(&format!("{base}/api/v1/templates/feide/mappings"), key).await;
+    expect("get", mappings, status, (200, None), &body);
+    assert_eq!(body["mappings"][1]["valueKind"], "national-id");
+    let (status, body) = get(&format!("{base}/api/v1/templates/sap/mappings"), key).await;
+    expect(
+        "get",
+        mappings,
+        status,
+        (404, Some("no-such-template")),
+        &body,
+    );
+
+    let users = "/api/v1/users";
+    let (status, body) = get(&format!("{base}{users}?search=004&limit=5"), key).await;
+    expect("get", users, status, (200, None), &body);
+    assert_eq!(body["total"], 11, "10004 and 10040 to 10049");
+    let (status, body) = get(&format!("{base}{users}"), "wrong").await;
+    expect("get", users, status, (401, Some("unauthorized")), &body);
+
+    let preview = "/api/v1/templates/{id}/preview";
+    let preview_url = format!("{base}/api/v1/templates/feide/preview");
+    let page = |mapping: Value, scope: Value, offset: u32, limit: u32| json!({"mappingId": mapping, "scope": scope, "offset": offset, "limit": limit});
+    let all = json!({"kind": "all", "userIds": []});
+    let (status, body) = post_json(
+        &preview_url,
+        key,
+        &page(json!("feide-noredupersonnin"), all.clone(), 0, 10),
+        None,
+    )
+    .await;
+    expect("post", preview, status, (200, None), &body);
+    assert_eq!(
+        (body["total"].as_u64(), body["users"].as_u64()),
+        (Some(50), Some(50))
+    );
+    for (request, wanted) in [
+        (
+            page(json!("ad-mail"), all.clone(), 0, 10),
+            "no-such-mapping",
+        ),
+        (
+            page(
+                Value::Null,
+                json!({"kind": "selection", "userIds": ["10001", "99999"]}),
+                0,
+                10,
+            ),
+            "no-such-user",
+        ),
+        (
+            page(
+                Value::Null,
+                json!({"kind": "selection", "userIds": []}),
+                0,
+                10,
+            ),
+            "empty-selection",
+        ),
+        (
+            page(
+                Value::Null,
+                json!({"kind": "all", "userIds": ["10001"]}),
+                0,
+                10,
+            ),
+            "invalid-scope",
+        ),
+        (page(Value::Null, all.clone(), 0, 0), "invalid-page"),
+        (page(Value::Null, all.clone(), 0, 5_001), "invalid-page"),
+        (page(Value::Null, all.clone(), 150, 10), "invalid-page"),
+        (
+            json!({"mappingId": null, "scope": all, "offset": 0}),
+            "invalid-body",
+        ),
+        (
+            json!({"mappingId": null, "scope": all, "offset": -1, "limit": 10}),
+            "invalid-body",
+        ),
+    ] {
+        let (status, body) = post_json(&preview_url, key, &request, None).await;
+        expect("post", preview, status, (400, Some(wanted)), &body);
+    }
+    let (status, body) = post_json(
+        &preview_url,
+        key,
+        &page(Value::Null, all.clone(), 149, 10),
+        None,
+    )
+    .await;
+    expect("post", preview, status, (200, None), &body);
+    assert_eq!(
+        body["rows"].as_array().unwrap().len(),
+        1,
+        "the last row of 150"
+    );
+    let (status, body) = post_json(
+        &preview_url,
+        key,
+        &page(
+            Value::Null,
+            json!({"kind": "selection", "userIds": ["10001", "99999", "x"]}),
+            0,
+            10,
+        ),
+        None,
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_eq!(body["message"], "Users 99999 and x do not exist.");
+    let (status, body) = post_json(
+        &format!("{base}/api/v1/templates/sap/preview"),
+        key,
+        &page(Value::Null, all.clone(), 0, 10),
+        None,
+    )
+    .await;
+    expect(
+        "post",
+        preview,
+        status,
+        (404, Some("no-such-template")),
+        &body,
+    );
+    for content_type in ["application/json", "text/plain"] {
+        let unreadable = reqwest::Client::new()
+            .post(&preview_url)
+            .bearer_auth(key)
+            .header("Content-Type", content_type)
+            .body("{not json")
+            .send()
+            .await
+            .unwrap();
+        let status = unreadable.status().as_u16();
+        let body: Value = unreadable.json().await.unwrap();
+        expect("post", preview, status, (400, Some("invalid-body")), &body);
+    }
+
+    let reexport = "/api/v1/templates/{id}/reexport";
+    let reexport_url = format!("{base}/api/v1/templates/feide/reexport");
+    let request = json!({"mappingId": "feide-displayname", "scope": {"kind": "selection", "userIds": ["10002", "10001"]}});
+    let (status, body) = post_json(&reexport_url, key, &request, Some("contract-key-1")).await;
+    expect("post", reexport, status, (202, None), &body);
+    for (idempotency_key, wanted) in [
+        (None, "missing-idempotency-key"),
+        (Some("short"), "missing-idempotency-key"),
+    ] {
+        let (status, body) = post_json(&reexport_url, key, &request, idempotency_key).await;
+        expect("post", reexport, status, (400, Some(wanted)), &body);
+    }
+    let (status, body) = post_json(
+        &reexport_url,
+        key,
+        &json!({"mappingId": null, "scope": {"kind": "selection", "userIds": ["10051"]}}),
+        Some("contract-key-2"),
+    )
+    .await;
+    expect("post", reexport, status, (400, Some("no-such-user")), &body);
+    let (status, body) = post_json(
+        &reexport_url,
+        key,
+        &json!({"scope": all}),
+        Some("contract-key-2"),
+    )
+    .await;
+    expect("post", reexport, status, (400, Some("invalid-body")), &body);
+    let (status, body) = post_json(
+        &format!("{base}/api/v1/templates/sap/reexport"),
+        key,
+        &request,
+        Some("contract-key-2"),
+    )
+    .await;
+    expect(
+        "post",
+        reexport,
+        status,
+        (404, Some("no-such-template")),
+        &body,
+    );
+    let (status, body) = post_json(
+        &reexport_url,
+        key,
+        &json!({"mappingId": null, "scope": all}),
+        Some("contract-key-1"),
+    )
+    .await;
+    expect(
+        "post",
+        reexport,
+        status,
+        (422, Some("idempotency-key-reused")),
+        &body,
+    );
+    let (status, body) = post_json(&reexport_url, "wrong", &request, Some("contract-key-1")).await;
+    expect("post", reexport, status, (401, Some("unauthorized")), &body);
+
+    let queue = "/api/v1/export-queue";
+    let (status, body) = get(&format!("{base}{queue}"), key).await;
+    expect("get", queue, status, (200, None), &body);
+    assert_eq!(
+        body["jobs"].as_array().unwrap().len(),
+        1,
+        "refused requests make no job"
+    );
+    let (status, body) = get(&format!("{base}{queue}"), "wrong").await;
+    expect("get", queue, status, (401, Some("unauthorized")), &body);
 }

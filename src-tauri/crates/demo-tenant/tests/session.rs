@@ -35,7 +35,11 @@ fn open(product: Product, scenario: Scenario) -> Demo {
     let paths = AppPaths::under(home.path().to_path_buf());
     let settings = Settings {
         language: Some(Language::En),
-        demo: DemoChoice { product, scenario },
+        demo: DemoChoice {
+            product,
+            scenario,
+            ..DemoChoice::default()
+        },
         ..Settings::default()
     };
     SettingsStore::new(paths.settings_file())

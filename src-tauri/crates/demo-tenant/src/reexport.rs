@@ -1,0 +1,537 @@
+//! Re-export: the templates and their mappings, user search for picking a selection, the preview
+//! of what a re-export would write, and the export queue.
+//!
+//! Nothing runs in the background: a preview page is computed from the directory when asked for,
+//! and a job's progress from the tenant clock, so that the test clock moves jobs as it moves
+//! cycles.
+
+use crate::directory::Directory;
+use crate::templates::TemplateDef;
+use crate::{Refusal, Tenant};
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::Json;
+use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use synkvakt_core::model::{
+    ExportJob, ExportQueue, JobState, MappingList, PreviewPage, PreviewRequest, PreviewRow,
+    ReexportRequest, ReexportScope, ScopeKind, TemplateList, UserSearch,
+};
+use synkvakt_core::personal::PersonName;
+
+/// Values a job writes per second of tenant time, before the time scale.
+const VALUES_PER_SECOND: f64 = 2_000.0;
+/// How long a new job waits on the queue before it starts, in milliseconds of tenant time.
+const QUEUED_FOR_MS: i64 = 1_000;
+/// The most rows of a preview page, as the contract allows.
+const MAX_PAGE: u32 = 5_000;
+/// The most users a selection may name, as the contract allows.
+const MAX_SELECTION: usize = 10_000;
+const KEY_LENGTH: std::ops::RangeInclusive<usize> = 8..=128;
+
+/// The re-exports asked for, with the idempotency keys that asked for them.
+pub(crate) struct Jobs {
+    values_per_second: u64,
+    queue: Mutex<Queue>,
+}
+
+#[derive(Default)]
+struct Queue {
+    /// Oldest first; a job's number is its place here plus one.
+    jobs: Vec<Job>,
+    keys: HashMap<String, KeyUse>,
+}
+
+/// The request an idempotency key was first used for, and the job it made.
+struct KeyUse {
+    template_id: String,
+    request: ReexportRequest,
+    job: usize,
+}
+
+struct Job {
+    id: String,
+    template_id: String,
+    mapping_id: Option<String>,
+    attributes: Vec<String>,
+    users: u32,
+    total: u32,
+    created_at: DateTime<Utc>,
+}
+
+impl Job {
+    /// The job as the queue shows it at `now`: queued for its first second, then writing at a
+    /// steady rate until every value is written.
+    fn at(&self, now: DateTime<Utc>, values_per_second: u64) -> ExportJob {
+        let running_ms = (now - self.created_at).num_milliseconds() - QUEUED_FOR_MS;
+        let total = u64::from(self.total);
+        let takes_ms = (total * 1_000).div_ceil(values_per_second) as i64;
+        let (state, done, finished_at) = if running_ms < 0 {
+            (JobState::Queued, 0, None)
+        } else if running_ms >= takes_ms {
+            let finished =
+                self.created_at + chrono::Duration::milliseconds(QUEUED_FOR_MS + takes_ms);
+            (JobState::Completed, self.total, Some(finished))
+        } else {
+            let done = running_ms as u64 * values_per_second / 1_000;
+            (JobState::Running, done as u32, None)
+        };
+        ExportJob {
+            id: self.id.clone(),
+            template_id: self.template_id.clone(),
+            mapping_id: self.mapping_id.clone(),
+            attributes: self.attributes.clone(),
+            users: self.users,
+            total: self.total,
+            done,
+            state,
+            created_at: self.created_at,
+            finished_at,
+        }
+    }
+}
+
+impl Jobs {
+    /// With `time_scale` 60 a job writes 60 times as many values per second as a real one.
+    pub(crate) fn new(time_scale: f64) -> Jobs {
+        Jobs {
+            values_per_second: (VALUES_PER_SECOND * time_scale).round().max(1.0) as u64,
+            queue: Mutex::new(Queue::default()),
+        }
+    }
+
+    fn queue(&self) -> std::sync::MutexGuard<'_, Queue> {
+        self.queue
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Newest first.
+    fn at(&self, now: DateTime<Utc>) -> Vec<ExportJob> {
+        self.queue()
+            .jobs
+            .iter()
+            .rev()
+            .map(|job| job.at(now, self.values_per_second))
+            .collect()
+    }
+
+    /// Puts the planned re-export on the queue, unless `key` already did: then the job it made,
+    /// or a refusal when the key was used for another request. One lock covers the check and
+    /// the insert, so that requests racing with the same key make one job.
+    fn submit(
+        &self,
+        key: &str,
+        template_id: &str,
+        request: ReexportRequest,
+        plan: &Plan,
+        now: DateTime<Utc>,
+    ) -> Result<ExportJob, Refusal> {
+        let mut queue = self.queue();
+        if let Some(used) = queue.keys.get(key) {
+            if used.template_id != template_id || used.request != request {
+                return Err(Refusal::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "idempotency-key-reused",
+                    "This Idempotency-Key was used for a different re-export.",
+                ));
+            }
+            return Ok(queue.jobs[used.job].at(now, self.values_per_second));
+        }
+        let job = Job {
+            id: format!("job-{:04}", queue.jobs.len() + 1),
+            template_id: template_id.to_string(),
+            mapping_id: request.mapping_id.clone(),
+            attributes: plan
+                .positions
+                .iter()
+                .map(|&position| {
+                    plan.template.mappings[position]
+                        .target_attribute
+                        .to_string()
+                })
+                .collect(),
+            users: plan.users.count() as u32,
+            total: plan.rows() as u32,
+            created_at: now,
+        };
+        tracing::info!(
+            job = job.id,
+            template = template_id,
+            users = job.users,
+            values = job.total,
+            "re-export queued"
+        );
+        let answer = job.at(now, self.values_per_second);
+        queue.jobs.push(job);
+        let index = queue.jobs.len() - 1;
+        queue.keys.insert(
+            key.to_string(),
+            KeyUse {
+                template_id: template_id.to_string(),
+                request,
+                job: index,
+            },
+        );
+        Ok(answer)
+    }
+}
+
+/// The users a re-export is for, as directory indices in ID order.
+enum Users {
+    All(usize),
+    Selection(Vec<usize>),
+}
+
+impl Users {
+    fn count(&self) -> usize {
+        match self {
+            Users::All(count) => *count,
+            Users::Selection(users) => users.len(),
+        }
+    }
+
+    fn at(&self, position: usize) -> usize {
+        match self {
+            Users::All(_) => position,
+            Users::Selection(users) => users[position],
+        }
+    }
+}
+
+/// A validated re-export: the template, the positions of its mappings to write, and the users.
+struct Plan<'a> {
+    template: &'a TemplateDef,
+    positions: Vec<usize>,
+    users: Users,
+}
+
+impl Plan<'_> {
+    /// One row per user and mapping.
+    fn rows(&self) -> usize {
+        self.users.count() * self.positions.len()
+    }
+
+    /// Rows `offset..offset + limit`, ordered by user and then by mapping: row `i` is user
+    /// `i / mappings` with mapping `i % mappings`, so that no page needs the rows before it.
+    fn page(&self, directory: &Directory, offset: usize, limit: usize) -> PreviewPage {
+        let mappings = self.positions.len();
+        let end = (offset + limit).min(self.rows());
+        let rows = (offset..end)
+            .map(|row| {
+                let user = self.users.at(row / mappings);
+                let position = self.positions[row % mappings];
+                let new_value = self.template.new_value(directory, user, position);
+                PreviewRow {
+                    user_id: directory.id(user),
+                    name: PersonName::new(directory.name(user)),
+                    attribute: self.template.mappings[position]
+                        .target_attribute
+                        .to_string(),
+                    current_value: self
+                        .template
+                        .current_value(directory, user, position, &new_value),
+                    new_value,
+                }
+            })
+            .collect();
+        PreviewPage {
+            total: self.rows() as u32,
+            users: self.users.count() as u32,
+            offset: offset as u32,
+            rows,
+        }
+    }
+}
+
+fn bad_request(code: &str, message: impl Into<String>) -> Refusal {
+    Refusal::new(StatusCode::BAD_REQUEST, code, message)
+}
+
+fn find_template<'a>(tenant: &'a Tenant, id: &str) -> Result<&'a TemplateDef, Refusal> {
+    tenant
+        .templates
+        .iter()
+        .find(|template| template.id == id)
+        .ok_or_else(|| {
+            Refusal::new(
+                StatusCode::NOT_FOUND,
+                "no-such-template",
+                "There is no template with that ID.",
+            )
+        })
+}
+
+/// The request's body, or the contract's error shape when it cannot be read. `mappingId` must be
+/// there even when null, as the contract requires: a request that lost it must not become one
+/// for every mapping.
+fn body<T: DeserializeOwned>(body: Result<Json<Value>, JsonRejection>) -> Result<T, Refusal> {
+    let Json(body) =
+        body.map_err(|rejection| bad_request("invalid-body", rejection.body_text()))?;
+    let has_mapping_id = body.get("mappingId").is_some();
+    let request = serde_json::from_value(body)
+        .map_err(|err| bad_request("invalid-body", format!("The body is not valid: {err}.")))?;
+    if !has_mapping_id {
+        return Err(bad_request(
+            "invalid-body",
+            "The body is not valid: missing field `mappingId`.",
+        ));
+    }
+    Ok(request)
+}
+
+fn plan<'a>(
+    directory: &Directory,
+    template: &'a TemplateDef,
+    mapping_id: Option<&str>,
+    scope: &ReexportScope,
+) -> Result<Plan<'a>, Refusal> {
+    let positions = match mapping_id {
+        None => (0..template.mappings.len()).collect(),
+        Some(id) => vec![template.position_of(id).ok_or_else(|| {
+            bad_request(
+                "no-such-mapping",
+                format!("Template {} has no mapping {id}.", template.id),
+            )
+        })?],
+    };
+    let users = match scope.kind {
+        ScopeKind::All if scope.user_ids.is_empty() => Users::All(directory.count()),
+        ScopeKind::All => {
+            return Err(bad_request(
+                "invalid-scope",
+                "A re-export for all users takes no user IDs.",
+            ))
+        }
+        ScopeKind::Selection => Users::Selection(selection(directory, &scope.user_ids)?),
+    };
+    Ok(Plan {
+        template,
+        positions,
+        users,
+    })
+}
+
+/// The selected users in ID order, each once.
+fn selection(directory: &Directory, ids: &[String]) -> Result<Vec<usize>, Refusal> {
+    if ids.is_empty() {
+        return Err(bad_request(
+            "empty-selection",
+            "A selection needs at least one user.",
+        ));
+    }
+    if ids.len() > MAX_SELECTION {
+        return Err(bad_request(
+            "selection-too-large",
+            format!("A selection names at most {MAX_SELECTION} users."),
+        ));
+    }
+    let mut users = Vec::with_capacity(ids.len());
+    let mut unknown = Vec::new();
+    for id in ids {
+        match directory.index_of(id) {
+            Some(user) => users.push(user),
+            None => unknown.push(id.as_str()),
+        }
+    }
+    if !unknown.is_empty() {
+        return Err(bad_request("no-such-user", unknown_users(&unknown)));
+    }
+    users.sort_unstable();
+    users.dedup();
+    Ok(users)
+}
+
+/// "User 99999 does not exist.", or for several the first three and how many more.
+fn unknown_users(ids: &[&str]) -> String {
+    const NAMED: usize = 3;
+    match ids {
+        [id] => format!("User {id} does not exist."),
+        [named @ .., last] if ids.len() <= NAMED => {
+            format!("Users {} and {last} do not exist.", named.join(", "))
+        }
+        _ => format!(
+            "Users {} and {} more do not exist.",
+            ids[..NAMED].join(", "),
+            ids.len() - NAMED
+        ),
+    }
+}
+
+pub(crate) async fn templates(State(tenant): State<Arc<Tenant>>) -> Json<TemplateList> {
+    Json(TemplateList {
+        templates: tenant.templates.iter().map(TemplateDef::template).collect(),
+    })
+}
+
+pub(crate) async fn mappings(
+    State(tenant): State<Arc<Tenant>>,
+    Path(id): Path<String>,
+) -> Result<Json<MappingList>, Refusal> {
+    Ok(Json(find_template(&tenant, &id)?.mapping_list()))
+}
+
+#[derive(Deserialize)]
+pub(crate) struct UserQuery {
+    search: Option<String>,
+    limit: Option<String>,
+}
+
+pub(crate) async fn users(
+    State(tenant): State<Arc<Tenant>>,
+    Query(query): Query<UserQuery>,
+) -> Result<Json<UserSearch>, Refusal> {
+    let limit = match query.limit.as_deref().map(str::parse::<usize>) {
+        None => 20,
+        Some(Ok(limit)) if (1..=100).contains(&limit) => limit,
+        Some(_) => {
+            return Err(bad_request(
+                "invalid-limit",
+                "limit must be a whole number from 1 to 100.",
+            ))
+        }
+    };
+    let (total, found) = tenant
+        .directory
+        .search(query.search.as_deref().unwrap_or_default(), limit);
+    Ok(Json(UserSearch {
+        total: total as u32,
+        users: found
+            .into_iter()
+            .map(|user| tenant.directory.summary(user))
+            .collect(),
+    }))
+}
+
+pub(crate) async fn preview(
+    State(tenant): State<Arc<Tenant>>,
+    Path(id): Path<String>,
+    request: Result<Json<Value>, JsonRejection>,
+) -> Result<Json<PreviewPage>, Refusal> {
+    let template = find_template(&tenant, &id)?;
+    let request: PreviewRequest = body(request)?;
+    let plan = plan(
+        &tenant.directory,
+        template,
+        request.mapping_id.as_deref(),
+        &request.scope,
+    )?;
+    let total = plan.rows();
+    let (offset, limit) = (request.offset as usize, request.limit);
+    if !(1..=MAX_PAGE).contains(&limit) {
+        return Err(bad_request(
+            "invalid-page",
+            format!("limit must be from 1 to {MAX_PAGE}."),
+        ));
+    }
+    if offset >= total && offset != 0 {
+        return Err(bad_request(
+            "invalid-page",
+            format!("offset {offset} is beyond the preview's {total} rows."),
+        ));
+    }
+    Ok(Json(plan.page(&tenant.directory, offset, limit as usize)))
+}
+
+pub(crate) async fn execute(
+    State(tenant): State<Arc<Tenant>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    request: Result<Json<Value>, JsonRejection>,
+) -> Result<(StatusCode, Json<ExportJob>), Refusal> {
+    let template = find_template(&tenant, &id)?;
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|value| value.to_str().ok())
+        .filter(|key| KEY_LENGTH.contains(&key.len()))
+        .ok_or_else(|| {
+            bad_request(
+                "missing-idempotency-key",
+                format!(
+                    "An Idempotency-Key header of {} to {} characters is required.",
+                    KEY_LENGTH.start(),
+                    KEY_LENGTH.end()
+                ),
+            )
+        })?;
+    let request: ReexportRequest = body(request)?;
+    let plan = plan(
+        &tenant.directory,
+        template,
+        request.mapping_id.as_deref(),
+        &request.scope,
+    )?;
+    let job = tenant
+        .jobs
+        .submit(key, template.id, request, &plan, tenant.clock.now())?;
+    Ok((StatusCode::ACCEPTED, Json(job)))
+}
+
+pub(crate) async fn export_queue(State(tenant): State<Arc<Tenant>>) -> Json<ExportQueue> {
+    Json(ExportQueue {
+        jobs: tenant.jobs.at(tenant.clock.now()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::templates;
+    use synkvakt_core::model::Product;
+
+    fn all_users() -> ReexportScope {
+        ReexportScope {
+            kind: ScopeKind::All,
+            user_ids: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn unknown_users_are_named() {
+        assert_eq!(unknown_users(&["99999"]), "User 99999 does not exist.");
+        assert_eq!(
+            unknown_users(&["1", "2", "3"]),
+            "Users 1, 2 and 3 do not exist."
+        );
+        assert_eq!(
+            unknown_users(&["1", "2", "3", "4", "5"]),
+            "Users 1, 2, 3 and 2 more do not exist."
+        );
+    }
+
+    #[test]
+    fn a_job_is_queued_then_runs_then_completes_by_the_clock() {
+        let directory = Directory::new(Product::EAdm, 50);
+        let template = &templates::for_product(Product::EAdm)[0];
+        let plan = plan(&directory, template, None, &all_users()).unwrap();
+        let jobs = Jobs::new(1.0);
+        let start = Utc::now();
+        let request = ReexportRequest {
+            mapping_id: None,
+            scope: all_users(),
+        };
+        let job = jobs
+            .submit("key-0001", "ad", request, &plan, start)
+            .unwrap();
+        assert_eq!((job.state, job.done, job.total), (JobState::Queued, 0, 250));
+        let at = |ms: i64| jobs.at(start + chrono::Duration::milliseconds(ms))[0].clone();
+        assert_eq!(at(999).state, JobState::Queued);
+        assert_eq!((at(1_000).state, at(1_000).done), (JobState::Running, 0));
+        assert_eq!((at(1_050).state, at(1_050).done), (JobState::Running, 100));
+        assert_eq!((at(1_124).state, at(1_124).done), (JobState::Running, 248));
+        let completed = at(1_125);
+        assert_eq!(
+            (completed.state, completed.done),
+            (JobState::Completed, 250)
+        );
+        assert_eq!(
+            completed.finished_at,
+            Some(start + chrono::Duration::milliseconds(1_125))
+        );
+    }
+}

@@ -1,0 +1,249 @@
+//! The core's re-export code against the demo tenant over loopback, through a proxy that loses
+//! answers on purpose: the preview pages in, and an execute whose answer was lost or late is
+//! sent again with its key and still makes exactly one job.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use synkvakt_core::client::TenantClient;
+use synkvakt_core::demo::Scenario;
+use synkvakt_core::model::{Product, ReexportRequest, ReexportScope, ScopeKind};
+use synkvakt_core::personal::Disclosure;
+use synkvakt_core::reexport::{
+    download, execute_exactly_once, KindOf, PreviewColumn, PreviewQuery, PreviewStore,
+};
+use synkvakt_core::Error;
+use synkvakt_demo_tenant::{start, DemoConfig, RunningDemo};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+/// What the proxy does to the next request whose path contains its text.
+#[derive(Clone, Copy)]
+enum Fault {
+    /// The tenant does the work; its answer never reaches the client.
+    DropAnswer,
+    /// The answer comes after this long.
+    Delay(Duration),
+}
+
+type Faults = Arc<Mutex<VecDeque<(&'static str, Fault)>>>;
+
+/// Reads one HTTP request: its head and its body.
+async fn read_request(socket: &mut TcpStream) -> Option<Vec<u8>> {
+    let mut request = Vec::new();
+    let mut buffer = [0u8; 8192];
+    let head_end = loop {
+        if let Some(at) = request.windows(4).position(|w| w == b"\r\n\r\n") {
+            break at + 4;
+        }
+        match socket.read(&mut buffer).await {
+            Ok(0) | Err(_) => return None,
+            Ok(n) => request.extend_from_slice(&buffer[..n]),
+        }
+    };
+    let head = String::from_utf8_lossy(&request[..head_end]).to_lowercase();
+    let length: usize = head
+        .lines()
+        .find_map(|line| line.strip_prefix("content-length:"))
+        .and_then(|value| value.trim().parse().ok())
+        .unwrap_or(0);
+    while request.len() < head_end + length {
+        match socket.read(&mut buffer).await {
+            Ok(0) | Err(_) => return None,
+            Ok(n) => request.extend_from_slice(&buffer[..n]),
+        }
+    }
+    Some(request)
+}
+
+/// A proxy to `upstream` that passes one request per connection and applies the faults queued.
+async fn faulty_proxy(upstream: String, faults: Faults) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut client, _)) = listener.accept().await {
+            let upstream = upstream.clone();
+            let faults = faults.clone();
+            tokio::spawn(async move {
+                let Some(request) = read_request(&mut client).await else {
+                    return;
+                };
+                let first_line = String::from_utf8_lossy(&request)
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                // One request per connection: the tenant closes it after answering.
+                let line_end = request.windows(2).position(|w| w == b"\r\n").unwrap() + 2;
+                let mut forwarded = request[..line_end].to_vec();
+                forwarded.extend_from_slice(b"Connection: close\r\n");
+                forwarded.extend_from_slice(&request[line_end..]);
+                let mut tenant = TcpStream::connect(&upstream).await.unwrap();
+                tenant.write_all(&forwarded).await.unwrap();
+                let mut answer = Vec::new();
+                tenant.read_to_end(&mut answer).await.unwrap();
+                let fault = {
+                    let mut queued = faults.lock().unwrap();
+                    let hit = queued
+                        .iter()
+                        .position(|(path, _)| first_line.contains(path));
+                    hit.and_then(|index| queued.remove(index))
+                        .map(|(_, fault)| fault)
+                };
+                match fault {
+                    Some(Fault::DropAnswer) => return,
+                    Some(Fault::Delay(late)) => tokio::time::sleep(late).await,
+                    None => {}
+                }
+                let _ = client.write_all(&answer).await;
+                let _ = client.shutdown().await;
+            });
+        }
+    });
+    format!("http://{address}")
+}
+
+async fn demo(users: u32) -> RunningDemo {
+    let mut config = DemoConfig::new(Product::EAdm, Scenario::Healthy);
+    config.users = users;
+    start(config).await.unwrap()
+}
+
+fn selection(ids: &[&str]) -> ReexportScope {
+    ReexportScope {
+        kind: ScopeKind::Selection,
+        user_ids: ids.iter().map(|id| id.to_string()).collect(),
+    }
+}
+
+fn mail_for(scope: ReexportScope) -> ReexportRequest {
+    ReexportRequest {
+        mapping_id: Some("ad-mail".into()),
+        scope,
+    }
+}
+
+async fn jobs_on_the_queue(demo: &RunningDemo) -> usize {
+    let direct = TenantClient::new(&demo.base_url(), &demo.api_key).unwrap();
+    direct.export_queue().await.unwrap().jobs.len()
+}
+
+fn address_of(demo: &RunningDemo) -> String {
+    demo.base_url().trim_start_matches("http://").to_string()
+}
+
+#[tokio::test]
+async fn an_execute_whose_answer_was_lost_is_sent_again_and_makes_one_job() {
+    let demo = demo(200).await;
+    let faults: Faults = Arc::new(Mutex::new(VecDeque::from([(
+        "/reexport",
+        Fault::DropAnswer,
+    )])));
+    let proxy = faulty_proxy(address_of(&demo), faults.clone()).await;
+    let client = TenantClient::new(&proxy, &demo.api_key).unwrap();
+
+    let request = mail_for(selection(&["10001", "10002", "10003"]));
+    let job = execute_exactly_once(&client, "ad", &request, "dialog-key-0001")
+        .await
+        .unwrap();
+    assert!(
+        faults.lock().unwrap().is_empty(),
+        "the answer was dropped once"
+    );
+    assert_eq!(job.users, 3);
+    assert_eq!(jobs_on_the_queue(&demo).await, 1, "one job, not two");
+}
+
+#[tokio::test]
+async fn an_execute_that_timed_out_is_sent_again_and_makes_one_job() {
+    let demo = demo(200).await;
+    let faults: Faults = Arc::new(Mutex::new(VecDeque::from([(
+        "/reexport",
+        Fault::Delay(Duration::from_millis(2500)),
+    )])));
+    let proxy = faulty_proxy(address_of(&demo), faults).await;
+    let client = TenantClient::with_timeout(&proxy, &demo.api_key, Duration::from_secs(1)).unwrap();
+
+    let request = mail_for(selection(&["10004"]));
+    let first = execute_exactly_once(&client, "ad", &request, "dialog-key-0002")
+        .await
+        .unwrap();
+    let again = execute_exactly_once(&client, "ad", &request, "dialog-key-0002")
+        .await
+        .unwrap();
+    assert_eq!(first.id, again.id, "a second press gives the same job");
+    assert_eq!(jobs_on_the_queue(&demo).await, 1);
+}
+
+#[tokio::test]
+async fn without_the_same_key_the_tenant_would_make_two_jobs() {
+    let demo = demo(200).await;
+    let client = TenantClient::new(&demo.base_url(), &demo.api_key).unwrap();
+    let request = mail_for(selection(&["10001"]));
+    client
+        .execute_reexport("ad", &request, "dialog-key-aaaa")
+        .await
+        .unwrap();
+    client
+        .execute_reexport("ad", &request, "dialog-key-bbbb")
+        .await
+        .unwrap();
+    assert_eq!(jobs_on_the_queue(&demo).await, 2);
+}
+
+#[tokio::test]
+async fn the_preview_pages_in_over_loopback_and_is_filtered_in_the_store() {
+    let demo = demo(2_000).await;
+    let client = TenantClient::new(&demo.base_url(), &demo.api_key).unwrap();
+    let mappings = client.mappings("ad").await.unwrap().mappings;
+    let store = PreviewStore::default();
+    let all = ReexportScope {
+        kind: ScopeKind::All,
+        user_ids: Vec::new(),
+    };
+    download(&client, "ad", None, all, &KindOf::new(&mappings), &store)
+        .await
+        .unwrap();
+    let query = |user_id: &str| PreviewQuery {
+        user_id: user_id.into(),
+        text: String::new(),
+        sort: PreviewColumn::UserId,
+        descending: false,
+        offset: 0,
+        limit: 100,
+    };
+    let window = store.window(&query(""), Disclosure::Full);
+    assert!(window.complete);
+    assert_eq!(window.total as usize, 2_000 * mappings.len());
+    assert_eq!(
+        window.loaded, window.total,
+        "every page arrived, none twice"
+    );
+    assert_eq!(window.users, 2_000);
+    let one = store.window(&query("11999"), Disclosure::Full);
+    assert_eq!(one.matching_users, 1);
+    assert_eq!(one.matching as usize, mappings.len());
+}
+
+#[tokio::test]
+async fn a_preview_page_that_times_out_stops_the_download_with_the_reason() {
+    let demo = demo(2_000).await;
+    let faults: Faults = Arc::new(Mutex::new(VecDeque::from([(
+        "/preview",
+        Fault::Delay(Duration::from_millis(2500)),
+    )])));
+    let proxy = faulty_proxy(address_of(&demo), faults).await;
+    let client = TenantClient::with_timeout(&proxy, &demo.api_key, Duration::from_secs(1)).unwrap();
+    let store = PreviewStore::default();
+    let result = download(
+        &client,
+        "ad",
+        Some("ad-mail".into()),
+        selection(&["10001", "10002"]),
+        &KindOf::new(&[]),
+        &store,
+    )
+    .await;
+    assert!(matches!(result, Err(Error::Timeout { .. })), "{result:?}");
+    assert!(!store.is_complete());
+}
