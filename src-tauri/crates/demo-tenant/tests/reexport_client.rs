@@ -28,6 +28,9 @@ enum Fault {
 
 type Faults = Arc<Mutex<VecDeque<(&'static str, Fault)>>>;
 
+/// How many requests whose first line contained a text reached the proxy.
+type Seen = Arc<Mutex<Vec<String>>>;
+
 /// Reads one HTTP request: its head and its body.
 async fn read_request(socket: &mut TcpStream) -> Option<Vec<u8>> {
     let mut request = Vec::new();
@@ -58,12 +61,18 @@ async fn read_request(socket: &mut TcpStream) -> Option<Vec<u8>> {
 
 /// A proxy to `upstream` that passes one request per connection and applies the faults queued.
 async fn faulty_proxy(upstream: String, faults: Faults) -> String {
+    watching_proxy(upstream, faults, Seen::default()).await
+}
+
+/// The same proxy, noting the first line of every request in `seen`.
+async fn watching_proxy(upstream: String, faults: Faults, seen: Seen) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     tokio::spawn(async move {
         while let Ok((mut client, _)) = listener.accept().await {
             let upstream = upstream.clone();
             let faults = faults.clone();
+            let seen = seen.clone();
             tokio::spawn(async move {
                 let Some(request) = read_request(&mut client).await else {
                     return;
@@ -73,6 +82,7 @@ async fn faulty_proxy(upstream: String, faults: Faults) -> String {
                     .next()
                     .unwrap_or_default()
                     .to_string();
+                seen.lock().unwrap().push(first_line.clone());
                 // One request per connection: the tenant closes it after answering.
                 let line_end = request.windows(2).position(|w| w == b"\r\n").unwrap() + 2;
                 let mut forwarded = request[..line_end].to_vec();
@@ -246,4 +256,56 @@ async fn a_preview_page_that_times_out_stops_the_download_with_the_reason() {
     .await;
     assert!(matches!(result, Err(Error::Timeout { .. })), "{result:?}");
     assert!(!store.is_complete());
+}
+
+#[tokio::test]
+async fn closing_the_dialog_stops_its_download() {
+    use synkvakt_core::i18n::{Language, Localizer};
+    use synkvakt_core::reexport::ReexportDialog;
+    let demo = demo(20_000).await;
+    // Every preview page comes late, so that the download is still under way when it is closed.
+    let faults: Faults = Arc::new(Mutex::new(
+        (0..40)
+            .map(|_| ("/preview", Fault::Delay(Duration::from_millis(300))))
+            .collect(),
+    ));
+    let seen = Seen::default();
+    let proxy = watching_proxy(address_of(&demo), faults, seen.clone()).await;
+    let client = TenantClient::new(&proxy, &demo.api_key).unwrap();
+    let template = client.templates().await.unwrap().templates[0].clone();
+    let mappings = client.mappings(&template.id).await.unwrap().mappings;
+    let all = ReexportScope {
+        kind: ScopeKind::All,
+        user_ids: Vec::new(),
+    };
+    let dialog = ReexportDialog::open(
+        client,
+        template,
+        &mappings,
+        None,
+        all,
+        Arc::new(Localizer::new(Language::En)),
+    );
+    let previews = || {
+        seen.lock()
+            .unwrap()
+            .iter()
+            .filter(|line| line.contains("/preview"))
+            .count()
+    };
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let store = dialog.store.clone();
+    drop(dialog);
+    let asked_when_closed = previews();
+    assert!(asked_when_closed >= 1, "the download had started");
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        previews(),
+        asked_when_closed,
+        "no page was asked for after closing"
+    );
+    assert!(
+        !store.is_complete(),
+        "20 pages of 5,000 rows were not all loaded"
+    );
 }
