@@ -20,5 +20,6 @@ pub mod settings;
 pub mod status;
 pub mod sync_run;
 pub mod usual;
+pub mod watch;
 
 pub use error::{Error, Result, UserError};

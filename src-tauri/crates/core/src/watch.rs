@@ -1,0 +1,392 @@
+//! What watching a tenant announces: each poll's sight of the tenant becomes events (a step
+//! failed, the import filter stopped the cycle, a step is past its usual time, no completed cycle
+//! for too long, the tenant unreachable for too long, a manual sync the admin started
+//! completed), each announced once — also after a restart, since the memory of what was
+//! announced is saved — and a recovery announced once when all is well again.
+
+use crate::error::{Error, Result};
+use crate::status::{CycleView, DisplayState, OverallState};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, VecDeque};
+use std::path::PathBuf;
+
+/// How many announcements a tenant's memory keeps: far more than a day of events.
+const REMEMBERED: usize = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventKind {
+    StepFailed,
+    ImportFilterStop,
+    StepOverdue,
+    Stale,
+    Unreachable,
+    ManualSyncCompleted,
+    Recovered,
+}
+
+impl EventKind {
+    /// Whether the event is a problem, which a later recovery answers.
+    fn is_problem(self) -> bool {
+        !matches!(self, EventKind::ManualSyncCompleted | EventKind::Recovered)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WatchEvent {
+    pub kind: EventKind,
+    pub tenant: String,
+    pub cycle_id: Option<String>,
+    pub step_key: Option<String>,
+    pub step_name: Option<String>,
+}
+
+/// What one poll saw of a tenant.
+#[derive(Debug, Clone, Copy)]
+pub enum Sight<'a> {
+    Answered {
+        cycle: &'a CycleView,
+        /// No cycle has completed for longer than the stale limit, since this time (if ever).
+        stale_since: Option<Option<DateTime<Utc>>>,
+        /// The cycle a manual sync the admin started is waiting for, if any.
+        manual_sync_cycle: Option<&'a str>,
+    },
+    Unreachable {
+        /// When the tenant last answered, or when watching began.
+        since: DateTime<Utc>,
+        now: DateTime<Utc>,
+    },
+}
+
+/// What has been announced for one tenant, oldest first, and whether a problem stands.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TenantMemory {
+    announced: VecDeque<String>,
+    troubled: bool,
+}
+
+impl TenantMemory {
+    fn knows(&self, key: &str) -> bool {
+        self.announced.iter().any(|known| known == key)
+    }
+
+    fn remember(&mut self, key: String) {
+        self.announced.push_back(key);
+        while self.announced.len() > REMEMBERED {
+            self.announced.pop_front();
+        }
+    }
+}
+
+/// Turns a sight into the events not announced before, and remembers them.
+pub fn observe(
+    memory: &mut TenantMemory,
+    tenant: &str,
+    sight: Sight<'_>,
+    unreachable_after: chrono::Duration,
+) -> Vec<WatchEvent> {
+    let event = |kind, cycle_id: Option<&str>, step: Option<(&str, &str)>| WatchEvent {
+        kind,
+        tenant: tenant.to_string(),
+        cycle_id: cycle_id.map(str::to_string),
+        step_key: step.map(|(key, _)| key.to_string()),
+        step_name: step.map(|(_, name)| name.to_string()),
+    };
+    // Each candidate with the key that makes it the same event at the next poll.
+    let mut candidates: Vec<(String, WatchEvent)> = Vec::new();
+    match sight {
+        Sight::Answered {
+            cycle,
+            stale_since,
+            manual_sync_cycle,
+        } => {
+            let id = cycle.id.as_str();
+            for step in &cycle.steps {
+                let named = Some((step.key.as_str(), step.name.as_str()));
+                match step.state {
+                    DisplayState::Failed => candidates.push((
+                        format!("failed/{id}/{}", step.key),
+                        event(EventKind::StepFailed, Some(id), named),
+                    )),
+                    DisplayState::Stopped => candidates.push((
+                        format!("stopped/{id}"),
+                        event(EventKind::ImportFilterStop, Some(id), named),
+                    )),
+                    DisplayState::Running | DisplayState::Waiting if step.overdue => candidates
+                        .push((
+                            format!("overdue/{id}/{}", step.key),
+                            event(EventKind::StepOverdue, Some(id), named),
+                        )),
+                    _ => {}
+                }
+            }
+            if let Some(since) = stale_since {
+                let since = since.map_or_else(|| "never".to_string(), |at| at.to_rfc3339());
+                candidates.push((
+                    format!("stale/{since}"),
+                    event(EventKind::Stale, None, None),
+                ));
+            }
+            let completed = matches!(cycle.state, OverallState::Completed | OverallState::Resumed);
+            if manual_sync_cycle == Some(id) && completed {
+                candidates.push((
+                    format!("manual-sync/{id}"),
+                    event(EventKind::ManualSyncCompleted, Some(id), None),
+                ));
+            }
+        }
+        Sight::Unreachable { since, now } => {
+            if now - since >= unreachable_after {
+                candidates.push((
+                    format!("unreachable/{}", since.to_rfc3339()),
+                    event(EventKind::Unreachable, None, None),
+                ));
+            } else if memory.troubled {
+                // Too soon to say: nothing is announced, and nothing recovers either.
+                return Vec::new();
+            }
+        }
+    }
+    let problem_now = candidates.iter().any(|(_, event)| event.kind.is_problem());
+    let mut events = Vec::new();
+    for (key, event) in candidates {
+        if !memory.knows(&key) {
+            memory.remember(key);
+            events.push(event);
+        }
+    }
+    if problem_now {
+        memory.troubled = true;
+    } else if memory.troubled && matches!(sight, Sight::Answered { .. }) {
+        memory.troubled = false;
+        events.push(event(EventKind::Recovered, None, None));
+    }
+    events
+}
+
+/// The memory of every watched tenant, saved after each change so that a restart repeats
+/// nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WatchMemory {
+    pub tenants: BTreeMap<String, TenantMemory>,
+}
+
+pub struct WatchMemoryFile {
+    path: PathBuf,
+}
+
+impl WatchMemoryFile {
+    pub fn new(path: PathBuf) -> WatchMemoryFile {
+        WatchMemoryFile { path }
+    }
+
+    /// The saved memory; a missing or unreadable file starts afresh (at worst an event is
+    /// announced again, never lost).
+    pub fn load(&self) -> WatchMemory {
+        std::fs::read_to_string(&self.path)
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    /// Written whole and swapped in, so that a crash never leaves half a file.
+    pub fn save(&self, memory: &WatchMemory) -> Result<()> {
+        let io = |action: &'static str, err: std::io::Error| Error::Io {
+            action,
+            path: self.path.clone(),
+            detail: err.to_string(),
+        };
+        if let Some(folder) = self.path.parent() {
+            std::fs::create_dir_all(folder).map_err(|err| io("creating the folder of", err))?;
+        }
+        let text = serde_json::to_vec_pretty(memory).map_err(|err| Error::Io {
+            action: "writing",
+            path: self.path.clone(),
+            detail: err.to_string(),
+        })?;
+        let fresh = self.path.with_extension("json.new");
+        std::fs::write(&fresh, text).map_err(|err| io("writing", err))?;
+        std::fs::rename(&fresh, &self.path).map_err(|err| io("replacing", err))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guidance::GuidanceView;
+    use crate::status::StepView;
+
+    fn step(key: &str, state: DisplayState, overdue: bool) -> StepView {
+        StepView {
+            key: key.into(),
+            name: key.to_uppercase(),
+            known: true,
+            state,
+            raw_state: String::new(),
+            started_at: None,
+            finished_at: None,
+            message: None,
+            error_code: None,
+            limit_seconds: None,
+            overdue,
+            guidance: GuidanceView {
+                about: String::new(),
+                situation: None,
+                remedies: Vec::new(),
+                support_only: false,
+            },
+            support_details: String::new(),
+        }
+    }
+
+    fn cycle(id: &str, state: OverallState, steps: Vec<StepView>) -> CycleView {
+        CycleView {
+            id: id.into(),
+            kind: crate::model::CycleKind::Full,
+            state,
+            raw_state: String::new(),
+            started_at: Utc::now(),
+            finished_at: None,
+            steps,
+            import_filter: None,
+            attention: None,
+            headline: String::new(),
+        }
+    }
+
+    fn answered(cycle: &CycleView) -> Sight<'_> {
+        Sight::Answered {
+            cycle,
+            stale_since: None,
+            manual_sync_cycle: None,
+        }
+    }
+
+    fn kinds(events: &[WatchEvent]) -> Vec<EventKind> {
+        events.iter().map(|event| event.kind).collect()
+    }
+
+    const LIMIT: chrono::Duration = chrono::Duration::minutes(15);
+
+    #[test]
+    fn a_failed_step_is_announced_once_and_its_recovery_once() {
+        let mut memory = TenantMemory::default();
+        let failed = cycle(
+            "c1",
+            OverallState::Failed,
+            vec![
+                step("import-hr", DisplayState::Completed, false),
+                step("export-ad", DisplayState::Failed, false),
+            ],
+        );
+        let first = observe(&mut memory, "Kommune X", answered(&failed), LIMIT);
+        assert_eq!(kinds(&first), [EventKind::StepFailed]);
+        assert_eq!(first[0].step_name.as_deref(), Some("EXPORT-AD"));
+        assert!(observe(&mut memory, "Kommune X", answered(&failed), LIMIT).is_empty());
+
+        let healthy = cycle(
+            "c2",
+            OverallState::Running,
+            vec![step("import-hr", DisplayState::Running, false)],
+        );
+        assert_eq!(
+            kinds(&observe(
+                &mut memory,
+                "Kommune X",
+                answered(&healthy),
+                LIMIT
+            )),
+            [EventKind::Recovered]
+        );
+        assert!(observe(&mut memory, "Kommune X", answered(&healthy), LIMIT).is_empty());
+    }
+
+    #[test]
+    fn a_restart_with_the_saved_memory_repeats_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = WatchMemoryFile::new(dir.path().join("watch.json"));
+        let stopped = cycle(
+            "c1",
+            OverallState::Stopped,
+            vec![step("synchronization", DisplayState::Stopped, false)],
+        );
+        let mut memory = file.load();
+        let tenant = memory.tenants.entry("Kommune X".into()).or_default();
+        assert_eq!(
+            kinds(&observe(tenant, "Kommune X", answered(&stopped), LIMIT)),
+            [EventKind::ImportFilterStop]
+        );
+        file.save(&memory).unwrap();
+
+        let mut after_restart = file.load();
+        assert_eq!(after_restart, memory);
+        let tenant = after_restart.tenants.get_mut("Kommune X").unwrap();
+        assert!(observe(tenant, "Kommune X", answered(&stopped), LIMIT).is_empty());
+    }
+
+    #[test]
+    fn an_unreachable_tenant_is_announced_only_past_the_limit_and_once() {
+        let mut memory = TenantMemory::default();
+        let since = Utc::now();
+        let sight = |minutes| Sight::Unreachable {
+            since,
+            now: since + chrono::Duration::minutes(minutes),
+        };
+        assert!(observe(&mut memory, "X", sight(5), LIMIT).is_empty());
+        assert_eq!(
+            kinds(&observe(&mut memory, "X", sight(16), LIMIT)),
+            [EventKind::Unreachable]
+        );
+        assert!(observe(&mut memory, "X", sight(40), LIMIT).is_empty());
+        let back = cycle("c1", OverallState::Completed, Vec::new());
+        assert_eq!(
+            kinds(&observe(&mut memory, "X", answered(&back), LIMIT)),
+            [EventKind::Recovered]
+        );
+    }
+
+    #[test]
+    fn a_step_past_its_usual_time_and_a_stale_sync_are_announced_once_each() {
+        let mut memory = TenantMemory::default();
+        let stuck = cycle(
+            "c1",
+            OverallState::Running,
+            vec![step("synchronization", DisplayState::Running, true)],
+        );
+        let stale = Sight::Answered {
+            cycle: &stuck,
+            stale_since: Some(None),
+            manual_sync_cycle: None,
+        };
+        assert_eq!(
+            kinds(&observe(&mut memory, "X", stale, LIMIT)),
+            [EventKind::StepOverdue, EventKind::Stale]
+        );
+        assert!(observe(&mut memory, "X", stale, LIMIT).is_empty());
+    }
+
+    #[test]
+    fn a_manual_sync_the_admin_started_is_announced_when_its_cycle_completes() {
+        let mut memory = TenantMemory::default();
+        let running = cycle(
+            "new",
+            OverallState::Running,
+            vec![step("import-hr", DisplayState::Running, false)],
+        );
+        let done = cycle("new", OverallState::Completed, Vec::new());
+        let waiting_for = |cycle| Sight::Answered {
+            cycle,
+            stale_since: None,
+            manual_sync_cycle: Some("new"),
+        };
+        assert!(observe(&mut memory, "X", waiting_for(&running), LIMIT).is_empty());
+        assert_eq!(
+            kinds(&observe(&mut memory, "X", waiting_for(&done), LIMIT)),
+            [EventKind::ManualSyncCompleted]
+        );
+        assert!(observe(&mut memory, "X", waiting_for(&done), LIMIT).is_empty());
+    }
+}
