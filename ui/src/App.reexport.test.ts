@@ -101,9 +101,9 @@ describe('the re-export dialog', () => {
     await waitFor(() => expect(screen.getByTestId('preview-counts')).toHaveTextContent('2,000 users · 2,000 values · 200 would change'));
     const table = screen.getByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.length).toBeLessThanOrEqual(56);
+    expect(rows.length).toBeLessThanOrEqual(28);
     expect(rows[0]).toHaveAttribute('data-user-id', '10001');
-    expect(preview.asked.every((query) => query.limit <= 56)).toBe(true);
+    expect(preview.asked.every((query) => query.limit <= 28)).toBe(true);
 
     await user.type(screen.getByTestId('filter-user-id'), '1999');
     await waitFor(() => expect(screen.getByTestId('preview-counts')).toHaveTextContent('1 user · 1 value · 0 would change'));
