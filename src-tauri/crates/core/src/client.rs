@@ -266,6 +266,12 @@ impl TenantClient {
         request: reqwest::RequestBuilder,
         url: Url,
     ) -> Result<T> {
+        let answer = self.exchange(request, url).await?;
+        answer.decode()
+    }
+
+    /// Sends the request and reads the answer; an error status is an error, "not modified" is not.
+    async fn exchange(&self, request: reqwest::RequestBuilder, url: Url) -> Result<Answer> {
         let endpoint = url.path().to_string();
         let response = request
             .bearer_auth(&self.api_key)
@@ -275,13 +281,18 @@ impl TenantClient {
             .map_err(|err| self.transport_error(&url, &endpoint, err))?;
         let status = response.status();
         self.note_clock(response.headers());
+        let etag = response
+            .headers()
+            .get(reqwest::header::ETAG)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_string);
         let body = self.read_limited(response, &endpoint, &url).await?;
         if status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN {
             return Err(Error::Unauthorized {
                 status: status.as_u16(),
             });
         }
-        if !status.is_success() {
+        if !status.is_success() && status != StatusCode::NOT_MODIFIED {
             let (code, message) = match serde_json::from_slice::<ApiError>(&body) {
                 Ok(api_error) => (api_error.code, api_error.message),
                 Err(_) => (
@@ -296,9 +307,30 @@ impl TenantClient {
                 message,
             });
         }
-        serde_json::from_slice(&body).map_err(|err| Error::Malformed {
+        Ok(Answer {
             endpoint,
-            detail: err.to_string(),
+            not_modified: status == StatusCode::NOT_MODIFIED,
+            etag,
+            body,
+        })
+    }
+
+    /// The current cycle, unless it is the one `etag` names: then the tenant answers "not
+    /// modified" with no body, which is what makes polling all day cheap.
+    pub async fn current_cycle_if_changed(&self, etag: Option<&str>) -> Result<Conditional<Cycle>> {
+        let url = self.join("api/v1/cycles/current")?;
+        let mut request = self.http.get(url.clone());
+        if let Some(etag) = etag {
+            request = request.header(reqwest::header::IF_NONE_MATCH, etag);
+        }
+        let answer = self.exchange(request, url).await?;
+        if answer.not_modified {
+            return Ok(Conditional::Unchanged);
+        }
+        let etag = answer.etag.clone();
+        Ok(Conditional::Changed {
+            value: answer.decode()?,
+            etag,
         })
     }
 
@@ -348,6 +380,35 @@ impl TenantClient {
                 detail: root_cause(&err),
             }
         }
+    }
+}
+
+/// A read that may come back as "not modified".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Conditional<T> {
+    Changed { value: T, etag: Option<String> },
+    Unchanged,
+}
+
+struct Answer {
+    endpoint: String,
+    not_modified: bool,
+    etag: Option<String>,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn decode<T: DeserializeOwned>(&self) -> Result<T> {
+        if self.not_modified {
+            return Err(Error::Malformed {
+                endpoint: self.endpoint.clone(),
+                detail: "\"not modified\" to a request that did not ask for it".into(),
+            });
+        }
+        serde_json::from_slice(&self.body).map_err(|err| Error::Malformed {
+            endpoint: self.endpoint.clone(),
+            detail: err.to_string(),
+        })
     }
 }
 

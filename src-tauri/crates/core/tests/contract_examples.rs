@@ -76,6 +76,11 @@ fn every_response_has_an_example_and_every_example_decodes() {
     let root = contract();
     let mut decoded = 0;
     for (name, response) in responses(&root) {
+        // "Not modified" is the one answer without a body.
+        if name.ends_with(" 304") {
+            assert!(response.get("content").is_none(), "{name} has a body");
+            continue;
+        }
         let media = &response["content"]["application/json"];
         let schema = resolve(&root, &media["schema"]);
         let found = examples(media);

@@ -422,8 +422,41 @@ async fn start_cycle(State(tenant): State<Arc<Tenant>>) -> Response {
     }
 }
 
-async fn current_cycle(State(tenant): State<Arc<Tenant>>) -> Response {
-    Json(tenant.current_cycle()).into_response()
+/// The current cycle, with an `ETag` of its content: a client that sends it back in
+/// `If-None-Match` gets "not modified" and no body while the cycle has not changed.
+async fn current_cycle(State(tenant): State<Arc<Tenant>>, request: Request) -> Response {
+    let body = match serde_json::to_vec(&tenant.current_cycle()) {
+        Ok(body) => body,
+        Err(err) => {
+            return api_error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                err.to_string(),
+            )
+        }
+    };
+    let etag = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        body.hash(&mut hasher);
+        format!("\"{:016x}\"", hasher.finish())
+    };
+    let unchanged = request
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|sent| sent.split(',').any(|tag| tag.trim() == etag));
+    if unchanged {
+        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
+    }
+    (
+        [
+            (header::ETAG, etag),
+            (header::CONTENT_TYPE, "application/json".to_string()),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 async fn resume_cycle(State(tenant): State<Arc<Tenant>>, Path(id): Path<String>) -> Response {

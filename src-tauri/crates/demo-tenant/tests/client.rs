@@ -216,3 +216,33 @@ async fn step_times_are_judged_by_the_tenants_clock_from_its_date_header() {
         "the tenant's clock is an hour ahead: {ahead} s"
     );
 }
+
+#[tokio::test]
+async fn an_unchanged_cycle_costs_a_304_and_a_changed_one_comes_whole() {
+    use synkvakt_core::client::Conditional;
+    let mut config = DemoConfig::new(Product::EAdm, Scenario::Running);
+    config.test_clock = true;
+    let demo = start(config).await.unwrap();
+    let client = TenantClient::new(&demo.base_url(), &demo.api_key).unwrap();
+
+    let Conditional::Changed { value: first, etag } =
+        client.current_cycle_if_changed(None).await.unwrap()
+    else {
+        panic!("the first read has a body");
+    };
+    let etag = etag.expect("the answer names its content");
+    assert_eq!(
+        client.current_cycle_if_changed(Some(&etag)).await.unwrap(),
+        Conditional::Unchanged
+    );
+
+    advance(&demo.base_url(), &demo.api_key, 3600).await;
+    match client.current_cycle_if_changed(Some(&etag)).await.unwrap() {
+        Conditional::Changed { value, etag: newer } => {
+            assert_eq!(value.id, first.id);
+            assert_ne!(value, first, "the cycle moved on");
+            assert_ne!(newer.as_deref(), Some(etag.as_str()));
+        }
+        Conditional::Unchanged => panic!("a changed cycle came back as unchanged"),
+    }
+}
