@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "close_preview",
     "execute_reexport",
     "export_queue",
+    "next_open_at",
 ];
 
 fn main() {

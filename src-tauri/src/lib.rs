@@ -10,8 +10,9 @@ use synkvakt_core::reexport::{
 };
 use synkvakt_core::session::{AppInfo, HistoryView, ImportLogView, Session, StatusView};
 use synkvakt_core::sync_run::ManualSyncView;
-use synkvakt_core::{logging, UserError};
-use tauri::{Manager, State};
+use synkvakt_core::open_at::{OpenAt, OpenRequests};
+use synkvakt_core::{companion, logging, UserError};
+use tauri::{Manager, State, WindowEvent};
 
 #[tauri::command]
 #[specta::specta]
@@ -190,6 +191,14 @@ async fn export_queue(session: State<'_, Session>) -> Result<ExportQueue, UserEr
         .map_err(|err| session.user_error(&err))
 }
 
+/// The next place the window is asked to open at: first its own command line's, then each
+/// later launch's (a clicked notification, the tray menu). The page keeps one call waiting.
+#[tauri::command]
+#[specta::specta]
+async fn next_open_at(requests: State<'_, OpenRequests>) -> Result<OpenAt, UserError> {
+    Ok(requests.next().await)
+}
+
 /// The commands and the types they carry; also the source of the page's TypeScript bindings.
 pub fn commands<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
@@ -209,7 +218,8 @@ pub fn commands<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
         preview_window,
         close_preview,
         execute_reexport,
-        export_queue
+        export_queue,
+        next_open_at
     ])
 }
 
@@ -218,12 +228,39 @@ pub fn run() {
     let _log_guard = logging::init(&paths.log_dir, "synkvakt");
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "Synkvakt starting");
     let session = Session::open(&paths, DemoLauncher::default_binary());
+    let requests = OpenRequests::new(OpenAt::from_args(std::env::args()));
     let result = tauri::Builder::default()
+        // First of all: a second launch hands its place to this window and ends.
+        .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
+            app.state::<OpenRequests>().push(OpenAt::from_args(args));
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
         .invoke_handler(commands::<tauri::Wry>().invoke_handler())
         .manage(session)
+        .manage(requests)
         .setup(|app| {
             tauri::async_runtime::spawn(app.state::<Session>().keep_demo_alive());
+            companion::start_watcher(&companion::watcher_binary());
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            // Closing the window ends the app, but never halfway through a manual sync.
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                let session = window.state::<Session>();
+                if session.manual_sync_under_way() {
+                    api.prevent_close();
+                    let _ = window.hide();
+                    let app = window.app_handle().clone();
+                    tauri::async_runtime::spawn(async move {
+                        app.state::<Session>().settle_manual_sync().await;
+                        app.exit(0);
+                    });
+                }
+            }
         })
         .run(tauri::generate_context!());
     if let Err(err) = result {

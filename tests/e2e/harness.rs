@@ -141,6 +141,8 @@ pub struct Launch<'a> {
     /// Let the app start a demo tenant of its own when it finds none; when false it is pointed
     /// at a program that does not exist.
     pub app_may_start_demo: bool,
+    /// The app's command line, e.g. the step a clicked notification opens it at.
+    pub args: &'a [&'a str],
 }
 
 impl Drop for Session {
@@ -157,6 +159,7 @@ impl<'a> Launch<'a> {
             users: 500,
             start_demo: true,
             app_may_start_demo: true,
+            args: &[],
         }
     }
 }
@@ -170,6 +173,7 @@ impl Session {
             .then(|| start_demo(&runtime_dir, &launch, 0));
 
         let port = free_port();
+        let native_port = free_port();
         let mut driver = Command::new("dbus-run-session");
         driver
             .arg("--")
@@ -177,7 +181,7 @@ impl Session {
             .arg("--port")
             .arg(port.to_string())
             .arg("--native-port")
-            .arg(free_port().to_string())
+            .arg(native_port.to_string())
             .env("SYNKVAKT_HOME", home.path())
             // A locale every machine has; it is not Norwegian, so the app speaks English.
             .env("LANG", "C.UTF-8")
@@ -197,12 +201,15 @@ impl Session {
 
         let capabilities = json!({
             "browserName": "wry",
-            "tauri:options": { "application": built("synkvakt") },
+            "tauri:options": { "application": built("synkvakt"), "args": launch.args },
         });
         let Value::Object(capabilities) = capabilities else {
             unreachable!("json! of an object literal is an object")
         };
-        wait_for_port(port);
+        // tauri-driver listens before WebKitWebDriver does, and drops a request it cannot pass on
+        // (tauri-apps/tauri#15156): wait for both.
+        wait_for_port(port, "tauri-driver");
+        wait_for_port(native_port, "WebKitWebDriver");
         let driver_url = format!("http://127.0.0.1:{port}");
         let mut builder = ClientBuilder::native();
         builder.capabilities(capabilities);
@@ -315,13 +322,13 @@ impl Session {
     }
 }
 
-/// tauri-driver only proxies once it listens; a session request before that is lost.
-fn wait_for_port(port: u16) {
+/// A WebDriver request sent before its server listens is lost.
+fn wait_for_port(port: u16, server: &str) {
     let deadline = Instant::now() + Duration::from_secs(20);
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(
             Instant::now() < deadline,
-            "tauri-driver did not listen on port {port}"
+            "{server} did not listen on port {port}"
         );
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -338,6 +345,167 @@ fn tauri_driver() -> PathBuf {
     cargo_bin
         .filter(|path| path.exists())
         .unwrap_or_else(|| PathBuf::from("tauri-driver"))
+}
+
+/// The processes that carry this home in their environment, each as its command line.
+pub fn processes_of(home: &Path) -> Vec<Vec<String>> {
+    let marker = format!("SYNKVAKT_HOME={}", home.display());
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(environ) = std::fs::read(entry.path().join("environ")) else {
+            continue;
+        };
+        if !environ
+            .split(|byte| *byte == 0)
+            .any(|variable| variable == marker.as_bytes())
+        {
+            continue;
+        }
+        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
+            continue;
+        };
+        let args: Vec<String> = cmdline
+            .split(|byte| *byte == 0)
+            .filter(|arg| !arg.is_empty())
+            .map(|arg| String::from_utf8_lossy(arg).into_owned())
+            .collect();
+        if !args.is_empty() {
+            found.push(args);
+        }
+    }
+    found
+}
+
+/// The watcher alone, with no window: in its own D-Bus session whose notification server is
+/// the tests' fake one, which records each notification and clicks the ones a test names.
+pub struct Watching {
+    pub demo: Option<DemoTenant>,
+    runtime_dir: PathBuf,
+    record: PathBuf,
+    clicks: PathBuf,
+    _bus: Reaped,
+    home: tempfile::TempDir,
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        end_processes_of(self.home.path());
+    }
+}
+
+impl Watching {
+    /// The watcher on a demo tenant of `product` in `scenario`, looking every two seconds.
+    pub fn start(product: &str, scenario: &str) -> Watching {
+        let home = tempfile::tempdir().unwrap();
+        let runtime_dir = home.path().join("run");
+        let paths = AppPaths::under(home.path().to_path_buf());
+        let settings: synkvakt_core::settings::Settings = serde_json::from_value(json!({
+            "version": 1,
+            "language": "en",
+            "demo": { "product": product, "scenario": scenario },
+            "watch": { "intervalSeconds": 2 },
+        }))
+        .expect("settings of the current shape");
+        synkvakt_core::settings::SettingsStore::new(paths.settings_file())
+            .save(&settings)
+            .expect("the settings are written");
+        let demo = start_demo(&runtime_dir, &Launch::demo(product, scenario), 0);
+        let record = home.path().join("notifications.jsonl");
+        let clicks = home.path().join("clicks.txt");
+        let bus = Reaped::spawn(
+            Command::new("dbus-run-session")
+                .arg("--")
+                .arg(built("fake-notifications"))
+                .arg(&record)
+                .arg(&clicks)
+                .arg("--")
+                .arg(built("synkvakt-watcher"))
+                .env("SYNKVAKT_HOME", home.path())
+                .env("LANG", "C.UTF-8")
+                .env_remove("LC_ALL")
+                .env_remove("LC_MESSAGES")
+                .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+                // Only the tests' demo tenant: the watcher must not start one of its own.
+                .env(
+                    "SYNKVAKT_DEMO_TENANT_BIN",
+                    home.path().join("no-such-demo-tenant"),
+                )
+                .stdout(Stdio::null())
+                .stderr(Stdio::inherit()),
+        )
+        .expect("dbus-run-session starts the fake notification server and the watcher");
+        Watching {
+            demo: Some(demo),
+            runtime_dir,
+            record,
+            clicks,
+            _bus: bus,
+            home,
+        }
+    }
+
+    pub fn home(&self) -> &Path {
+        self.home.path()
+    }
+
+    /// The tenant's cycle turns into another scenario's, as when the next one runs into
+    /// trouble: the demo tenant is started again on its port with that scenario.
+    pub fn switch_scenario(&mut self, product: &str, scenario: &str) {
+        let port = self.demo.take().expect("a demo tenant runs").file.port;
+        self.demo = Some(start_demo(
+            &self.runtime_dir,
+            &Launch::demo(product, scenario),
+            port,
+        ));
+    }
+
+    /// Every notification shown so far, oldest first.
+    pub fn notifications(&self) -> Vec<Value> {
+        std::fs::read_to_string(&self.record)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|line| serde_json::from_str(line).ok())
+            .collect()
+    }
+
+    /// Waits until `count` notifications have been shown, then gives them.
+    pub async fn wait_for_notifications(&self, count: usize) -> Vec<Value> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let shown = self.notifications();
+            if shown.len() >= count {
+                return shown;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for notification {count}; shown: {shown:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    /// Clicks the notification with this id, as the admin would.
+    pub fn click(&self, id: u64) {
+        use std::io::Write;
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.clicks)
+            .unwrap();
+        writeln!(file, "{id}").unwrap();
+    }
+
+    /// Waits until a process of this test matches `wanted`, and gives its command line.
+    pub async fn wait_for_process(&self, what: &str, wanted: impl Fn(&[String]) -> bool) -> Vec<String> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(found) = processes_of(self.home()).into_iter().find(|args| wanted(args)) {
+                return found;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
 }
 
 fn start_demo(runtime_dir: &Path, launch: &Launch<'_>, port: u16) -> DemoTenant {

@@ -3,7 +3,7 @@
 
 mod harness;
 
-use harness::{Launch, Session};
+use harness::{processes_of, Launch, Session, Watching};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use tokio::sync::Mutex;
@@ -797,5 +797,109 @@ async fn a_double_clicked_execute_puts_one_job_on_the_queue_and_it_completes() {
         .collect();
     assert_eq!(reexports, ["reexport started", "reexport done"]);
     session.screenshot("export-queue").await;
+    session.close().await;
+}
+
+/// Whether a command line is a WebKit process's (the window's web and network processes).
+fn is_webkit(args: &[String]) -> bool {
+    args.first().is_some_and(|program| program.contains("WebKit"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_watcher_notifies_each_failure_once_and_its_click_opens_the_window_at_the_step() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let mut watching = Watching::start("eAdm", "healthy");
+    watching
+        .wait_for_process("the watcher", |args| {
+            args.first().is_some_and(|p| p.ends_with("synkvakt-watcher"))
+        })
+        .await;
+    // A few looks at a healthy tenant: nothing to say.
+    tokio::time::sleep(std::time::Duration::from_secs(6)).await;
+    assert_eq!(watching.notifications(), Vec::<Value>::new());
+
+    // The next cycle fails at Export AD, with no window open.
+    watching.switch_scenario("eAdm", "step-failed");
+    let shown = watching.wait_for_notifications(1).await;
+    assert_eq!(shown[0]["summary"], "Demo kommune: Export AD failed");
+    assert_eq!(
+        shown[0]["body"],
+        "Open Synkvakt to run “eAdm synkronisering”."
+    );
+    assert_eq!(shown[0]["appName"], "Synkvakt");
+    assert_eq!(shown[0]["actions"][0], "default", "{shown:?}");
+    // More looks at the same failure say nothing more.
+    tokio::time::sleep(std::time::Duration::from_secs(6)).await;
+    assert_eq!(watching.notifications().len(), 1, "{:?}", watching.notifications());
+    let running = processes_of(watching.home());
+    assert!(
+        !running.iter().any(|args| is_webkit(args)),
+        "no window, no WebKit: {running:?}"
+    );
+
+    // Clicking it starts the window app at that step.
+    watching.click(shown[0]["id"].as_u64().unwrap());
+    let window = watching
+        .wait_for_process("the window app at Export AD", |args| {
+            args.first().is_some_and(|p| p.ends_with("/synkvakt")) && args[1..] == ["--step", "export-ad"]
+        })
+        .await;
+    println!("started by the click: {window:?}");
+    // The window app starts a watcher too, which finds this one and stops: never two.
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    let watchers = processes_of(watching.home())
+        .into_iter()
+        .filter(|args| args.first().is_some_and(|p| p.ends_with("synkvakt-watcher")))
+        .count();
+    assert_eq!(watchers, 1);
+
+    // The window goes; the watcher stays and tells of the next trouble.
+    for args in processes_of(watching.home()) {
+        if args.first().is_some_and(|p| p.ends_with("/synkvakt")) {
+            let _ = std::process::Command::new("pkill")
+                .args(["-f", "--", &args.join(" ")])
+                .status();
+        }
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while processes_of(watching.home()).iter().any(|args| is_webkit(args)) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "WebKit outlived the window: {:?}",
+            processes_of(watching.home())
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    watching.switch_scenario("eAdm", "import-filter");
+    let shown = watching.wait_for_notifications(2).await;
+    assert_eq!(
+        shown[1]["summary"],
+        "Demo kommune: the import filter stopped the cycle at Synchronization",
+        "{shown:?}"
+    );
+    assert!(processes_of(watching.home())
+        .iter()
+        .any(|args| args.first().is_some_and(|p| p.ends_with("synkvakt-watcher"))));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_started_at_a_step_opens_at_that_step() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    // Export AD failed and needs attention; the notification the admin clicked named Import HR.
+    let session = Session::start(Launch {
+        args: &["--step", "import-hr"],
+        ..Launch::demo("eAdm", "step-failed")
+    })
+    .await;
+    let shown = shown_steps(&session.wait_for("the steps", READ_STEPS).await);
+    let selected: Vec<&str> = shown
+        .iter()
+        .filter(|step| step.selected)
+        .map(|step| step.key.as_str())
+        .collect();
+    assert_eq!(selected, ["import-hr"]);
+    let heading = session.text_of("#step-details-title").await;
+    assert_eq!(heading, "Import HR");
+    session.screenshot("opened-at-a-step").await;
     session.close().await;
 }

@@ -15,6 +15,7 @@ import type {
   GuidanceView_Serialize,
   HistoryView_Serialize,
   Language,
+  OpenAt,
   OverallState,
   RemedyView_Serialize,
   Situation,
@@ -581,6 +582,12 @@ export interface Backend {
   history?: (language: Language) => HistoryView_Serialize;
   /** Answers the manual-sync and nudge commands; unset, they are unexpected. */
   commands?: Record<string, (args: Record<string, unknown>) => unknown>;
+  /**
+   * The places the window is asked to open at, one per `next_open_at` call; once they are used
+   * up the call waits for ever, as the real one does until a new launch asks. A promise stands
+   * for a launch that comes later.
+   */
+  openAt?: Array<OpenAt | Promise<OpenAt>>;
 }
 
 /**
@@ -596,6 +603,10 @@ export function installBackend(backend: Backend) {
         return backend.status(backend.language);
       case 'history':
         return (backend.history ?? eadmHistory)(backend.language);
+      case 'next_open_at': {
+        const next = backend.openAt?.shift();
+        return next ?? new Promise(() => {});
+      }
       case 'set_language': {
         const { language } = args as { language: Language | null };
         backend.choice = language;

@@ -24,6 +24,7 @@ import type {
   ItemState,
   Language,
   ManualSyncView_Serialize,
+  OpenAt,
   NudgeView_Serialize,
   OverallState,
   Situation,
@@ -42,6 +43,7 @@ export type HistoryView = HistoryView_Serialize;
 export type ManualSyncView = ManualSyncView_Serialize;
 export type NudgeView = NudgeView_Serialize;
 export type {
+  OpenAt,
   ConfirmedCounts,
   ExportJob,
   ExportQueue,
@@ -119,6 +121,14 @@ export function resumeCycle(cycleId: string, confirmed: ImportCounts): Promise<O
 
 export function chooseLanguage(language: Language | null): Promise<Outcome<AppInfo>> {
   return settle(() => commands.setLanguage(language));
+}
+
+/**
+ * The next place the window is asked to open at (its launch, a clicked notification, the tray
+ * menu). The call waits until there is one; keep one waiting for as long as the page lives.
+ */
+export function nextOpenAt(): Promise<Outcome<OpenAt>> {
+  return settle(() => commands.nextOpenAt());
 }
 
 export function loadManualSync(): Promise<Outcome<ManualSyncView | null>> {

@@ -22,6 +22,11 @@ export const commands = {
 	closePreview: (previewId: string) => typedError<null, UserError>(__TAURI_INVOKE("close_preview", { previewId })),
 	executeReexport: (previewId: string, confirmed: ConfirmedCounts) => typedError<ExportJob_Serialize, UserError>(__TAURI_INVOKE("execute_reexport", { previewId, confirmed })),
 	exportQueue: () => typedError<ExportQueue_Serialize, UserError>(__TAURI_INVOKE("export_queue")),
+	/**
+	 *  The next place the window is asked to open at: first its own command line's, then each
+	 *  later launch's (a clicked notification, the tray menu). The page keeps one call waiting.
+	 */
+	nextOpenAt: () => typedError<OpenAt, UserError>(__TAURI_INVOKE("next_open_at")),
 };
 
 /* Types */
@@ -365,6 +370,15 @@ export type NudgeView_Serialize = {
 	logFolder: string,
 	eventLogMachine: string,
 };
+
+/**  The place the window shows first. */
+export type OpenAt = 
+/**  The status view, at the step that needs attention. */
+{ place: "status" } | 
+/**  The status view at this step, with its guidance open. */
+{ place: "step"; stepKey: string } | 
+/**  The manual-sync checklist. */
+{ place: "manual-sync" };
 
 /**  The state of the whole cycle as the header shows it. */
 export type OverallState = "completed" | "running" | "failed" | "stopped" | "resumed" | "unknown";

@@ -389,3 +389,30 @@ refused-empty-selection = no users are selected. Add users, or choose all users.
 refused-selection-too-large = a selection holds at most 10,000 users. Choose all users, or fewer.
 refused-no-such-template = the tenant has no such template or mapping any more. Open the re-export page again.
 refused-preview-closed = that preview has been closed. Open the preview again.
+
+## The watcher: notifications and the tray
+
+notify-the-tenant = the tenant
+notify-tooltip-unreachable = Synkvakt · { $tenant } cannot be reached: { $why }
+notify-step-failed = { $tenant }: { $step } failed
+notify-import-filter-stop = { $tenant }: the import filter stopped the cycle at { $step }
+notify-step-overdue = { $tenant }: { $step } is taking longer than usual
+notify-stale = { $tenant }: no cycle has completed for { $hours } hours
+notify-unreachable = { $tenant } cannot be reached
+notify-manual-sync-completed = { $tenant }: the manual sync completed
+notify-recovered = { $tenant }: the synchronization is OK again
+notify-do-review-import = Open Synkvakt to review the import and resume the cycle.
+notify-do-support = Only support can help: open Synkvakt and copy the details for support.
+notify-do-run-task = Open Synkvakt to run “{ $task }”.
+notify-do-open = Open Synkvakt to see what to do.
+notify-do-check-stale = Open Synkvakt to see where the last cycle stopped.
+notify-do-unreachable = Synkvakt keeps trying. Check the network connection to the service.
+notify-do-nothing-new = Fresh data is in the target systems.
+notify-do-nothing = Nothing more to do.
+notify-action-open = Open
+tray-open = Open Synkvakt
+tray-manual-sync = Manual sync…
+tray-pause = Pause notifications for an hour
+tray-resume = Resume notifications (paused until { $time })
+tray-start-at-login = Start watching when I sign in
+tray-quit = Quit Synkvakt

@@ -389,3 +389,30 @@ refused-empty-selection = ingen brukere er valgt. Legg til brukere, eller velg a
 refused-selection-too-large = et utvalg kan ha høyst 10 000 brukere. Velg alle brukere, eller færre.
 refused-no-such-template = tenanten har ikke lenger denne malen eller mappingen. Åpne reeksport-siden på nytt.
 refused-preview-closed = den forhåndsvisningen er lukket. Åpne forhåndsvisningen på nytt.
+
+## Overvåkeren: varsler og systemstatusfeltet
+
+notify-the-tenant = tjenesten
+notify-tooltip-unreachable = Synkvakt · { $tenant } svarer ikke: { $why }
+notify-step-failed = { $tenant }: { $step } feilet
+notify-import-filter-stop = { $tenant }: importfilteret stoppet syklusen på { $step }
+notify-step-overdue = { $tenant }: { $step } tar lengre tid enn vanlig
+notify-stale = { $tenant }: ingen syklus er fullført på { $hours } timer
+notify-unreachable = { $tenant } svarer ikke
+notify-manual-sync-completed = { $tenant }: den manuelle synkroniseringen er fullført
+notify-recovered = { $tenant }: synkroniseringen er i orden igjen
+notify-do-review-import = Åpne Synkvakt for å se gjennom importen og gjenoppta syklusen.
+notify-do-support = Bare support kan hjelpe: åpne Synkvakt og kopier detaljene til support.
+notify-do-run-task = Åpne Synkvakt for å kjøre «{ $task }».
+notify-do-open = Åpne Synkvakt for å se hva du kan gjøre.
+notify-do-check-stale = Åpne Synkvakt for å se hvor den siste syklusen stoppet.
+notify-do-unreachable = Synkvakt prøver igjen. Sjekk nettverksforbindelsen til tjenesten.
+notify-do-nothing-new = Ferske data er i målsystemene.
+notify-do-nothing = Du trenger ikke gjøre noe mer.
+notify-action-open = Åpne
+tray-open = Åpne Synkvakt
+tray-manual-sync = Manuell synkronisering …
+tray-pause = Sett varsler på pause i en time
+tray-resume = Slå på varsler igjen (pause til { $time })
+tray-start-at-login = Start overvåkingen når jeg logger på
+tray-quit = Avslutt Synkvakt

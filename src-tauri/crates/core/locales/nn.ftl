@@ -389,3 +389,30 @@ refused-empty-selection = ingen brukarar er valde. Legg til brukarar, eller vel 
 refused-selection-too-large = eit utval kan ha høgst 10 000 brukarar. Vel alle brukarar, eller færre.
 refused-no-such-template = tenanten har ikkje lenger denne malen eller mappingen. Opna reeksport-sida på nytt.
 refused-preview-closed = den førehandsvisinga er lukka. Opna førehandsvisinga på nytt.
+
+## Overvakaren: varsel og systemstatusfeltet
+
+notify-the-tenant = tenesta
+notify-tooltip-unreachable = Synkvakt · { $tenant } svarar ikkje: { $why }
+notify-step-failed = { $tenant }: { $step } feila
+notify-import-filter-stop = { $tenant }: importfilteret stoppa syklusen på { $step }
+notify-step-overdue = { $tenant }: { $step } tek lengre tid enn vanleg
+notify-stale = { $tenant }: ingen syklus er fullført på { $hours } timar
+notify-unreachable = { $tenant } svarar ikkje
+notify-manual-sync-completed = { $tenant }: den manuelle synkroniseringa er fullført
+notify-recovered = { $tenant }: synkroniseringa er i orden att
+notify-do-review-import = Opne Synkvakt for å sjå gjennom importen og ta opp att syklusen.
+notify-do-support = Berre support kan hjelpe: opne Synkvakt og kopier detaljane til support.
+notify-do-run-task = Opne Synkvakt for å køyre «{ $task }».
+notify-do-open = Opne Synkvakt for å sjå kva du kan gjere.
+notify-do-check-stale = Opne Synkvakt for å sjå kvar den siste syklusen stoppa.
+notify-do-unreachable = Synkvakt prøver att. Sjekk nettverkssambandet til tenesta.
+notify-do-nothing-new = Ferske data er i målsystema.
+notify-do-nothing = Du treng ikkje gjere noko meir.
+notify-action-open = Opne
+tray-open = Opne Synkvakt
+tray-manual-sync = Manuell synkronisering …
+tray-pause = Set varsel på pause i ein time
+tray-resume = Slå på varsel att (pause til { $time })
+tray-start-at-login = Start overvakinga når eg loggar på
+tray-quit = Avslutt Synkvakt

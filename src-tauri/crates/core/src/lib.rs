@@ -1,10 +1,11 @@
 //! The Synkvakt domain, free of any window toolkit: the cycle model and step catalogs, the tenant
 //! API client, the status view, settings, the action path with its audit log, personal-data
-//! types, translations and the demo tenant's launcher.
+//! types, translations, the demo tenant's launcher and the watch logic.
 
 pub mod actions;
 pub mod catalog;
 pub mod client;
+pub mod companion;
 pub mod demo;
 pub mod error;
 pub mod guidance;
@@ -12,6 +13,7 @@ pub mod i18n;
 pub mod logging;
 pub mod manual_sync;
 pub mod model;
+pub mod open_at;
 pub mod paths;
 pub mod personal;
 pub mod reexport;
@@ -21,5 +23,6 @@ pub mod status;
 pub mod sync_run;
 pub mod usual;
 pub mod watch;
+pub mod watching;
 
 pub use error::{Error, Result, UserError};

@@ -205,6 +205,11 @@ impl<S: CycleSource> TaskRunner<S> {
         }
     }
 
+    /// The tenant's name, as its audit lines give it.
+    pub fn tenant(&self) -> &str {
+        &self.tenant_name
+    }
+
     /// The task's state now, read on a blocking thread (the Windows calls block).
     pub async fn task_state(&self, task: &TaskRef) -> Result<TaskState> {
         let scheduler = self.scheduler.clone();

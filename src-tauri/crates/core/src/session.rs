@@ -18,8 +18,8 @@ use crate::reexport::{
     UserPickView, UserSearchView,
 };
 use crate::settings::{ClientMachines, ScheduledTask, Settings, SettingsStore};
-use crate::status::{CycleView, DisplayState, ViewContext};
-use crate::sync_run::{ManualSyncRun, ManualSyncView, TaskStateView};
+use crate::status::{self, CycleView, DisplayState, ViewContext};
+use crate::sync_run::{ManualSyncRun, ManualSyncView, MarkFor, TaskStateView};
 use crate::usual::UsualTimes;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -641,15 +641,9 @@ impl Session {
         let localizer = self.localizer();
         let now = known.tenant_now();
         let context = self.view_context(&localizer, &usual, &settings.client, now);
-        let last_completed_at = known
-            .history
-            .iter()
-            .chain(std::iter::once(&known.cycle))
-            .filter(|cycle| matches!(cycle.state, CycleState::Completed | CycleState::Resumed))
-            .filter_map(|cycle| cycle.finished_at)
-            .max();
+        let last_completed_at = status::last_completed_at(&known.history, &known.cycle);
         let stale_hours = settings.limits.stale_hours;
-        let stale = is_stale(&known.history, last_completed_at, stale_hours, now);
+        let stale = status::is_stale(&known.history, last_completed_at, stale_hours, now);
         StatusView {
             cycle: CycleView::build(&known.cycle, &known.tenant, &context),
             tenant: TenantView {
@@ -734,7 +728,11 @@ impl Session {
             match current.as_ref().filter(|run| !run.has_ended()) {
                 Some(under_way) => under_way.clone(),
                 None => {
-                    let run = ManualSyncRun::start(runner, task);
+                    let mark = MarkFor {
+                        runtime_dir: self.launcher.runtime_dir.clone(),
+                        tenant: runner.tenant().to_string(),
+                    };
+                    let run = ManualSyncRun::start(runner, task, Some(mark));
                     *current = Some(run.clone());
                     run
                 }
@@ -762,6 +760,32 @@ impl Session {
             .clone()?;
         run.leave();
         Some(self.manual_sync_view(&run).await)
+    }
+
+    /// Whether a manual sync is still under way.
+    pub fn manual_sync_under_way(&self) -> bool {
+        self.manual_sync
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+            .is_some_and(|run| !run.has_ended())
+    }
+
+    /// Before the app exits: asks the manual sync to stop where nothing is half done (a task
+    /// that runs is followed by its cache clear first) and waits until it has.
+    pub async fn settle_manual_sync(&self) {
+        let Some(run) = self
+            .manual_sync
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+        else {
+            return;
+        };
+        run.leave();
+        while !run.has_ended() {
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        }
     }
 
     async fn manual_sync_view(&self, run: &ManualSyncRun) -> ManualSyncView {
@@ -921,27 +945,8 @@ impl Session {
     }
 }
 
-/// No cycle has finished well for longer than the limit. With none finished in the history at
-/// all, only when the history itself reaches back further than the limit.
-fn is_stale(
-    history: &[Cycle],
-    last_completed_at: Option<DateTime<Utc>>,
-    stale_hours: u32,
-    now: DateTime<Utc>,
-) -> bool {
-    let limit = chrono::Duration::hours(i64::from(stale_hours));
-    match last_completed_at {
-        Some(finished) => now - finished > limit,
-        None => history
-            .iter()
-            .map(|cycle| cycle.started_at)
-            .min()
-            .is_some_and(|oldest| now - oldest > limit),
-    }
-}
-
 /// This computer's name, to tell whether the client server is this machine.
-fn this_machine_name() -> String {
+pub fn this_machine_name() -> String {
     std::env::var("COMPUTERNAME")
         .or_else(|_| std::env::var("HOSTNAME"))
         .ok()
@@ -972,12 +977,12 @@ mod tests {
             import_filter: None,
         };
         let hours = |h: i64| Some(now - chrono::Duration::hours(h));
-        assert!(!is_stale(&[], hours(25), 26, now));
-        assert!(is_stale(&[], hours(27), 26, now));
+        assert!(!status::is_stale(&[], hours(25), 26, now));
+        assert!(status::is_stale(&[], hours(27), 26, now));
         // Nothing completed: stale only once the history covers more than the limit.
-        assert!(!is_stale(&[cycle(1), cycle(7), cycle(13)], None, 26, now));
-        assert!(is_stale(&[cycle(1), cycle(13), cycle(30)], None, 26, now));
-        assert!(!is_stale(&[], None, 26, now));
+        assert!(!status::is_stale(&[cycle(1), cycle(7), cycle(13)], None, 26, now));
+        assert!(status::is_stale(&[cycle(1), cycle(13), cycle(30)], None, 26, now));
+        assert!(!status::is_stale(&[], None, 26, now));
     }
 
     #[tokio::test]

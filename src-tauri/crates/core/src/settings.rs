@@ -24,6 +24,8 @@ pub struct Settings {
     pub client: ClientMachines,
     #[serde(default)]
     pub limits: WatchLimits,
+    #[serde(default)]
+    pub watch: WatchSettings,
 }
 
 impl Default for Settings {
@@ -34,6 +36,7 @@ impl Default for Settings {
             demo: DemoChoice::default(),
             client: ClientMachines::default(),
             limits: WatchLimits::default(),
+            watch: WatchSettings::default(),
         }
     }
 }
@@ -146,6 +149,100 @@ impl Default for WatchLimits {
             stall_floor_minutes: 10,
             stall_default_minutes: 60,
             stale_hours: 26,
+        }
+    }
+}
+
+/// How the watcher follows the tenant, and which of its events pop up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct WatchSettings {
+    /// Seconds between two looks at the current cycle.
+    pub interval_seconds: u32,
+    /// Seconds between looks while a manual sync the admin started runs.
+    pub active_interval_seconds: u32,
+    /// How long the tenant may not answer before that is announced.
+    pub unreachable_minutes: u32,
+    pub notify: NotifyKinds,
+    /// Start the watcher (never the window) when the admin signs in.
+    pub start_at_login: bool,
+}
+
+impl Default for WatchSettings {
+    fn default() -> Self {
+        WatchSettings {
+            interval_seconds: 60,
+            active_interval_seconds: 10,
+            unreachable_minutes: 15,
+            notify: NotifyKinds::default(),
+            start_at_login: false,
+        }
+    }
+}
+
+/// The shortest interval a setting may ask for: a look costs the tenant a request.
+const MIN_INTERVAL_SECONDS: u32 = 2;
+/// The longest: past an hour a failure would be learned too late to matter.
+const MAX_INTERVAL_SECONDS: u32 = 3600;
+
+impl WatchSettings {
+    pub fn interval(&self) -> std::time::Duration {
+        bounded_seconds(self.interval_seconds)
+    }
+
+    pub fn active_interval(&self) -> std::time::Duration {
+        bounded_seconds(self.active_interval_seconds.min(self.interval_seconds))
+    }
+
+    pub fn unreachable_after(&self) -> chrono::Duration {
+        chrono::Duration::minutes(i64::from(self.unreachable_minutes))
+    }
+}
+
+fn bounded_seconds(seconds: u32) -> std::time::Duration {
+    std::time::Duration::from_secs(u64::from(
+        seconds.clamp(MIN_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS),
+    ))
+}
+
+/// Which kinds of event pop up as a desktop notification; each is on unless turned off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct NotifyKinds {
+    pub step_failed: bool,
+    pub import_filter_stop: bool,
+    pub step_overdue: bool,
+    pub stale: bool,
+    pub unreachable: bool,
+    pub manual_sync_completed: bool,
+    pub recovered: bool,
+}
+
+impl Default for NotifyKinds {
+    fn default() -> Self {
+        NotifyKinds {
+            step_failed: true,
+            import_filter_stop: true,
+            step_overdue: true,
+            stale: true,
+            unreachable: true,
+            manual_sync_completed: true,
+            recovered: true,
+        }
+    }
+}
+
+impl NotifyKinds {
+    pub fn allows(&self, kind: crate::watch::EventKind) -> bool {
+        use crate::watch::EventKind::*;
+        match kind {
+            StepFailed => self.step_failed,
+            ImportFilterStop => self.import_filter_stop,
+            StepOverdue => self.step_overdue,
+            Stale => self.stale,
+            Unreachable => self.unreachable,
+            ManualSyncCompleted => self.manual_sync_completed,
+            Recovered => self.recovered,
         }
     }
 }

@@ -282,6 +282,35 @@ fn attention_index(steps: &[StepView]) -> Option<usize> {
     .or_else(|| first(&[DisplayState::Waiting]))
 }
 
+/// When a cycle last finished well (completed or resumed), as far as the history tells.
+pub fn last_completed_at(history: &[Cycle], current: &Cycle) -> Option<DateTime<Utc>> {
+    history
+        .iter()
+        .chain(std::iter::once(current))
+        .filter(|cycle| matches!(cycle.state, CycleState::Completed | CycleState::Resumed))
+        .filter_map(|cycle| cycle.finished_at)
+        .max()
+}
+
+/// No cycle has finished well for longer than the limit. With none finished in the history at
+/// all, only when the history itself reaches back further than the limit.
+pub fn is_stale(
+    history: &[Cycle],
+    last_completed_at: Option<DateTime<Utc>>,
+    stale_hours: u32,
+    now: DateTime<Utc>,
+) -> bool {
+    let limit = chrono::Duration::hours(i64::from(stale_hours));
+    match last_completed_at {
+        Some(finished) => now - finished > limit,
+        None => history
+            .iter()
+            .map(|cycle| cycle.started_at)
+            .min()
+            .is_some_and(|oldest| now - oldest > limit),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

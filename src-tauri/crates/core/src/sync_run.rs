@@ -6,6 +6,7 @@ use crate::error::{Error, UserError};
 use crate::i18n::Localizer;
 use crate::manual_sync::{Checklist, ChecklistPhase, CycleSource, StartedBy, TaskRunner};
 use crate::settings::ScheduledTask;
+use crate::watch::ManualSyncMark;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use specta::Type;
@@ -123,6 +124,14 @@ struct Progress {
     failed: bool,
     leave_requested: bool,
     left: bool,
+    /// Where to leave the mark for the watcher once the task or the cycle has been started.
+    mark: Option<MarkFor>,
+}
+
+/// The runtime folder and tenant a started manual sync is marked in, for the watcher.
+pub struct MarkFor {
+    pub runtime_dir: std::path::PathBuf,
+    pub tenant: String,
 }
 
 /// One manual sync, started by the admin and driven by a background task.
@@ -137,6 +146,7 @@ impl ManualSyncRun {
     pub fn start<S: CycleSource + 'static>(
         runner: Arc<TaskRunner<S>>,
         task: ScheduledTask,
+        mark: Option<MarkFor>,
     ) -> ManualSyncRun {
         let run = ManualSyncRun {
             task: task.clone(),
@@ -150,6 +160,7 @@ impl ManualSyncRun {
                 failed: false,
                 leave_requested: false,
                 left: false,
+                mark,
             })),
         };
         let checklist = Checklist::new(TaskRef::new(task.name, task.server));
@@ -286,15 +297,28 @@ fn record(
     match result {
         Ok(phase) => {
             progress.problem = None;
-            match &phase {
-                ChecklistPhase::TaskRunning { .. } if progress.by.is_none() => {
+            let started = match &phase {
+                ChecklistPhase::TaskRunning { previous_cycle_id } if progress.by.is_none() => {
                     progress.by = Some(StartedBy::Task);
                     progress.task_started_at = Some(Utc::now());
+                    Some(previous_cycle_id.clone())
                 }
-                ChecklistPhase::ClearingCache { .. } if progress.by.is_none() => {
+                ChecklistPhase::ClearingCache { previous_cycle_id } if progress.by.is_none() => {
                     progress.by = Some(StartedBy::Api);
+                    Some(previous_cycle_id.clone())
                 }
-                _ => {}
+                _ => None,
+            };
+            if let (Some(previous_cycle_id), Some(mark)) = (started, progress.mark.take()) {
+                let written = ManualSyncMark {
+                    tenant: mark.tenant,
+                    previous_cycle_id,
+                    started_at: progress.started_at,
+                }
+                .write(&mark.runtime_dir);
+                if let Err(err) = written {
+                    tracing::warn!("the watcher will not hear of this manual sync: {err}");
+                }
             }
             let ended = ends(&phase);
             progress.phase = phase;

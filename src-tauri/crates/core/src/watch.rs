@@ -213,6 +213,49 @@ impl WatchMemoryFile {
     }
 }
 
+/// A manual sync the admin started in the window, left for the watcher in the runtime folder:
+/// while it stands the watcher looks more often, and it announces the new cycle's end, also
+/// when the window has closed by then.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ManualSyncMark {
+    pub tenant: String,
+    /// The cycle that was last before the task ran: any other one is the new cycle.
+    pub previous_cycle_id: String,
+    pub started_at: DateTime<Utc>,
+}
+
+/// Past this a mark is forgotten: a new cycle that never came is no longer worth hurrying for.
+const MANUAL_SYNC_MARK_LIFETIME: chrono::Duration = chrono::Duration::hours(6);
+
+impl ManualSyncMark {
+    pub fn path_in(runtime_dir: &std::path::Path) -> PathBuf {
+        runtime_dir.join("manual-sync.json")
+    }
+
+    /// The mark, unless there is none or it is too old to matter.
+    pub fn read(runtime_dir: &std::path::Path, now: DateTime<Utc>) -> Option<ManualSyncMark> {
+        let text = std::fs::read_to_string(Self::path_in(runtime_dir)).ok()?;
+        let mark: ManualSyncMark = serde_json::from_str(&text).ok()?;
+        (now - mark.started_at < MANUAL_SYNC_MARK_LIFETIME).then_some(mark)
+    }
+
+    pub fn write(&self, runtime_dir: &std::path::Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(runtime_dir)?;
+        let text = serde_json::to_vec(self).map_err(std::io::Error::other)?;
+        std::fs::write(Self::path_in(runtime_dir), text)
+    }
+
+    pub fn clear(runtime_dir: &std::path::Path) {
+        let _ = std::fs::remove_file(Self::path_in(runtime_dir));
+    }
+
+    /// The cycle this manual sync started, once the tenant shows a new one.
+    pub fn cycle_of<'a>(&self, current: &'a CycleView) -> Option<&'a str> {
+        (current.id != self.previous_cycle_id).then_some(current.id.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

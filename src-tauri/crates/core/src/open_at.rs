@@ -1,0 +1,146 @@
+//! Where the window opens: what the watcher asks for on its command line (a clicked
+//! notification, the tray menu) and what the window app reads from its own.
+
+use serde::Serialize;
+use specta::Type;
+
+/// The place the window shows first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(tag = "place", rename_all = "kebab-case")]
+pub enum OpenAt {
+    /// The status view, at the step that needs attention.
+    Status,
+    /// The status view at this step, with its guidance open.
+    #[serde(rename_all = "camelCase")]
+    Step { step_key: String },
+    /// The manual-sync checklist.
+    ManualSync,
+}
+
+const STEP_FLAG: &str = "--step";
+const MANUAL_SYNC_FLAG: &str = "--manual-sync";
+
+/// A step key as the tenant gives them: short, and nothing a command line could mistake.
+fn is_step_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 100
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+impl OpenAt {
+    /// The window app's arguments for this place.
+    pub fn args(&self) -> Vec<String> {
+        match self {
+            OpenAt::Status => Vec::new(),
+            OpenAt::Step { step_key } => vec![STEP_FLAG.to_string(), step_key.clone()],
+            OpenAt::ManualSync => vec![MANUAL_SYNC_FLAG.to_string()],
+        }
+    }
+
+    /// The place a command line asks for (the program's name first); anything else, or a step
+    /// key that is not one, opens the status view.
+    pub fn from_args<I: IntoIterator<Item = String>>(args: I) -> OpenAt {
+        let mut args = args.into_iter().skip(1);
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                STEP_FLAG => {
+                    return match args.next() {
+                        Some(step_key) if is_step_key(&step_key) => OpenAt::Step { step_key },
+                        _ => OpenAt::Status,
+                    }
+                }
+                MANUAL_SYNC_FLAG => return OpenAt::ManualSync,
+                _ => {}
+            }
+        }
+        OpenAt::Status
+    }
+}
+
+/// The places asked for, oldest first: the window's own command line, then each later launch
+/// that the running window took over (a clicked notification, the tray menu). The page waits
+/// for the next one.
+pub struct OpenRequests {
+    pending: std::sync::Mutex<std::collections::VecDeque<OpenAt>>,
+    arrived: tokio::sync::Notify,
+}
+
+impl OpenRequests {
+    pub fn new(first: OpenAt) -> OpenRequests {
+        OpenRequests {
+            pending: std::sync::Mutex::new([first].into()),
+            arrived: tokio::sync::Notify::new(),
+        }
+    }
+
+    pub fn push(&self, place: OpenAt) {
+        self.pending
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push_back(place);
+        self.arrived.notify_one();
+    }
+
+    /// The next place asked for, once there is one.
+    pub async fn next(&self) -> OpenAt {
+        loop {
+            let arrived = self.arrived.notified();
+            if let Some(place) = self
+                .pending
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .pop_front()
+            {
+                return place;
+            }
+            arrived.await;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(args: &[&str]) -> OpenAt {
+        OpenAt::from_args(args.iter().map(|arg| arg.to_string()))
+    }
+
+    #[test]
+    fn each_place_survives_the_command_line() {
+        for place in [
+            OpenAt::Status,
+            OpenAt::Step {
+                step_key: "export-ad".into(),
+            },
+            OpenAt::ManualSync,
+        ] {
+            let mut args = vec!["synkvakt".to_string()];
+            args.extend(place.args());
+            assert_eq!(OpenAt::from_args(args), place);
+        }
+    }
+
+    #[tokio::test]
+    async fn the_page_gets_each_place_asked_for_in_turn() {
+        let requests = std::sync::Arc::new(OpenRequests::new(OpenAt::Status));
+        assert_eq!(requests.next().await, OpenAt::Status);
+        let waiting = tokio::spawn({
+            let requests = requests.clone();
+            async move { requests.next().await }
+        });
+        tokio::task::yield_now().await;
+        requests.push(OpenAt::ManualSync);
+        assert_eq!(waiting.await.unwrap(), OpenAt::ManualSync);
+    }
+
+    #[test]
+    fn anything_else_opens_the_status_view() {
+        assert_eq!(parsed(&["synkvakt"]), OpenAt::Status);
+        assert_eq!(parsed(&["synkvakt", "--step"]), OpenAt::Status);
+        assert_eq!(parsed(&["synkvakt", "--step", "a b;rm"]), OpenAt::Status);
+        assert_eq!(parsed(&["synkvakt", "--other"]), OpenAt::Status);
+    }
+}

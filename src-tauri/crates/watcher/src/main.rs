@@ -1,0 +1,180 @@
+//! Synkvakt's watcher: the small process that follows the tenant all day. It polls the current
+//! cycle, notifies the admin of what went wrong (once per event), shows the state in the tray
+//! and opens the window app on demand. It never loads WebKit, so watching costs little.
+
+// No console window behind the watcher on Windows.
+#![cfg_attr(windows, windows_subsystem = "windows")]
+
+mod autostart;
+mod instance;
+mod menu;
+mod notifier;
+#[cfg(any(target_os = "linux", windows))]
+mod tray;
+mod window;
+
+use menu::{Effect, MenuModel};
+use notifier::Notifier;
+use std::sync::{Arc, Mutex};
+use synkvakt_core::actions::{Action, ActionPath};
+use synkvakt_core::demo::DemoLauncher;
+use synkvakt_core::i18n::Localizer;
+use synkvakt_core::logging;
+use synkvakt_core::paths::AppPaths;
+use synkvakt_core::settings::SettingsStore;
+use synkvakt_core::watching::{Glance, TenantWatch};
+use tokio::sync::mpsc::UnboundedReceiver;
+use window::WindowApp;
+
+fn main() {
+    let paths = AppPaths::for_user();
+    let _log_guard = logging::init(&paths.log_dir, "synkvakt-watcher");
+    let _only = match instance::claim(&paths.runtime_dir) {
+        Ok(Some(lock)) => lock,
+        Ok(None) => {
+            tracing::info!("a watcher runs already: this one stops");
+            return;
+        }
+        Err(err) => {
+            tracing::error!("cannot tell whether a watcher runs already: {err}");
+            return;
+        }
+    };
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), "watcher starting");
+    // Software OpenGL would pull in libLLVM: tens of MiB a tray icon has no use for.
+    std::env::set_var("GDK_GL", "disable");
+
+    let store = SettingsStore::new(paths.settings_file());
+    let settings = store.load().unwrap_or_default();
+    let localizer = Localizer::new(settings.effective_language());
+    let model = Arc::new(Mutex::new(MenuModel::new(settings.watch.start_at_login)));
+    let (glances_in, glances) = std::sync::mpsc::channel::<Glance>();
+    let (effects_in, effects) = tokio::sync::mpsc::unbounded_channel::<Effect>();
+
+    let watching = {
+        let model = model.clone();
+        let paths = paths.clone();
+        std::thread::spawn(move || {
+            let runtime = match tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                Ok(runtime) => runtime,
+                Err(err) => {
+                    tracing::error!("the watcher cannot run: {err}");
+                    return;
+                }
+            };
+            runtime.block_on(watch(paths, store, model, glances_in, effects));
+        })
+    };
+
+    #[cfg(any(target_os = "linux", windows))]
+    {
+        let link = tray::TrayLink {
+            model,
+            glances,
+            effects: effects_in,
+            localizer,
+        };
+        match tray::run(link) {
+            Ok(()) => {
+                tracing::info!("quit from the tray");
+                return;
+            }
+            Err(err) => tracing::warn!("watching without a tray icon: {err}"),
+        }
+    }
+    #[cfg(not(any(target_os = "linux", windows)))]
+    drop((model, glances, effects_in, localizer));
+    let _ = watching.join();
+}
+
+/// Polls the tenant, notifies, and carries out what the tray's menu asks, until it says quit.
+async fn watch(
+    paths: AppPaths,
+    store: SettingsStore,
+    model: Arc<Mutex<MenuModel>>,
+    glances: std::sync::mpsc::Sender<Glance>,
+    mut effects: UnboundedReceiver<Effect>,
+) {
+    let launcher = Arc::new(DemoLauncher::new(
+        DemoLauncher::default_binary(),
+        paths.runtime_dir.clone(),
+        paths.log_dir.clone(),
+    ));
+    tokio::spawn(launcher.clone().keep_alive());
+    let actions = ActionPath::new(paths.audit_file());
+    let window = WindowApp::beside_this_program();
+    let mut tenant = TenantWatch::new(launcher, paths.data_dir.join("watch.json"));
+    loop {
+        let settings = store.load().unwrap_or_default();
+        let localizer = Localizer::new(settings.effective_language());
+        let poll = tenant.poll(&settings).await;
+        // The tray may be gone (no desktop): the watcher notifies all the same.
+        let _ = glances.send(poll.glance);
+        let paused = model
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_paused(chrono::Utc::now());
+        if paused && !poll.notices.is_empty() {
+            tracing::info!(count = poll.notices.len(), "notifications paused");
+        } else {
+            let notifier = Notifier {
+                window: window.clone(),
+                open_label: localizer.text("notify-action-open"),
+            };
+            for notice in &poll.notices {
+                notifier.show(notice);
+            }
+        }
+        let next_look = tokio::time::sleep(poll.next_in);
+        tokio::pin!(next_look);
+        loop {
+            tokio::select! {
+                () = &mut next_look => break,
+                effect = effects.recv() => match effect {
+                    None | Some(Effect::Quit) => return,
+                    Some(effect) => carry_out(effect, &window, &store, &actions, &model).await,
+                },
+            }
+        }
+    }
+}
+
+async fn carry_out(
+    effect: Effect,
+    window: &WindowApp,
+    store: &SettingsStore,
+    actions: &ActionPath,
+    model: &Mutex<MenuModel>,
+) {
+    match effect {
+        Effect::OpenWindow(place) => window.open(&place),
+        Effect::Paused(until) => tracing::info!(?until, "notifications paused until"),
+        Effect::StartAtLogin(enabled) => {
+            let action = Action::ChangeSettings {
+                setting: "watch.startAtLogin".into(),
+                value: enabled.to_string(),
+            };
+            let saved = actions
+                .perform("", action, async { Ok(()) }, || async {
+                    let mut settings = store.load()?;
+                    settings.watch.start_at_login = enabled;
+                    store.save(&settings)?;
+                    autostart::set(enabled).map_err(|detail| synkvakt_core::Error::Io {
+                        action: "changing the sign-in entry of",
+                        path: std::path::PathBuf::from("Synkvakt"),
+                        detail,
+                    })
+                })
+                .await;
+            if let Err(err) = saved {
+                tracing::error!("start at login stays as it was: {err}");
+                let mut model = model.lock().unwrap_or_else(|p| p.into_inner());
+                model.start_at_login = autostart::is_set();
+            }
+        }
+        Effect::Quit => {}
+    }
+}

@@ -1,0 +1,202 @@
+//! The tray icon: its look says the state (ok, running, failed, unreachable), its tooltip says
+//! it in words, and its menu's clicks go to `menu::MenuModel`. It lives on the main thread, in
+//! that platform's event loop (GTK on Linux, the Win32 message loop on Windows).
+
+use crate::menu::{Effect, MenuAction, MenuModel};
+use chrono::Utc;
+use std::sync::mpsc::Receiver;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use synkvakt_core::i18n::Localizer;
+use synkvakt_core::watching::{Glance, TrayState};
+use tokio::sync::mpsc::UnboundedSender;
+use tray_icon::menu::{CheckMenuItem, Menu, MenuEvent, MenuItem, PredefinedMenuItem};
+use tray_icon::{Icon, TrayIcon, TrayIconBuilder};
+
+/// How often the tray takes in new states and menu clicks.
+const TICK: Duration = Duration::from_millis(300);
+
+/// The tray's picture for a state, drawn for this app (`icons/tray/`).
+fn picture(state: TrayState) -> &'static [u8] {
+    match state {
+        TrayState::Ok => include_bytes!("../../../../icons/tray/ok.png"),
+        TrayState::Running => include_bytes!("../../../../icons/tray/running.png"),
+        TrayState::Failed => include_bytes!("../../../../icons/tray/failed.png"),
+        TrayState::Unreachable => include_bytes!("../../../../icons/tray/unreachable.png"),
+    }
+}
+
+pub fn icon(state: TrayState) -> Result<Icon, String> {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(picture(state)));
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::ALPHA);
+    let mut reader = decoder.read_info().map_err(|err| err.to_string())?;
+    let size = reader
+        .output_buffer_size()
+        .ok_or("the tray picture is too large")?;
+    let mut rgba = vec![0; size];
+    let frame = reader
+        .next_frame(&mut rgba)
+        .map_err(|err| err.to_string())?;
+    rgba.truncate(frame.buffer_size());
+    Icon::from_rgba(rgba, frame.width, frame.height).map_err(|err| err.to_string())
+}
+
+/// What the tray shares with the watch loop.
+pub struct TrayLink {
+    pub model: Arc<Mutex<MenuModel>>,
+    pub glances: Receiver<Glance>,
+    pub effects: UnboundedSender<Effect>,
+    pub localizer: Localizer,
+}
+
+struct Tray {
+    link: TrayLink,
+    icon: TrayIcon,
+    pause: MenuItem,
+    start_at_login: CheckMenuItem,
+    state: Option<TrayState>,
+}
+
+impl Tray {
+    fn build(link: TrayLink) -> Result<Tray, String> {
+        let model = link
+            .model
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        let now = Utc::now();
+        let label = |action| model.label(action, &link.localizer, now);
+        let item = |action: MenuAction| MenuItem::with_id(action.id(), label(action), true, None);
+        let pause = item(MenuAction::TogglePause);
+        let start_at_login = CheckMenuItem::with_id(
+            MenuAction::ToggleStartAtLogin.id(),
+            label(MenuAction::ToggleStartAtLogin),
+            true,
+            model.start_at_login,
+            None,
+        );
+        let menu = Menu::new();
+        menu.append_items(&[
+            &item(MenuAction::Open),
+            &item(MenuAction::ManualSync),
+            &PredefinedMenuItem::separator(),
+            &pause,
+            &start_at_login,
+            &PredefinedMenuItem::separator(),
+            &item(MenuAction::Quit),
+        ])
+        .map_err(|err| err.to_string())?;
+        let icon = TrayIconBuilder::new()
+            .with_id("synkvakt")
+            .with_menu(Box::new(menu))
+            .with_tooltip("Synkvakt")
+            .with_icon(icon(TrayState::Running)?)
+            .build()
+            .map_err(|err| err.to_string())?;
+        Ok(Tray {
+            icon,
+            link,
+            pause,
+            start_at_login,
+            state: None,
+        })
+    }
+
+    /// Takes in what came since the last tick; false once the admin quit.
+    fn tick(&mut self) -> bool {
+        while let Ok(glance) = self.link.glances.try_recv() {
+            if self.state != Some(glance.state) {
+                match icon(glance.state) {
+                    Ok(picture) => {
+                        if let Err(err) = self.icon.set_icon(Some(picture)) {
+                            tracing::warn!("the tray icon did not change: {err}");
+                        }
+                    }
+                    Err(err) => tracing::warn!("the tray picture cannot be read: {err}"),
+                }
+                self.state = Some(glance.state);
+            }
+            if let Err(err) = self.icon.set_tooltip(Some(&glance.tooltip)) {
+                tracing::warn!("the tray tooltip did not change: {err}");
+            }
+        }
+        let now = Utc::now();
+        let mut go_on = true;
+        while let Ok(event) = MenuEvent::receiver().try_recv() {
+            let Some(action) = MenuAction::from_id(event.id().as_ref()) else {
+                continue;
+            };
+            let effect = {
+                let mut model = self.link.model.lock().unwrap_or_else(|p| p.into_inner());
+                model.perform(action, now)
+            };
+            go_on &= effect != Effect::Quit;
+            let _ = self.link.effects.send(effect);
+        }
+        let model = self
+            .link
+            .model
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        // The pause ends by itself: its words follow.
+        self.pause.set_text(model.label(
+            MenuAction::TogglePause,
+            &self.link.localizer,
+            now,
+        ));
+        self.start_at_login.set_checked(model.start_at_login);
+        go_on
+    }
+}
+
+/// Runs the tray until the admin quits. An error when there is no desktop to show it on: the
+/// caller then watches and notifies without one.
+#[cfg(target_os = "linux")]
+pub fn run(link: TrayLink) -> Result<(), String> {
+    gtk::init().map_err(|err| format!("no desktop for a tray icon: {err}"))?;
+    let mut tray = Tray::build(link)?;
+    gtk::glib::timeout_add_local(TICK, move || {
+        if tray.tick() {
+            gtk::glib::ControlFlow::Continue
+        } else {
+            gtk::main_quit();
+            gtk::glib::ControlFlow::Break
+        }
+    });
+    gtk::main();
+    Ok(())
+}
+
+/// Runs the tray in this thread's Win32 message loop until the admin quits.
+#[cfg(windows)]
+pub fn run(link: TrayLink) -> Result<(), String> {
+    use windows_sys::Win32::UI::WindowsAndMessaging::{
+        DispatchMessageW, MsgWaitForMultipleObjects, PeekMessageW, TranslateMessage, MSG,
+        PM_REMOVE, QS_ALLINPUT, WM_QUIT,
+    };
+    let mut tray = Tray::build(link)?;
+    loop {
+        // SAFETY: MSG is plain data that PeekMessageW fills in; the pointers live for the call.
+        unsafe {
+            let mut message: MSG = std::mem::zeroed();
+            while PeekMessageW(&mut message, std::ptr::null_mut(), 0, 0, PM_REMOVE) != 0 {
+                if message.message == WM_QUIT {
+                    return Ok(());
+                }
+                TranslateMessage(&message);
+                DispatchMessageW(&message);
+            }
+            MsgWaitForMultipleObjects(
+                0,
+                std::ptr::null(),
+                0,
+                TICK.as_millis() as u32,
+                QS_ALLINPUT,
+            );
+        }
+        if !tray.tick() {
+            return Ok(());
+        }
+    }
+}

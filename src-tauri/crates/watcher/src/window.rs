@@ -1,0 +1,71 @@
+//! Starting the window app, which focuses itself when it runs already (single instance) and
+//! opens at the place it is asked for.
+
+use std::path::PathBuf;
+use std::process::Command;
+use synkvakt_core::open_at::OpenAt;
+
+#[derive(Debug, Clone)]
+pub struct WindowApp {
+    pub program: PathBuf,
+}
+
+impl WindowApp {
+    /// The window app installed beside this program, or the one `SYNKVAKT_APP_BIN` names.
+    pub fn beside_this_program() -> WindowApp {
+        if let Some(program) = std::env::var_os("SYNKVAKT_APP_BIN").filter(|p| !p.is_empty()) {
+            return WindowApp {
+                program: PathBuf::from(program),
+            };
+        }
+        let name = format!("synkvakt{}", std::env::consts::EXE_SUFFIX);
+        WindowApp {
+            program: std::env::current_exe()
+                .map(|exe| exe.with_file_name(&name))
+                .unwrap_or_else(|_| PathBuf::from(name)),
+        }
+    }
+
+    pub fn command(&self, place: &OpenAt) -> Command {
+        let mut command = Command::new(&self.program);
+        command.args(place.args());
+        command
+    }
+
+    /// Starts the window app at `place`; it runs on its own, and this process does not wait.
+    pub fn open(&self, place: &OpenAt) {
+        match self.command(place).spawn() {
+            Ok(child) => {
+                tracing::info!(pid = child.id(), ?place, "window app started");
+                // It is reaped on its own thread, so that no zombie is left behind.
+                std::thread::spawn(move || {
+                    let mut child = child;
+                    let _ = child.wait();
+                });
+            }
+            Err(err) => tracing::error!(
+                program = %self.program.display(),
+                "the window app cannot be started: {err}"
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_step_opens_the_window_app_with_that_step_as_its_argument() {
+        let app = WindowApp {
+            program: PathBuf::from("/opt/synkvakt/synkvakt"),
+        };
+        let command = app.command(&OpenAt::Step {
+            step_key: "export-ad".into(),
+        });
+        assert_eq!(command.get_program(), "/opt/synkvakt/synkvakt");
+        let args: Vec<_> = command.get_args().collect();
+        assert_eq!(args, ["--step", "export-ad"]);
+        assert_eq!(app.command(&OpenAt::Status).get_args().count(), 0);
+    }
+}
