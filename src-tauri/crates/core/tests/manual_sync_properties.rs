@@ -154,6 +154,7 @@ impl TaskScheduler for RecordingScheduler {
             state,
             last_run: None,
             last_result: None,
+            not_supported: Vec::new(),
         })
     }
 

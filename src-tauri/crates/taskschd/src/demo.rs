@@ -36,6 +36,7 @@ impl DemoScheduler {
                     state: TaskState::Ready,
                     last_run: None,
                     last_result: Some(LastResult::from_code(SCHED_S_TASK_HAS_NOT_RUN)),
+                    not_supported: Vec::new(),
                 };
                 (task, DemoTask { status })
             })

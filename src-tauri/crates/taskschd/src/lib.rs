@@ -58,6 +58,9 @@ pub struct TaskStatus {
     pub last_run: Option<DateTime<Utc>>,
     /// What the last run returned; `None` where the scheduler cannot say.
     pub last_result: Option<codes::LastResult>,
+    /// The readings the scheduler does not implement (Wine: the last run and the last result),
+    /// each as the error it gave; the state is read all the same.
+    pub not_supported: Vec<Error>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -42,18 +42,26 @@ pub trait ComTaskService {
 pub fn status<S: ComTaskService>(service: &mut S, task: &TaskRef) -> Result<TaskStatus> {
     let registered = find(service, task)?;
     let state = read_state(service, &registered, task)?;
-    let last_run = unless_not_implemented(service.last_run_time(&registered), "LastRunTime", task)?
-        .and_then(|date| last_run_from_ole_date(date, &Local));
+    let mut not_supported = Vec::new();
+    let last_run = unless_not_implemented(
+        service.last_run_time(&registered),
+        "LastRunTime",
+        task,
+        &mut not_supported,
+    )?
+    .and_then(|date| last_run_from_ole_date(date, &Local));
     let last_result = unless_not_implemented(
         service.last_task_result(&registered),
         "LastTaskResult",
         task,
+        &mut not_supported,
     )?
     .map(|code| LastResult::from_code(code as u32));
     Ok(TaskStatus {
         state,
         last_run,
         last_result,
+        not_supported,
     })
 }
 
@@ -97,10 +105,14 @@ fn unless_not_implemented<T>(
     answer: Result<T, Hresult>,
     operation: &'static str,
     task: &TaskRef,
+    not_supported: &mut Vec<Error>,
 ) -> Result<Option<T>> {
     match answer {
         Ok(value) => Ok(Some(value)),
-        Err(E_NOTIMPL) => Ok(None),
+        Err(E_NOTIMPL) => {
+            not_supported.push(Error::NotSupported { operation });
+            Ok(None)
+        }
         Err(code) => Err(call_failed(code, operation, task)),
     }
 }

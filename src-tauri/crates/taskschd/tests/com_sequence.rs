@@ -269,6 +269,17 @@ fn a_scheduler_without_last_result_or_last_run_still_gives_the_state() {
     assert_eq!(status.state, TaskState::Ready);
     assert_eq!(status.last_run, None);
     assert_eq!(status.last_result, None);
+    assert_eq!(
+        status.not_supported,
+        [
+            Error::NotSupported {
+                operation: "LastRunTime"
+            },
+            Error::NotSupported {
+                operation: "LastTaskResult"
+            }
+        ]
+    );
     assert_eq!(service.calls, status_calls(None, "eAdm synkronisering"));
 }
 

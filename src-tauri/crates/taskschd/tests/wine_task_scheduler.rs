@@ -183,7 +183,19 @@ fn the_sync_task_is_found_and_read_and_run_is_what_the_scheduler_allows() {
     assert_eq!(status.last_run, None, "the task has never run");
     if under_wine() {
         assert_eq!(status.last_result, None, "Wine has no LastTaskResult");
+        assert_eq!(
+            status.not_supported,
+            [
+                Error::NotSupported {
+                    operation: "LastRunTime"
+                },
+                Error::NotSupported {
+                    operation: "LastTaskResult"
+                }
+            ]
+        );
     } else {
+        assert_eq!(status.not_supported, []);
         assert_eq!(
             status.last_result,
             Some(LastResult::from_code(SCHED_S_TASK_HAS_NOT_RUN))
