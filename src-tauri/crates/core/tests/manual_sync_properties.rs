@@ -1,5 +1,5 @@
 //! The guards of the client's task, driven through random interleavings of cycle states, task
-//! states and admin actions (concurrent starts included), with a scripted tenant and a recording
+//! states and admin actions (concurrent starts, and a nudge at the moment of a start, included), with a scripted tenant and a recording
 //! Task Scheduler, then with the demo scheduler the app runs: the same `TaskRunner` code.
 
 use chrono::{Duration, Utc};
@@ -40,6 +40,8 @@ enum Op {
     SetTaskDisabled(bool),
     StartManualSync { at_once: usize },
     Nudge { step: usize },
+    /// A nudge of `step` and a manual-sync start at the same moment.
+    NudgeWhileStarting { step: usize },
 }
 
 fn cycle(shape: Shape) -> Cycle {
@@ -215,6 +217,7 @@ fn op() -> impl Strategy<Value = Op> {
         any::<bool>().prop_map(Op::SetTaskDisabled),
         (1usize..=3).prop_map(|at_once| Op::StartManualSync { at_once }),
         (0..STEPS.len()).prop_map(|step| Op::Nudge { step }),
+        (0..STEPS.len()).prop_map(|step| Op::NudgeWhileStarting { step }),
     ]
 }
 
@@ -359,6 +362,27 @@ fn check(ops: Vec<Op>, can_start: bool) {
                         shape_now.state
                     );
                     assert_eq!(result.is_ok(), allowed, "{result:?}");
+                }
+                Op::NudgeWhileStarting { step } => {
+                    let start = {
+                        let runner = runner.clone();
+                        let task = task.clone();
+                        tokio::spawn(async move { runner.start_manual_sync(&task).await })
+                    };
+                    let nudged = runner.nudge(STEPS[step], &task, view_of).await;
+                    let started = start.await.unwrap();
+                    let ran = starts_of(&tenant, &scheduler) - starts_before;
+                    // A nudge needs a failed step, a new sync a finished cycle: never both.
+                    assert!(
+                        ran <= 1,
+                        "{ran} runs from one nudge and one start: {nudged:?} {started:?}"
+                    );
+                    if shape_now.state == CycleState::Running {
+                        assert_eq!(ran, 0, "ran over a running cycle");
+                    }
+                    if nudged.is_ok() {
+                        assert_eq!(shape_now.steps[step].state, StepState::Failed);
+                    }
                 }
             }
         }
@@ -698,6 +722,17 @@ fn check_with_demo_scheduler(ops: Vec<Op>) {
                         STEPS[step],
                         shape_now.state
                     );
+                }
+                Op::NudgeWhileStarting { step } => {
+                    let start = {
+                        let runner = runner.clone();
+                        let task = task.clone();
+                        tokio::spawn(async move { runner.start_manual_sync(&task).await })
+                    };
+                    let _ = runner.nudge(STEPS[step], &task, view_of).await;
+                    let _ = start.await.unwrap();
+                    let ran = scheduler.runs.lock().unwrap().len() - runs_before;
+                    assert!(ran <= 1, "{ran} runs from one nudge and one start");
                 }
             }
         }
