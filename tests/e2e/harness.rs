@@ -60,23 +60,31 @@ impl Drop for Reaped {
     }
 }
 
+/// The `/proc` folders of the processes that carry this home in their environment.
+fn marked_processes(home: &Path) -> Vec<PathBuf> {
+    let marker = format!("SYNKVAKT_HOME={}", home.display());
+    std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|entry| entry.file_name().to_string_lossy().parse::<u32>().is_ok())
+        .filter(|entry| {
+            std::fs::read(entry.path().join("environ")).is_ok_and(|environ| {
+                environ
+                    .split(|byte| *byte == 0)
+                    .any(|variable| variable == marker.as_bytes())
+            })
+        })
+        .map(|entry| entry.path())
+        .collect()
+}
+
 /// Ends every process that carries this home in its environment. Services the session's D-Bus
 /// started on demand (the document portal WebKit asks for) outlive its process group, and would
 /// otherwise keep running and hold the test's output open.
 fn end_processes_of(home: &Path) {
-    let marker = format!("SYNKVAKT_HOME={}", home.display());
-    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-        let pid = entry.file_name().to_string_lossy().into_owned();
-        if pid.parse::<u32>().is_err() {
-            continue;
-        }
-        let Ok(environ) = std::fs::read(entry.path().join("environ")) else {
-            continue;
-        };
-        if environ
-            .split(|byte| *byte == 0)
-            .any(|variable| variable == marker.as_bytes())
-        {
+    for process in marked_processes(home) {
+        if let Some(pid) = process.file_name() {
             let _ = Command::new("kill").arg(pid).status();
         }
     }
@@ -349,31 +357,18 @@ fn tauri_driver() -> PathBuf {
 
 /// The processes that carry this home in their environment, each as its command line.
 pub fn processes_of(home: &Path) -> Vec<Vec<String>> {
-    let marker = format!("SYNKVAKT_HOME={}", home.display());
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-        let Ok(environ) = std::fs::read(entry.path().join("environ")) else {
-            continue;
-        };
-        if !environ
-            .split(|byte| *byte == 0)
-            .any(|variable| variable == marker.as_bytes())
-        {
-            continue;
-        }
-        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
-            continue;
-        };
-        let args: Vec<String> = cmdline
-            .split(|byte| *byte == 0)
-            .filter(|arg| !arg.is_empty())
-            .map(|arg| String::from_utf8_lossy(arg).into_owned())
-            .collect();
-        if !args.is_empty() {
-            found.push(args);
-        }
-    }
-    found
+    marked_processes(home)
+        .into_iter()
+        .filter_map(|process| std::fs::read(process.join("cmdline")).ok())
+        .map(|cmdline| {
+            cmdline
+                .split(|byte| *byte == 0)
+                .filter(|arg| !arg.is_empty())
+                .map(|arg| String::from_utf8_lossy(arg).into_owned())
+                .collect::<Vec<String>>()
+        })
+        .filter(|args| !args.is_empty())
+        .collect()
 }
 
 /// The watcher alone, with no window: in its own D-Bus session whose notification server is
