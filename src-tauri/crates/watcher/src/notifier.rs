@@ -15,6 +15,9 @@ pub const APP_USER_MODEL_ID: &str = "no.synkvakt.desktop";
 #[cfg(target_os = "linux")]
 const OPEN_ACTION: &str = "default";
 
+// On Windows a clicked toast starts the app through its Start menu shortcut, without the step:
+// the window and the place are used on Linux only, where the click comes back to this process.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 pub struct Notifier {
     pub window: WindowApp,
     /// The words of the notification's "Open" button.
@@ -22,6 +25,7 @@ pub struct Notifier {
 }
 
 impl Notifier {
+    #[cfg(target_os = "linux")]
     pub fn place_of(notice: &Notice) -> OpenAt {
         match &notice.step_key {
             Some(step_key) => OpenAt::Step {
