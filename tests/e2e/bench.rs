@@ -9,9 +9,9 @@
 #[path = "harness.rs"]
 mod harness;
 
-use harness::{Launch, Session};
+use harness::{marked_processes, Launch, Session, Watching};
 use serde_json::Value;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 const RUNS: usize = 3;
@@ -66,35 +66,53 @@ input.dispatchEvent(new Event('input', { bubbles: true }));
 setTimeout(() => done(true), 300);
 "#;
 
-/// The resident memory of the app and its WebKit processes, in MiB: every process carrying this
-/// session's home in its environment, but the test's own driver processes.
-fn app_memory_mib(home: &Path) -> f64 {
-    let marker = format!("SYNKVAKT_HOME={}", home.display());
-    let mut kib = 0u64;
-    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-        let path = entry.path();
-        let Ok(environ) = std::fs::read(path.join("environ")) else {
-            continue;
-        };
-        if !environ
-            .split(|byte| *byte == 0)
-            .any(|variable| variable == marker.as_bytes())
-        {
-            continue;
-        }
-        let name = std::fs::read_to_string(path.join("comm")).unwrap_or_default();
-        let name = name.trim();
-        if !(name == "synkvakt" || name.starts_with("WebKit")) || name == "WebKitWebDriver" {
-            continue;
-        }
-        let status = std::fs::read_to_string(path.join("status")).unwrap_or_default();
-        kib += status
-            .lines()
-            .find_map(|line| line.strip_prefix("VmRSS:"))
-            .and_then(|value| value.split_whitespace().next()?.parse::<u64>().ok())
-            .unwrap_or(0);
-    }
+/// Whether a process is Synkvakt's own: the window app, its WebKit processes, the watcher. Not
+/// the demo tenant (the window and the watcher share it), nor the test's drivers and D-Bus.
+fn is_synkvakt(process: &Path) -> bool {
+    let name = std::fs::read_to_string(process.join("comm")).unwrap_or_default();
+    let name = name.trim();
+    // The kernel cuts names to 15 characters: "synkvakt-watcher" reads "synkvakt-watche".
+    name == "synkvakt"
+        || name.starts_with("synkvakt-watch")
+        || (name.starts_with("WebKit") && name != "WebKitWebDriver")
+}
+
+/// The sum of one `/proc/PID/<file>` field (in kB) over `processes`, in MiB.
+fn sum_mib(processes: &[PathBuf], file: &str, field: &str) -> f64 {
+    let kib: u64 = processes
+        .iter()
+        .filter_map(|process| std::fs::read_to_string(process.join(file)).ok())
+        .filter_map(|text| {
+            text.lines()
+                .find_map(|line| line.strip_prefix(field))
+                .and_then(|value| value.split_whitespace().next()?.parse::<u64>().ok())
+        })
+        .sum();
     kib as f64 / 1024.0
+}
+
+/// The resident memory of the app and its WebKit processes, in MiB.
+fn app_memory_mib(home: &Path) -> f64 {
+    let processes: Vec<PathBuf> = marked_processes(home)
+        .into_iter()
+        .filter(|process| {
+            std::fs::read_to_string(process.join("comm")).is_ok_and(|name| {
+                let name = name.trim();
+                name == "synkvakt" || (name.starts_with("WebKit") && name != "WebKitWebDriver")
+            })
+        })
+        .collect();
+    sum_mib(&processes, "status", "VmRSS:")
+}
+
+/// The proportional memory (PSS: shared pages divided among their users) of all of Synkvakt's
+/// processes of a test, in MiB.
+fn synkvakt_pss_mib(home: &Path) -> f64 {
+    let processes: Vec<PathBuf> = marked_processes(home)
+        .into_iter()
+        .filter(|process| is_synkvakt(process))
+        .collect();
+    sum_mib(&processes, "smaps_rollup", "Pss:")
 }
 
 async fn open_all_users_preview(session: &Session) -> (f64, f64, String) {
@@ -115,6 +133,12 @@ async fn open_all_users_preview(session: &Session) -> (f64, f64, String) {
         measured[1].as_f64().unwrap(),
         measured[2].as_str().unwrap_or_default().to_string(),
     )
+}
+
+fn median(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    sorted[sorted.len() / 2]
 }
 
 fn summary(values: &mut [f64]) -> String {
@@ -199,6 +223,51 @@ async fn reexport_preview_with_200000_rows() {
     );
     println!("{report}");
     if let Some(path) = std::env::var_os("SYNKVAKT_BENCH_REPORT") {
+        std::fs::write(path, report).expect("the report is written");
+    }
+}
+
+/// How long each setup settles before it is measured: a few of the watcher's looks.
+const SETTLE: Duration = Duration::from_secs(12);
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a benchmark: bash .ci/bench runs it on a release build"]
+async fn watching_all_day_costs_little() {
+    let mut window_open = Vec::new();
+    for _ in 0..RUNS {
+        let session = Session::start(Launch::demo("eAdm", "healthy")).await;
+        session.text_of("[data-testid=overall]").await;
+        tokio::time::sleep(SETTLE).await;
+        window_open.push(synkvakt_pss_mib(session.home()));
+        session.close().await;
+    }
+    let mut one_tenant = Vec::new();
+    for _ in 0..RUNS {
+        let watching = Watching::start("eAdm", "healthy");
+        watching
+            .wait_for_process("the watcher", |args| {
+                args.first().is_some_and(|p| p.ends_with("synkvakt-watcher"))
+            })
+            .await;
+        tokio::time::sleep(SETTLE).await;
+        let running = harness::processes_of(watching.home());
+        assert!(
+            !running.iter().any(|args| args[0].contains("WebKit")),
+            "the watcher loads no WebKit: {running:?}"
+        );
+        one_tenant.push(synkvakt_pss_mib(watching.home()));
+    }
+    let ratio = median(&one_tenant) / median(&window_open) * 100.0;
+    let report = format!(
+        "| figure | min / median / max | goal |\n|---|---|---|\n\
+         | window open and idle: app, WebKit and watcher (PSS, MiB) | {} | |\n\
+         | window closed, the watcher alone, one tenant (PSS, MiB) | {} | ≤ 10 % of the window open |\n\n\
+         The watcher alone costs {ratio:.1} % of the window open (medians).\n",
+        summary(&mut window_open),
+        summary(&mut one_tenant),
+    );
+    println!("{report}");
+    if let Some(path) = std::env::var_os("SYNKVAKT_BENCH_WATCH_REPORT") {
         std::fs::write(path, report).expect("the report is written");
     }
 }

@@ -61,7 +61,7 @@ impl Drop for Reaped {
 }
 
 /// The `/proc` folders of the processes that carry this home in their environment.
-fn marked_processes(home: &Path) -> Vec<PathBuf> {
+pub fn marked_processes(home: &Path) -> Vec<PathBuf> {
     let marker = format!("SYNKVAKT_HOME={}", home.display());
     std::fs::read_dir("/proc")
         .into_iter()

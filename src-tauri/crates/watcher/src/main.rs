@@ -43,6 +43,9 @@ fn main() {
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "watcher starting");
     // Software OpenGL would pull in libLLVM: tens of MiB a tray icon has no use for.
     std::env::set_var("GDK_GL", "disable");
+    // The tray's menu is drawn and read out by the desktop's panel (over D-Bus), not by this
+    // process: GTK's accessibility bridge here would only hold memory and connections.
+    std::env::set_var("NO_AT_BRIDGE", "1");
 
     let store = SettingsStore::new(paths.settings_file());
     let settings = store.load().unwrap_or_default();
