@@ -257,14 +257,27 @@ async fn watching_all_day_costs_little() {
         );
         one_tenant.push(synkvakt_pss_mib(watching.home()));
     }
+    let mut many_tenants = Vec::new();
+    for _ in 0..RUNS {
+        let watching = Watching::start_with("eAdm", "healthy", 200);
+        watching
+            .wait_for_process("the watcher", |args| {
+                args.first().is_some_and(|p| p.ends_with("synkvakt-watcher"))
+            })
+            .await;
+        tokio::time::sleep(SETTLE).await;
+        many_tenants.push(synkvakt_pss_mib(watching.home()));
+    }
     let ratio = median(&one_tenant) / median(&window_open) * 100.0;
     let report = format!(
         "| figure | min / median / max | goal |\n|---|---|---|\n\
          | window open and idle: app, WebKit and watcher (PSS, MiB) | {} | |\n\
-         | window closed, the watcher alone, one tenant (PSS, MiB) | {} | ≤ 10 % of the window open |\n\n\
+         | window closed, the watcher alone, one tenant (PSS, MiB) | {} | ≤ 10 % of the window open |\n\
+         | window closed, the watcher alone, 200 tenants of one demo server (PSS, MiB) | {} | reported |\n\n\
          The watcher alone costs {ratio:.1} % of the window open (medians).\n",
         summary(&mut window_open),
         summary(&mut one_tenant),
+        summary(&mut many_tenants),
     );
     println!("{report}");
     if let Some(path) = std::env::var_os("SYNKVAKT_BENCH_WATCH_REPORT") {

@@ -144,6 +144,8 @@ pub struct Launch<'a> {
     pub scenario: &'a str,
     /// How many users the demo tenant holds.
     pub users: u32,
+    /// How many tenants the demo server simulates.
+    pub tenants: u32,
     /// Start a demo tenant on the test clock for the app to find.
     pub start_demo: bool,
     /// Let the app start a demo tenant of its own when it finds none; when false it is pointed
@@ -165,6 +167,7 @@ impl<'a> Launch<'a> {
             product,
             scenario,
             users: 500,
+            tenants: 1,
             start_demo: true,
             app_may_start_demo: true,
             args: &[],
@@ -391,20 +394,29 @@ impl Drop for Watching {
 impl Watching {
     /// The watcher on a demo tenant of `product` in `scenario`, looking every two seconds.
     pub fn start(product: &str, scenario: &str) -> Watching {
+        Watching::start_with(product, scenario, 1)
+    }
+
+    /// The watcher following `tenants` demo tenants of one demo server.
+    pub fn start_with(product: &str, scenario: &str, tenants: u32) -> Watching {
         let home = tempfile::tempdir().unwrap();
         let runtime_dir = home.path().join("run");
         let paths = AppPaths::under(home.path().to_path_buf());
         let settings: synkvakt_core::settings::Settings = serde_json::from_value(json!({
             "version": 1,
             "language": "en",
-            "demo": { "product": product, "scenario": scenario },
+            "demo": { "product": product, "scenario": scenario, "tenants": tenants },
             "watch": { "intervalSeconds": 2 },
         }))
         .expect("settings of the current shape");
         synkvakt_core::settings::SettingsStore::new(paths.settings_file())
             .save(&settings)
             .expect("the settings are written");
-        let demo = start_demo(&runtime_dir, &Launch::demo(product, scenario), 0);
+        let launch = Launch {
+            tenants,
+            ..Launch::demo(product, scenario)
+        };
+        let demo = start_demo(&runtime_dir, &launch, 0);
         let record = home.path().join("notifications.jsonl");
         let clicks = home.path().join("clicks.txt");
         let bus = Reaped::spawn(
@@ -516,6 +528,8 @@ fn start_demo(runtime_dir: &Path, launch: &Launch<'_>, port: u16) -> DemoTenant 
                 scenario,
                 "--users",
                 &launch.users.to_string(),
+                "--tenants",
+                &launch.tenants.to_string(),
                 "--test-clock",
                 "--runtime-dir",
             ])

@@ -394,11 +394,13 @@ refused-preview-closed = that preview has been closed. Open the preview again.
 
 notify-the-tenant = the tenant
 notify-tooltip-unreachable = Synkvakt · { $tenant } cannot be reached: { $why }
+notify-tooltip-tenants = Synkvakt · { $count } tenants: { $attention } need attention, { $unreachable } cannot be reached
 notify-step-failed = { $tenant }: { $step } failed
 notify-import-filter-stop = { $tenant }: the import filter stopped the cycle at { $step }
 notify-step-overdue = { $tenant }: { $step } is taking longer than usual
 notify-stale = { $tenant }: no cycle has completed for { $hours } hours
 notify-unreachable = { $tenant } cannot be reached
+notify-unreachable-tenants = { $count } tenants cannot be reached
 notify-manual-sync-completed = { $tenant }: the manual sync completed
 notify-recovered = { $tenant }: the synchronization is OK again
 notify-do-review-import = Open Synkvakt to review the import and resume the cycle.

@@ -394,11 +394,13 @@ refused-preview-closed = den forhåndsvisningen er lukket. Åpne forhåndsvisnin
 
 notify-the-tenant = tjenesten
 notify-tooltip-unreachable = Synkvakt · { $tenant } svarer ikke: { $why }
+notify-tooltip-tenants = Synkvakt · { $count } tjenester: { $attention } trenger oppmerksomhet, { $unreachable } svarer ikke
 notify-step-failed = { $tenant }: { $step } feilet
 notify-import-filter-stop = { $tenant }: importfilteret stoppet syklusen på { $step }
 notify-step-overdue = { $tenant }: { $step } tar lengre tid enn vanlig
 notify-stale = { $tenant }: ingen syklus er fullført på { $hours } timer
 notify-unreachable = { $tenant } svarer ikke
+notify-unreachable-tenants = { $count } tjenester svarer ikke
 notify-manual-sync-completed = { $tenant }: den manuelle synkroniseringen er fullført
 notify-recovered = { $tenant }: synkroniseringen er i orden igjen
 notify-do-review-import = Åpne Synkvakt for å se gjennom importen og gjenoppta syklusen.

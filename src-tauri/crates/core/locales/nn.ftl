@@ -394,11 +394,13 @@ refused-preview-closed = den førehandsvisinga er lukka. Opna førehandsvisinga 
 
 notify-the-tenant = tenesta
 notify-tooltip-unreachable = Synkvakt · { $tenant } svarar ikkje: { $why }
+notify-tooltip-tenants = Synkvakt · { $count } tenester: { $attention } treng merksemd, { $unreachable } svarar ikkje
 notify-step-failed = { $tenant }: { $step } feila
 notify-import-filter-stop = { $tenant }: importfilteret stoppa syklusen på { $step }
 notify-step-overdue = { $tenant }: { $step } tek lengre tid enn vanleg
 notify-stale = { $tenant }: ingen syklus er fullført på { $hours } timar
 notify-unreachable = { $tenant } svarar ikkje
+notify-unreachable-tenants = { $count } tenester svarar ikkje
 notify-manual-sync-completed = { $tenant }: den manuelle synkroniseringa er fullført
 notify-recovered = { $tenant }: synkroniseringa er i orden att
 notify-do-review-import = Opne Synkvakt for å sjå gjennom importen og ta opp att syklusen.

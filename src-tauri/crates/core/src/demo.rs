@@ -79,11 +79,22 @@ pub struct DemoChoice {
     /// How many users the demo tenant holds, from 50 to 200,000.
     #[serde(default = "DemoChoice::default_users")]
     pub users: u32,
+    /// How many municipalities the demo serves, as support staff follow many: the first at the
+    /// server's root, the others below `/tenants/N/`.
+    #[serde(default = "DemoChoice::default_tenants")]
+    pub tenants: u32,
 }
+
+/// The most tenants one demo server simulates.
+pub const MAX_DEMO_TENANTS: u32 = 500;
 
 impl DemoChoice {
     fn default_users() -> u32 {
         500
+    }
+
+    fn default_tenants() -> u32 {
+        1
     }
 }
 
@@ -93,6 +104,7 @@ impl Default for DemoChoice {
             product: Product::EAdm,
             scenario: Scenario::Running,
             users: DemoChoice::default_users(),
+            tenants: DemoChoice::default_tenants(),
         }
     }
 }
@@ -108,6 +120,9 @@ pub struct RuntimeFile {
     pub scenario: Scenario,
     /// In test mode simulated time moves only when a test says so.
     pub test_clock: bool,
+    /// How many tenants it serves (see `DemoChoice::tenants`).
+    #[serde(default = "DemoChoice::default_tenants")]
+    pub tenants: u32,
 }
 
 impl RuntimeFile {
@@ -149,6 +164,7 @@ pub struct DemoConnection {
     pub api_key: String,
     pub product: Product,
     pub scenario: Scenario,
+    pub tenants: u32,
 }
 
 impl From<&RuntimeFile> for DemoConnection {
@@ -158,6 +174,7 @@ impl From<&RuntimeFile> for DemoConnection {
             api_key: file.api_key.clone(),
             product: file.product,
             scenario: file.scenario,
+            tenants: file.tenants,
         }
     }
 }
@@ -166,6 +183,14 @@ impl From<&RuntimeFile> for DemoConnection {
 pub const DEMO_TASK_RUN: Duration = Duration::from_secs(4);
 
 impl DemoConnection {
+    /// The service address of demo tenant `number` (1 is the server's own).
+    pub fn tenant_url(&self, number: u32) -> String {
+        match number {
+            0 | 1 => self.base_url.clone(),
+            _ => format!("{}/tenants/{number}/", self.base_url),
+        }
+    }
+
     /// A Task Scheduler holding `tasks` whose runs, when they end, tell this demo tenant what
     /// the real service would notice: the client's data arrived. Call it inside the runtime.
     pub fn scheduler(
@@ -255,6 +280,8 @@ impl DemoLauncher {
             .arg(choice.scenario.as_str())
             .arg("--users")
             .arg(choice.users.to_string())
+            .arg("--tenants")
+            .arg(choice.tenants.clamp(1, MAX_DEMO_TENANTS).to_string())
             .arg("--port")
             .arg(port.to_string())
             .arg("--runtime-dir")

@@ -427,6 +427,7 @@ mod tests {
                 product: Product::EFeide,
                 scenario: Scenario::Stuck,
                 users: 2_000,
+                tenants: 3,
             },
             ..Settings::default()
         };

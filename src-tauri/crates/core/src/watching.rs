@@ -4,7 +4,8 @@
 //! the tray's state and the notifications not given before (`watch::observe`).
 
 use crate::client::{Conditional, TenantClient};
-use crate::demo::DemoLauncher;
+use crate::demo::{DemoConnection, DemoLauncher, MAX_DEMO_TENANTS};
+use futures_util::StreamExt;
 use crate::error::Result;
 use crate::i18n::{Arg, Localizer};
 use crate::model::{Cycle, TenantInfo};
@@ -67,66 +68,188 @@ struct Known {
     history: Vec<Cycle>,
 }
 
-/// Watches the embedded demo tenant, the one tenant this version knows.
-pub struct TenantWatch {
+/// What has been announced for every watched tenant, saved after each change.
+struct Announced {
+    file: WatchMemoryFile,
+    memory: std::sync::Mutex<watch::WatchMemory>,
+}
+
+/// At most this many tenants are looked at at once: 200 tenants still fit in one interval.
+const AT_ONCE: usize = 16;
+
+/// Watches the demo server's tenants (one, or as many as the demo settings ask for), polling
+/// them together and showing the worst of their states in the tray.
+pub struct Watcher {
     launcher: Arc<DemoLauncher>,
-    client: Option<TenantClient>,
+    announced: Arc<Announced>,
+    tenants: Vec<TenantWatch>,
+    server: Option<DemoConnection>,
+    this_machine: Arc<str>,
+}
+
+impl Watcher {
+    pub fn new(launcher: Arc<DemoLauncher>, memory_file: PathBuf) -> Watcher {
+        let file = WatchMemoryFile::new(memory_file);
+        Watcher {
+            launcher,
+            announced: Arc::new(Announced {
+                memory: std::sync::Mutex::new(file.load()),
+                file,
+            }),
+            tenants: Vec::new(),
+            server: None,
+            this_machine: crate::session::this_machine_name().into(),
+        }
+    }
+
+    /// Looks at every watched tenant once, with the settings as they are now.
+    pub async fn poll(&mut self, settings: &Settings) -> Poll {
+        let wanted = settings.demo.tenants.clamp(1, MAX_DEMO_TENANTS);
+        self.tenants.truncate(wanted as usize);
+        while self.tenants.len() < wanted as usize {
+            let number = self.tenants.len() as u32 + 1;
+            self.tenants.push(TenantWatch {
+                number,
+                client: None,
+                known: None,
+                announced: self.announced.clone(),
+                last_answer: Utc::now(),
+                failures: 0,
+                this_machine: self.this_machine.clone(),
+            });
+        }
+        // One look for the server, not one per tenant: started again when it went away.
+        if self.server.is_none() || self.tenants.iter().any(|tenant| tenant.failures > 0) {
+            self.server = match self.launcher.ensure(settings.demo).await {
+                Ok(server) => Some(server),
+                Err(err) => {
+                    tracing::info!("the demo tenant is not there: {err}");
+                    None
+                }
+            };
+        }
+        let localizer = Localizer::new(settings.effective_language());
+        let mark = ManualSyncMark::read(&self.launcher.runtime_dir, Utc::now());
+        let runtime_dir = self.launcher.runtime_dir.as_path();
+        let server = self.server.as_ref();
+        let polls: Vec<Poll> = futures_util::stream::iter(self.tenants.iter_mut())
+            .map(|tenant| tenant.poll(settings, server, &localizer, mark.as_ref(), runtime_dir))
+            .buffer_unordered(AT_ONCE)
+            .collect()
+            .await;
+        together(polls, &localizer)
+    }
+}
+
+/// The polls of several tenants as the one tray shows them: the worst state, every notice,
+/// the soonest next look.
+fn together(mut polls: Vec<Poll>, localizer: &Localizer) -> Poll {
+    if polls.len() == 1 {
+        return polls.remove(0);
+    }
+    let count = |state| polls.iter().filter(|poll| poll.glance.state == state).count();
+    let (failed, unreachable) = (count(TrayState::Failed), count(TrayState::Unreachable));
+    let state = [TrayState::Failed, TrayState::Unreachable, TrayState::Running]
+        .into_iter()
+        .find(|state| count(*state) > 0)
+        .unwrap_or(TrayState::Ok);
+    let tooltip = localizer.format(
+        "notify-tooltip-tenants",
+        &[
+            ("count", (polls.len() as i64).into()),
+            ("attention", (failed as i64).into()),
+            ("unreachable", (unreachable as i64).into()),
+        ],
+    );
+    let next_in = polls
+        .iter()
+        .map(|poll| poll.next_in)
+        .min()
+        .unwrap_or(Duration::from_secs(60));
+    let (gone, mut notices): (Vec<Notice>, Vec<Notice>) = polls
+        .into_iter()
+        .flat_map(|poll| poll.notices)
+        .partition(|notice| notice.kind == EventKind::Unreachable);
+    // Tenants that went quiet together (the network, the server) are said in one notification.
+    if gone.len() > 1 {
+        notices.push(Notice {
+            kind: EventKind::Unreachable,
+            title: localizer.format(
+                "notify-unreachable-tenants",
+                &[("count", (gone.len() as i64).into())],
+            ),
+            body: localizer.text("notify-do-unreachable"),
+            step_key: None,
+        });
+    } else {
+        notices.extend(gone);
+    }
+    Poll {
+        glance: Glance { state, tooltip },
+        notices,
+        next_in,
+    }
+}
+
+/// One tenant of the demo server.
+struct TenantWatch {
+    number: u32,
+    /// The client and the server address and key it was made for.
+    client: Option<(String, String, TenantClient)>,
     known: Option<Known>,
-    memory_file: WatchMemoryFile,
-    memory: watch::WatchMemory,
+    announced: Arc<Announced>,
     /// When the tenant last answered, or when watching began.
     last_answer: DateTime<Utc>,
     failures: usize,
-    this_machine: String,
+    this_machine: Arc<str>,
 }
 
 impl TenantWatch {
-    pub fn new(launcher: Arc<DemoLauncher>, memory_file: PathBuf) -> TenantWatch {
-        let memory_file = WatchMemoryFile::new(memory_file);
-        TenantWatch {
-            launcher,
-            client: None,
-            known: None,
-            memory: memory_file.load(),
-            memory_file,
-            last_answer: Utc::now(),
-            failures: 0,
-            this_machine: crate::session::this_machine_name(),
-        }
-    }
-
-    /// Looks at the tenant once, with the settings as they are now.
-    pub async fn poll(&mut self, settings: &Settings) -> Poll {
-        let localizer = Localizer::new(settings.effective_language());
-        let mark = ManualSyncMark::read(&self.launcher.runtime_dir, Utc::now());
-        match self.look(settings).await {
+    async fn poll(
+        &mut self,
+        settings: &Settings,
+        server: Option<&DemoConnection>,
+        localizer: &Localizer,
+        mark: Option<&ManualSyncMark>,
+        runtime_dir: &std::path::Path,
+    ) -> Poll {
+        let looked = match server {
+            Some(server) => self.look(server).await,
+            None => Err(crate::Error::DemoTenant {
+                detail: "not running".into(),
+            }),
+        };
+        match looked {
             Ok(()) => {
                 self.failures = 0;
                 self.last_answer = Utc::now();
-                self.answered(settings, &localizer, mark)
+                self.answered(settings, localizer, mark, runtime_dir)
             }
             Err(err) => {
-                tracing::info!("the tenant did not answer: {err}");
-                // A demo tenant that went away is started again at the next look.
+                tracing::info!(tenant = self.number, "the tenant did not answer: {err}");
+                // A server that went away is looked for again, and its ETags are not its heir's.
                 self.client = None;
                 self.failures += 1;
-                self.unreachable(settings, &localizer, &err.to_user(&localizer).message)
+                self.unreachable(settings, localizer, &err.to_user(localizer).message)
             }
         }
     }
 
-    async fn look(&mut self, settings: &Settings) -> Result<()> {
-        let client = match &self.client {
-            Some(client) => client.clone(),
-            None => {
-                let demo = self.launcher.ensure(settings.demo).await?;
-                let client = TenantClient::new(&demo.base_url, &demo.api_key)?;
-                self.client = Some(client.clone());
-                // A new server knows nothing of the old one's ETags.
-                self.known = None;
-                client
-            }
+    async fn look(&mut self, server: &DemoConnection) -> Result<()> {
+        let url = server.tenant_url(self.number);
+        let same_server = self
+            .client
+            .as_ref()
+            .is_some_and(|(made_for, key, _)| *made_for == url && *key == server.api_key);
+        if !same_server {
+            let client = TenantClient::new(&url, &server.api_key)?;
+            self.client = Some((url, server.api_key.clone(), client));
+            self.known = None;
+        }
+        let Some((_, _, client)) = &self.client else {
+            return Ok(());
         };
+        let client = client.clone();
         let etag = self.known.as_ref().and_then(|known| known.etag.clone());
         let (cycle, etag) = match client.current_cycle_if_changed(etag.as_deref()).await? {
             Conditional::Unchanged => return Ok(()),
@@ -150,7 +273,8 @@ impl TenantWatch {
         &mut self,
         settings: &Settings,
         localizer: &Localizer,
-        mark: Option<ManualSyncMark>,
+        mark: Option<&ManualSyncMark>,
+        runtime_dir: &std::path::Path,
     ) -> Poll {
         let Some(known) = &self.known else {
             return self.unreachable(settings, localizer, "");
@@ -158,7 +282,7 @@ impl TenantWatch {
         let now = self
             .client
             .as_ref()
-            .map_or_else(Utc::now, TenantClient::tenant_now);
+            .map_or_else(Utc::now, |(_, _, client)| client.tenant_now());
         let usual = UsualTimes::learn(&known.history, settings.limits);
         let context = ViewContext {
             localizer,
@@ -192,7 +316,7 @@ impl TenantWatch {
                 | OverallState::Stopped
         );
         if manual_cycle.is_some() && finished {
-            ManualSyncMark::clear(&self.launcher.runtime_dir);
+            ManualSyncMark::clear(runtime_dir);
         }
         let state = match view.state {
             _ if stale || view.steps.iter().any(|step| step.overdue) => TrayState::Failed,
@@ -221,7 +345,10 @@ impl TenantWatch {
             .known
             .as_ref()
             .map(|known| known.tenant.name.clone())
-            .unwrap_or_else(|| localizer.text("notify-the-tenant"));
+            .unwrap_or_else(|| match self.number {
+                1 => localizer.text("notify-the-tenant"),
+                number => format!("{} {number}", localizer.text("notify-the-tenant")),
+            });
         let sight = Sight::Unreachable {
             since: self.last_answer,
             now: Utc::now(),
@@ -243,10 +370,15 @@ impl TenantWatch {
     }
 
     fn observe(&mut self, tenant: &str, sight: Sight<'_>, settings: &Settings) -> Vec<WatchEvent> {
-        let memory = self.memory.tenants.entry(tenant.to_string()).or_default();
-        let events = watch::observe(memory, tenant, sight, settings.watch.unreachable_after());
+        let mut memory = self
+            .announced
+            .memory
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        let remembered = memory.tenants.entry(tenant.to_string()).or_default();
+        let events = watch::observe(remembered, tenant, sight, settings.watch.unreachable_after());
         if !events.is_empty() {
-            if let Err(err) = self.memory_file.save(&self.memory) {
+            if let Err(err) = self.announced.file.save(&memory) {
                 tracing::warn!("what was announced is not saved, and may be said again: {err}");
             }
         }
@@ -325,5 +457,69 @@ fn notice(
         title: localizer.format(title_key, &args),
         body,
         step_key: event.step_key.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Language;
+
+    fn poll(state: TrayState, kind: Option<EventKind>, seconds: u64) -> Poll {
+        Poll {
+            glance: Glance {
+                state,
+                tooltip: String::new(),
+            },
+            notices: kind
+                .map(|kind| Notice {
+                    kind,
+                    title: format!("{kind:?}"),
+                    body: String::new(),
+                    step_key: None,
+                })
+                .into_iter()
+                .collect(),
+            next_in: Duration::from_secs(seconds),
+        }
+    }
+
+    #[test]
+    fn many_tenants_show_the_worst_state_and_say_a_shared_outage_once() {
+        let localizer = Localizer::new(Language::En);
+        let polls = vec![
+            poll(TrayState::Ok, None, 60),
+            poll(TrayState::Unreachable, Some(EventKind::Unreachable), 3),
+            poll(TrayState::Unreachable, Some(EventKind::Unreachable), 6),
+            poll(TrayState::Running, Some(EventKind::ManualSyncCompleted), 10),
+        ];
+        let together = together(polls, &localizer);
+        assert_eq!(together.glance.state, TrayState::Unreachable);
+        assert_eq!(
+            together.glance.tooltip,
+            "Synkvakt · 4 tenants: 0 need attention, 2 cannot be reached"
+        );
+        let titles: Vec<&str> = together.notices.iter().map(|n| n.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["ManualSyncCompleted", "2 tenants cannot be reached"]
+        );
+        assert_eq!(together.next_in, Duration::from_secs(3));
+
+        let failed = together_of(&[TrayState::Running, TrayState::Failed, TrayState::Unreachable]);
+        assert_eq!(failed, TrayState::Failed, "attention comes first");
+        assert_eq!(together_of(&[TrayState::Ok, TrayState::Ok]), TrayState::Ok);
+    }
+
+    fn together_of(states: &[TrayState]) -> TrayState {
+        let polls = states.iter().map(|state| poll(*state, None, 60)).collect();
+        together(polls, &Localizer::new(Language::En)).glance.state
+    }
+
+    #[test]
+    fn one_tenant_is_shown_as_it_is() {
+        let localizer = Localizer::new(Language::En);
+        let alone = poll(TrayState::Unreachable, Some(EventKind::Unreachable), 3);
+        assert_eq!(together(vec![alone.clone()], &localizer), alone);
     }
 }

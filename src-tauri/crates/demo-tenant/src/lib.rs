@@ -24,7 +24,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use synkvakt_core::demo::{RuntimeFile, Scenario, LEASE_EXPIRY};
+use synkvakt_core::demo::{RuntimeFile, Scenario, LEASE_EXPIRY, MAX_DEMO_TENANTS};
 use synkvakt_core::model::{
     ApiError, CacheCleared, Cycle, CycleHistory, CycleState, ImportChange, ImportLog,
     ImportLogEntry, Product,
@@ -53,6 +53,9 @@ pub struct DemoConfig {
     pub lease_expiry: Duration,
     /// How many users the tenant has, from 50 to 200,000 (clamped).
     pub users: u32,
+    /// How many tenants the server simulates: the first at its root, tenant N (from 2) below
+    /// `/tenants/N/`, each with its own cycle, users and queue on one clock and one API key.
+    pub tenants: u32,
 }
 
 impl DemoConfig {
@@ -69,6 +72,7 @@ impl DemoConfig {
             on_demand: false,
             lease_expiry: LEASE_EXPIRY,
             users: directory::DEFAULT_USERS,
+            tenants: 1,
         }
     }
 }
@@ -101,10 +105,14 @@ impl Clock {
 }
 
 struct Tenant {
+    /// The municipality's name, as the API gives it.
+    name: String,
     simulation: Simulation,
-    clock: Clock,
+    /// Shared by every tenant of the server: the test clock moves them all.
+    clock: Arc<Clock>,
     api_key: String,
-    last_lease: Mutex<Instant>,
+    /// Shared by every tenant of the server: a lease is the server's.
+    last_lease: Arc<Mutex<Instant>>,
     /// The admin released the cycle the import filter stopped.
     resumed: AtomicBool,
     /// When new cycles started (the client's sync task ran, or the API was asked), oldest first.
@@ -238,25 +246,41 @@ pub async fn start(config: DemoConfig) -> std::io::Result<RunningDemo> {
     } else {
         config.time_scale
     };
-    let tenant = Arc::new(Tenant {
-        simulation: Simulation::new(config.product, config.scenario, now, time_scale),
-        clock: Clock {
-            start: now,
-            test_advance: config
-                .test_clock
-                .then(|| Mutex::new(chrono::Duration::zero())),
-        },
-        api_key: config.api_key.clone(),
-        last_lease: Mutex::new(Instant::now()),
-        resumed: AtomicBool::new(false),
-        started: Mutex::new(Vec::new()),
-        released: Mutex::new(None),
-        can_start_cycle: config.can_start_cycle,
-        import_log: import_log::entries(config.scenario),
-        directory: Directory::new(config.product, config.users),
-        templates: templates::for_product(config.product),
-        jobs: reexport::Jobs::new(time_scale),
+    let clock = Arc::new(Clock {
+        start: now,
+        test_advance: config
+            .test_clock
+            .then(|| Mutex::new(chrono::Duration::zero())),
     });
+    let last_lease = Arc::new(Mutex::new(Instant::now()));
+    let tenants = config.tenants.clamp(1, MAX_DEMO_TENANTS);
+    let tenant_number = |number: u32| {
+        let simulation = Simulation::new(config.product, config.scenario, now, time_scale);
+        let name = match number {
+            1 => simulation.tenant().name,
+            _ => format!("{} {number}", simulation.tenant().name),
+        };
+        Arc::new(Tenant {
+            name,
+            simulation,
+            clock: clock.clone(),
+            api_key: config.api_key.clone(),
+            last_lease: last_lease.clone(),
+            resumed: AtomicBool::new(false),
+            started: Mutex::new(Vec::new()),
+            released: Mutex::new(None),
+            can_start_cycle: config.can_start_cycle,
+            import_log: import_log::entries(config.scenario),
+            directory: Directory::new(config.product, config.users),
+            templates: templates::for_product(config.product),
+            jobs: reexport::Jobs::new(time_scale),
+        })
+    };
+    let tenant = tenant_number(1);
+    let mut app = router(tenant.clone());
+    for number in 2..=tenants {
+        app = app.nest(&format!("/tenants/{number}"), router(tenant_number(number)));
+    }
 
     if let Some(dir) = &config.runtime_dir {
         let file = RuntimeFile {
@@ -266,6 +290,7 @@ pub async fn start(config: DemoConfig) -> std::io::Result<RunningDemo> {
             product: config.product,
             scenario: config.scenario,
             test_clock: config.test_clock,
+            tenants,
         };
         file.write(dir)?;
     }
@@ -275,7 +300,6 @@ pub async fn start(config: DemoConfig) -> std::io::Result<RunningDemo> {
         config.on_demand.then_some(config.lease_expiry),
     );
     let runtime_dir = config.runtime_dir.clone();
-    let app = router(tenant);
     let server = tokio::spawn(async move {
         let served = axum::serve(listener, app)
             .with_graceful_shutdown(shutdown)
@@ -401,6 +425,7 @@ async fn require_key(State(tenant): State<Arc<Tenant>>, request: Request, next: 
 
 async fn tenant_info(State(tenant): State<Arc<Tenant>>) -> Response {
     let mut info = tenant.simulation.tenant();
+    info.name = tenant.name.clone();
     info.can_start_cycle = tenant.can_start_cycle;
     Json(info).into_response()
 }

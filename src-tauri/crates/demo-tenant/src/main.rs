@@ -22,6 +22,8 @@ Options:
   --api-start               the tenant starts cycles through its API (newer eAdm)
   --users N                 how many users the tenant has, 50 to 200000 (default 500;
                             others are clamped to that range)
+  --tenants N               how many tenants to simulate, 1 to 500 (default 1): the first at
+                            the root, tenant N below /tenants/N/ (names end in N)
   --on-demand               exit when no Synkvakt process has renewed its lease for a while
 
 Try: curl -H \"Authorization: Bearer KEY\" http://127.0.0.1:PORT/api/v1/cycles/current
@@ -60,6 +62,13 @@ fn parse(args: impl Iterator<Item = String>) -> Result<DemoConfig, String> {
             "--runtime-dir" => config.runtime_dir = Some(PathBuf::from(value()?)),
             "--on-demand" => config.on_demand = true,
             "--api-start" => config.can_start_cycle = true,
+            "--tenants" => {
+                config.tenants = value()?
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=synkvakt_core::demo::MAX_DEMO_TENANTS).contains(n))
+                    .ok_or("--tenants needs a whole number from 1 to 500")?
+            }
             "--users" => {
                 config.users = value()?
                     .parse()

@@ -22,7 +22,7 @@ use synkvakt_core::i18n::Localizer;
 use synkvakt_core::logging;
 use synkvakt_core::paths::AppPaths;
 use synkvakt_core::settings::SettingsStore;
-use synkvakt_core::watching::{Glance, TenantWatch};
+use synkvakt_core::watching::{Glance, Watcher};
 use tokio::sync::mpsc::UnboundedReceiver;
 use window::WindowApp;
 
@@ -109,11 +109,11 @@ async fn watch(
     tokio::spawn(launcher.clone().keep_alive());
     let actions = ActionPath::new(paths.audit_file());
     let window = WindowApp::beside_this_program();
-    let mut tenant = TenantWatch::new(launcher, paths.data_dir.join("watch.json"));
+    let mut tenants = Watcher::new(launcher, paths.data_dir.join("watch.json"));
     loop {
         let settings = store.load().unwrap_or_default();
         let localizer = Localizer::new(settings.effective_language());
-        let poll = tenant.poll(&settings).await;
+        let poll = tenants.poll(&settings).await;
         // The tray may be gone (no desktop): the watcher notifies all the same.
         let _ = glances.send(poll.glance);
         let paused = model
