@@ -7,14 +7,14 @@ use synkvakt_core::demo::{DemoChoice, DemoLauncher, Scenario};
 use synkvakt_core::i18n::Language;
 use synkvakt_core::model::Product;
 use synkvakt_core::settings::Settings;
-use synkvakt_core::watch::EventKind;
+use synkvakt_core::watch::{EventKind, ManualSyncMark};
 use synkvakt_core::watching::{TrayState, Watcher};
 use synkvakt_demo_tenant::{start, DemoConfig, RunningDemo};
 
 struct Rig {
     dir: tempfile::TempDir,
     settings: Settings,
-    _demo: RunningDemo,
+    demo: RunningDemo,
 }
 
 impl Rig {
@@ -39,8 +39,18 @@ impl Rig {
         Rig {
             dir,
             settings,
-            _demo: demo,
+            demo,
         }
+    }
+
+    async fn post(&self, path: &str) {
+        let answer = reqwest::Client::new()
+            .post(format!("{}{path}", self.demo.base_url()))
+            .bearer_auth(&self.demo.api_key)
+            .send()
+            .await
+            .unwrap();
+        assert!(answer.status().is_success(), "{path}: {}", answer.status());
     }
 
     /// A watcher as the watcher process makes it; the demo server's program is never needed,
@@ -109,5 +119,53 @@ async fn two_hundred_tenants_are_all_looked_at_within_one_interval() {
     titles.dedup();
     assert_eq!(titles.len(), 200, "one notification per tenant");
     assert!(titles.contains(&"Demo kommune 137: Export AD failed"));
+    assert!(watcher.poll(&rig.settings).await.notices.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_manual_sync_is_watched_closely_and_its_completion_said_once() {
+    let mut rig = Rig::new(Scenario::Healthy, 1).await;
+    rig.settings.watch.interval_seconds = 60;
+    rig.settings.watch.active_interval_seconds = 5;
+    let mut watcher = rig.watcher();
+    let calm = watcher.poll(&rig.settings).await;
+    assert_eq!(calm.glance.state, TrayState::Ok);
+    assert!(calm.notices.is_empty(), "{:?}", calm.notices);
+    assert_eq!(calm.next_in, Duration::from_secs(60));
+
+    // The window's checklist ran the task and left its mark, as `ManualSyncRun` does.
+    let runtime_dir = rig.dir.path().join("run");
+    let previous = reqwest::Client::new()
+        .get(format!("{}/api/v1/cycles/current", rig.demo.base_url()))
+        .bearer_auth(&rig.demo.api_key)
+        .send()
+        .await
+        .unwrap()
+        .json::<serde_json::Value>()
+        .await
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    ManualSyncMark {
+        tenant: "Demo kommune".into(),
+        previous_cycle_id: previous,
+        started_at: chrono::Utc::now(),
+    }
+    .write(&runtime_dir)
+    .unwrap();
+    rig.post("/_demo/client-task/eAdm%20synkronisering").await;
+    let running = watcher.poll(&rig.settings).await;
+    assert_eq!(running.glance.state, TrayState::Running);
+    assert_eq!(running.next_in, Duration::from_secs(5), "closer while it runs");
+    assert!(running.notices.is_empty(), "{:?}", running.notices);
+
+    rig.post("/_demo/clock/advance?seconds=7200").await;
+    let done = watcher.poll(&rig.settings).await;
+    assert_eq!(done.glance.state, TrayState::Ok);
+    let titles: Vec<&str> = done.notices.iter().map(|n| n.title.as_str()).collect();
+    assert_eq!(titles, ["Demo kommune: the manual sync completed"]);
+    assert_eq!(done.next_in, Duration::from_secs(60), "calm again");
+    assert!(ManualSyncMark::read(&runtime_dir, chrono::Utc::now()).is_none());
     assert!(watcher.poll(&rig.settings).await.notices.is_empty());
 }

@@ -49,6 +49,12 @@ fn main() {
 
     let store = SettingsStore::new(paths.settings_file());
     let settings = store.load().unwrap_or_default();
+    // The setting is the truth, also when it was set in the file or by IT's defaults.
+    if settings.watch.start_at_login != autostart::is_set() {
+        if let Err(err) = autostart::set(settings.watch.start_at_login) {
+            tracing::warn!("start at login is not as the settings say: {err}");
+        }
+    }
     let localizer = Localizer::new(settings.effective_language());
     let model = Arc::new(Mutex::new(MenuModel::new(settings.watch.start_at_login)));
     let (glances_in, glances) = std::sync::mpsc::channel::<Glance>();
