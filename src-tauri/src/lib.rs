@@ -257,7 +257,14 @@ pub fn run() {
                     let app = window.app_handle().clone();
                     tauri::async_runtime::spawn(async move {
                         app.state::<Session>().settle_manual_sync().await;
-                        app.exit(0);
+                        // Launched again meanwhile: the admin is back, and the window stays.
+                        let shown = app
+                            .get_webview_window("main")
+                            .and_then(|window| window.is_visible().ok())
+                            .unwrap_or(false);
+                        if !shown {
+                            app.exit(0);
+                        }
                     });
                 }
             }

@@ -3,7 +3,7 @@
 
 mod harness;
 
-use harness::{processes_of, Launch, Session, Watching};
+use harness::{marked_processes, processes_of, Launch, Session, Watching};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use tokio::sync::Mutex;
@@ -800,6 +800,32 @@ async fn a_double_clicked_execute_puts_one_job_on_the_queue_and_it_completes() {
     session.close().await;
 }
 
+fn comm_of(process: &std::path::Path) -> String {
+    std::fs::read_to_string(process.join("comm"))
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+/// The watcher's `/proc` folder; there is exactly one.
+fn the_watcher(home: &std::path::Path) -> std::path::PathBuf {
+    let watchers: Vec<_> = marked_processes(home)
+        .into_iter()
+        .filter(|process| comm_of(process).starts_with("synkvakt-watch"))
+        .collect();
+    assert_eq!(watchers.len(), 1, "one watcher: {watchers:?}");
+    watchers[0].clone()
+}
+
+/// Whether any log file in `logs` has this line.
+fn log_says(logs: &std::path::Path, line: &str) -> bool {
+    std::fs::read_dir(logs)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|file| std::fs::read_to_string(file.path()).is_ok_and(|text| text.contains(line)))
+}
+
 /// Whether a command line is a WebKit process's (the window's web and network processes).
 fn is_webkit(args: &[String]) -> bool {
     args.first().is_some_and(|program| program.contains("WebKit"))
@@ -836,6 +862,10 @@ async fn the_watcher_notifies_each_failure_once_and_its_click_opens_the_window_a
         !running.iter().any(|args| is_webkit(args)),
         "no window, no WebKit: {running:?}"
     );
+    let watcher = the_watcher(watching.home());
+    let maps = std::fs::read_to_string(watcher.join("maps")).expect("the watcher's memory map");
+    assert!(maps.contains("libgtk-3"), "the tray is GTK's");
+    assert!(!maps.contains("libwebkit2gtk"), "the watcher never loads WebKit");
 
     // Clicking it starts the window app at that step.
     watching.click(shown[0]["id"].as_u64().unwrap());
@@ -846,19 +876,22 @@ async fn the_watcher_notifies_each_failure_once_and_its_click_opens_the_window_a
         .await;
     println!("started by the click: {window:?}");
     // The window app starts a watcher too, which finds this one and stops: never two.
-    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
-    let watchers = processes_of(watching.home())
-        .into_iter()
-        .filter(|args| args.first().is_some_and(|p| p.ends_with("synkvakt-watcher")))
-        .count();
-    assert_eq!(watchers, 1);
+    let logs = watching.home().join("logs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !log_says(&logs, "a watcher runs already: this one stops") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the window app's watcher did not stop"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert_eq!(the_watcher(watching.home()), watcher, "still the first watcher");
 
     // The window goes; the watcher stays and tells of the next trouble.
-    for args in processes_of(watching.home()) {
-        if args.first().is_some_and(|p| p.ends_with("/synkvakt")) {
-            let _ = std::process::Command::new("pkill")
-                .args(["-f", "--", &args.join(" ")])
-                .status();
+    for process in marked_processes(watching.home()) {
+        if comm_of(&process) == "synkvakt" {
+            let pid = process.file_name().unwrap().to_string_lossy().into_owned();
+            let _ = std::process::Command::new("kill").arg(pid).status();
         }
     }
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);

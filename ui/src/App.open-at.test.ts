@@ -31,17 +31,6 @@ describe('opening at a place', () => {
     expect(within(detailsPanel()).getByRole('heading', { level: 2 })).toHaveTextContent('Import HR');
   });
 
-  it('opens at the step that needs attention when the named step is not in the cycle', async () => {
-    installBackend({
-      language: 'en',
-      choice: 'en',
-      status: (l) => failedEadmStatus(l),
-      openAt: [{ place: 'step', stepKey: 'no-such-step' }],
-    });
-    render(App);
-    await waitFor(() => expect(selectedKey()).toBe('export-ad'));
-  });
-
   it('opens the checklist for the tray menu', async () => {
     const ipc = installBackend({
       language: 'en',

@@ -392,21 +392,34 @@ refused-preview-closed = that preview has been closed. Open the preview again.
 
 ## The watcher: notifications and the tray
 
-notify-the-tenant = the tenant
+notify-tenant-number = Tenant { $number }
+notify-tooltip = Synkvakt · { $tenant }: { $state }
 notify-tooltip-unreachable = Synkvakt · { $tenant } cannot be reached: { $why }
-notify-tooltip-tenants = Synkvakt · { $count } tenants: { $attention } need attention, { $unreachable } cannot be reached
+notify-tooltip-tenants = Synkvakt · { $count } tenants: { $attention ->
+        [0] none needs attention
+        [one] 1 needs attention
+       *[other] { $attention } need attention
+    }, { $unreachable } cannot be reached
 notify-step-failed = { $tenant }: { $step } failed
 notify-import-filter-stop = { $tenant }: the import filter stopped the cycle at { $step }
 notify-step-overdue = { $tenant }: { $step } is taking longer than usual
 notify-stale = { $tenant }: no cycle has completed for { $hours } hours
 notify-unreachable = { $tenant } cannot be reached
-notify-unreachable-tenants = { $count } tenants cannot be reached
 notify-manual-sync-completed = { $tenant }: the manual sync completed
 notify-recovered = { $tenant }: the synchronization is OK again
+notify-many-tenants = { $count } tenants: { $what }
+notify-kind-step-failed = a step failed
+notify-kind-import-filter-stop = the import filter stopped the cycle
+notify-kind-step-overdue = a step is taking longer than usual
+notify-kind-stale = no cycle has completed for too long
+notify-kind-unreachable = cannot be reached
+notify-kind-manual-sync-completed = the manual sync completed
+notify-kind-recovered = the synchronization is OK again
 notify-do-review-import = Open Synkvakt to review the import and resume the cycle.
 notify-do-support = Only support can help: open Synkvakt and copy the details for support.
 notify-do-run-task = Open Synkvakt to run “{ $task }”.
 notify-do-open = Open Synkvakt to see what to do.
+notify-do-open-many = Open Synkvakt to see which, and what to do.
 notify-do-check-stale = Open Synkvakt to see where the last cycle stopped.
 notify-do-unreachable = Synkvakt keeps trying. Check the network connection to the service.
 notify-do-nothing-new = Fresh data is in the target systems.

@@ -392,21 +392,33 @@ refused-preview-closed = den forhåndsvisningen er lukket. Åpne forhåndsvisnin
 
 ## Overvåkeren: varsler og systemstatusfeltet
 
-notify-the-tenant = tjenesten
+notify-tenant-number = Kunde { $number }
+notify-tooltip = Synkvakt · { $tenant }: { $state }
 notify-tooltip-unreachable = Synkvakt · { $tenant } svarer ikke: { $why }
-notify-tooltip-tenants = Synkvakt · { $count } tjenester: { $attention } trenger oppmerksomhet, { $unreachable } svarer ikke
+notify-tooltip-tenants = Synkvakt · { $count } kunder: { $attention ->
+        [0] ingen trenger oppmerksomhet
+       *[other] { $attention } trenger oppmerksomhet
+    }, { $unreachable } svarer ikke
 notify-step-failed = { $tenant }: { $step } feilet
 notify-import-filter-stop = { $tenant }: importfilteret stoppet syklusen på { $step }
 notify-step-overdue = { $tenant }: { $step } tar lengre tid enn vanlig
 notify-stale = { $tenant }: ingen syklus er fullført på { $hours } timer
 notify-unreachable = { $tenant } svarer ikke
-notify-unreachable-tenants = { $count } tjenester svarer ikke
 notify-manual-sync-completed = { $tenant }: den manuelle synkroniseringen er fullført
 notify-recovered = { $tenant }: synkroniseringen er i orden igjen
+notify-many-tenants = { $count } kunder: { $what }
+notify-kind-step-failed = et steg feilet
+notify-kind-import-filter-stop = importfilteret stoppet syklusen
+notify-kind-step-overdue = et steg tar lengre tid enn vanlig
+notify-kind-stale = ingen syklus er fullført på for lenge
+notify-kind-unreachable = svarer ikke
+notify-kind-manual-sync-completed = den manuelle synkroniseringen er fullført
+notify-kind-recovered = synkroniseringen er i orden igjen
 notify-do-review-import = Åpne Synkvakt for å se gjennom importen og gjenoppta syklusen.
 notify-do-support = Bare support kan hjelpe: åpne Synkvakt og kopier detaljene til support.
 notify-do-run-task = Åpne Synkvakt for å kjøre «{ $task }».
 notify-do-open = Åpne Synkvakt for å se hva du kan gjøre.
+notify-do-open-many = Åpne Synkvakt for å se hvilke, og hva du kan gjøre.
 notify-do-check-stale = Åpne Synkvakt for å se hvor den siste syklusen stoppet.
 notify-do-unreachable = Synkvakt prøver igjen. Sjekk nettverksforbindelsen til tjenesten.
 notify-do-nothing-new = Ferske data er i målsystemene.
@@ -415,6 +427,6 @@ notify-action-open = Åpne
 tray-open = Åpne Synkvakt
 tray-manual-sync = Manuell synkronisering …
 tray-pause = Sett varsler på pause i en time
-tray-resume = Slå på varsler igjen (pause til { $time })
+tray-resume = Slå på varsler igjen (satt på pause til { $time })
 tray-start-at-login = Start overvåkingen når jeg logger på
 tray-quit = Avslutt Synkvakt

@@ -392,29 +392,41 @@ refused-preview-closed = den førehandsvisinga er lukka. Opna førehandsvisinga 
 
 ## Overvakaren: varsel og systemstatusfeltet
 
-notify-the-tenant = tenesta
+notify-tenant-number = Kunde { $number }
+notify-tooltip = Synkvakt · { $tenant }: { $state }
 notify-tooltip-unreachable = Synkvakt · { $tenant } svarar ikkje: { $why }
-notify-tooltip-tenants = Synkvakt · { $count } tenester: { $attention } treng merksemd, { $unreachable } svarar ikkje
+notify-tooltip-tenants = Synkvakt · { $count } kundar: { $attention ->
+        [0] ingen treng merksemd
+       *[other] { $attention } treng merksemd
+    }, { $unreachable } svarar ikkje
 notify-step-failed = { $tenant }: { $step } feila
 notify-import-filter-stop = { $tenant }: importfilteret stoppa syklusen på { $step }
 notify-step-overdue = { $tenant }: { $step } tek lengre tid enn vanleg
 notify-stale = { $tenant }: ingen syklus er fullført på { $hours } timar
 notify-unreachable = { $tenant } svarar ikkje
-notify-unreachable-tenants = { $count } tenester svarar ikkje
 notify-manual-sync-completed = { $tenant }: den manuelle synkroniseringa er fullført
 notify-recovered = { $tenant }: synkroniseringa er i orden att
-notify-do-review-import = Opne Synkvakt for å sjå gjennom importen og ta opp att syklusen.
-notify-do-support = Berre support kan hjelpe: opne Synkvakt og kopier detaljane til support.
-notify-do-run-task = Opne Synkvakt for å køyre «{ $task }».
-notify-do-open = Opne Synkvakt for å sjå kva du kan gjere.
-notify-do-check-stale = Opne Synkvakt for å sjå kvar den siste syklusen stoppa.
+notify-many-tenants = { $count } kundar: { $what }
+notify-kind-step-failed = eit steg feila
+notify-kind-import-filter-stop = importfilteret stoppa syklusen
+notify-kind-step-overdue = eit steg tek lengre tid enn vanleg
+notify-kind-stale = ingen syklus er fullført på for lenge
+notify-kind-unreachable = svarar ikkje
+notify-kind-manual-sync-completed = den manuelle synkroniseringa er fullført
+notify-kind-recovered = synkroniseringa er i orden att
+notify-do-review-import = Opna Synkvakt for å sjå gjennom importen og ta opp att syklusen.
+notify-do-support = Berre support kan hjelpe: opna Synkvakt og kopier detaljane til support.
+notify-do-run-task = Opna Synkvakt for å køyre «{ $task }».
+notify-do-open = Opna Synkvakt for å sjå kva du kan gjere.
+notify-do-open-many = Opna Synkvakt for å sjå kva kundar det gjeld, og kva du kan gjere.
+notify-do-check-stale = Opna Synkvakt for å sjå kvar den siste syklusen stoppa.
 notify-do-unreachable = Synkvakt prøver att. Sjekk nettverkssambandet til tenesta.
 notify-do-nothing-new = Ferske data er i målsystema.
 notify-do-nothing = Du treng ikkje gjere noko meir.
-notify-action-open = Opne
-tray-open = Opne Synkvakt
+notify-action-open = Opna
+tray-open = Opna Synkvakt
 tray-manual-sync = Manuell synkronisering …
 tray-pause = Set varsel på pause i ein time
-tray-resume = Slå på varsel att (pause til { $time })
+tray-resume = Slå på varsel att (sett på pause til { $time })
 tray-start-at-login = Start overvakinga når eg loggar på
 tray-quit = Avslutt Synkvakt

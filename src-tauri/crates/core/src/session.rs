@@ -913,7 +913,8 @@ impl Session {
             setting: "language".into(),
             value,
         };
-        let mut updated = self.settings();
+        // From the file as it is now: the watcher may have changed another setting meanwhile.
+        let mut updated = self.store.load().unwrap_or_else(|_| self.settings());
         updated.language = choice;
         // The language is app-wide: the audit line names no tenant.
         self.actions

@@ -27,6 +27,29 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    pub const ALL: [EventKind; 7] = [
+        EventKind::StepFailed,
+        EventKind::ImportFilterStop,
+        EventKind::StepOverdue,
+        EventKind::Stale,
+        EventKind::Unreachable,
+        EventKind::ManualSyncCompleted,
+        EventKind::Recovered,
+    ];
+
+    /// The kind's name in catalog keys and saved files.
+    pub fn id(self) -> &'static str {
+        match self {
+            EventKind::StepFailed => "step-failed",
+            EventKind::ImportFilterStop => "import-filter-stop",
+            EventKind::StepOverdue => "step-overdue",
+            EventKind::Stale => "stale",
+            EventKind::Unreachable => "unreachable",
+            EventKind::ManualSyncCompleted => "manual-sync-completed",
+            EventKind::Recovered => "recovered",
+        }
+    }
+
     /// Whether the event is a problem, which a later recovery answers.
     fn is_problem(self) -> bool {
         !matches!(self, EventKind::ManualSyncCompleted | EventKind::Recovered)
@@ -65,6 +88,10 @@ pub enum Sight<'a> {
 pub struct TenantMemory {
     announced: VecDeque<String>,
     troubled: bool,
+    /// An outage was announced and the tenant has not answered since: a restart, which starts
+    /// counting the silence anew, must not say it again.
+    #[serde(default)]
+    unreachable_said: bool,
 }
 
 impl TenantMemory {
@@ -137,6 +164,7 @@ pub fn observe(
                 ));
             }
         }
+        Sight::Unreachable { .. } if memory.unreachable_said => return Vec::new(),
         Sight::Unreachable { since, now } => {
             if now - since >= unreachable_after {
                 candidates.push((
@@ -150,6 +178,9 @@ pub fn observe(
         }
     }
     let problem_now = candidates.iter().any(|(_, event)| event.kind.is_problem());
+    memory.unreachable_said = candidates
+        .iter()
+        .any(|(_, event)| event.kind == EventKind::Unreachable);
     let mut events = Vec::new();
     for (key, event) in candidates {
         if !memory.knows(&key) {
@@ -384,6 +415,13 @@ mod tests {
             [EventKind::Unreachable]
         );
         assert!(observe(&mut memory, "X", sight(40), LIMIT).is_empty());
+        // The watcher restarts during the outage: it counts the silence from its start again.
+        let restart = Utc::now() + chrono::Duration::hours(1);
+        let after_restart = Sight::Unreachable {
+            since: restart,
+            now: restart + chrono::Duration::minutes(20),
+        };
+        assert!(observe(&mut memory, "X", after_restart, LIMIT).is_empty());
         let back = cycle("c1", OverallState::Completed, Vec::new());
         assert_eq!(
             kinds(&observe(&mut memory, "X", answered(&back), LIMIT)),

@@ -1,11 +1,10 @@
-//! Following one tenant all day, as the watcher process does: a cheap look at the current cycle
-//! each interval (a conditional request, so an unchanged cycle costs a 304), the history only
-//! when the cycle changed, backoff while the tenant cannot be reached, and each look turned into
-//! the tray's state and the notifications not given before (`watch::observe`).
+//! Following the tenants all day, as the watcher process does: a cheap look at each current
+//! cycle each interval (a conditional request, so an unchanged cycle costs a 304), the history
+//! only when the cycle changed, backoff while a tenant cannot be reached, and each look turned
+//! into the tray's state and the notifications not given before (`watch::observe`).
 
 use crate::client::{Conditional, TenantClient};
 use crate::demo::{DemoConnection, DemoLauncher, MAX_DEMO_TENANTS};
-use futures_util::StreamExt;
 use crate::error::Result;
 use crate::i18n::{Arg, Localizer};
 use crate::model::{Cycle, TenantInfo};
@@ -14,9 +13,11 @@ use crate::status::{self, CycleView, OverallState, ViewContext};
 use crate::usual::UsualTimes;
 use crate::watch::{self, EventKind, ManualSyncMark, Sight, WatchEvent, WatchMemoryFile};
 use chrono::{DateTime, Utc};
+use futures_util::StreamExt;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
+use tokio::time::Instant;
 
 /// How many recent cycles teach the usual times, as in the window.
 const HISTORY_LENGTH: u32 = 20;
@@ -68,56 +69,37 @@ struct Known {
     history: Vec<Cycle>,
 }
 
-/// What has been announced for every watched tenant, saved after each change.
-struct Announced {
-    file: WatchMemoryFile,
-    memory: std::sync::Mutex<watch::WatchMemory>,
-}
-
 /// At most this many tenants are looked at at once: 200 tenants still fit in one interval.
 const AT_ONCE: usize = 16;
+/// More notifications of one kind than this in one look are said as one, with the count.
+const SEPARATE_NOTICES: usize = 3;
 
-/// Watches the demo server's tenants (one, or as many as the demo settings ask for), polling
-/// them together and showing the worst of their states in the tray.
+/// Watches the demo server's tenants (one, or as many as the demo settings ask for): each on
+/// its own schedule, at most `AT_ONCE` at a time, the tray showing the worst of their states.
 pub struct Watcher {
     launcher: Arc<DemoLauncher>,
-    announced: Arc<Announced>,
+    memory_file: WatchMemoryFile,
+    memory: watch::WatchMemory,
     tenants: Vec<TenantWatch>,
     server: Option<DemoConnection>,
-    this_machine: Arc<str>,
+    this_machine: String,
 }
 
 impl Watcher {
     pub fn new(launcher: Arc<DemoLauncher>, memory_file: PathBuf) -> Watcher {
-        let file = WatchMemoryFile::new(memory_file);
+        let memory_file = WatchMemoryFile::new(memory_file);
         Watcher {
             launcher,
-            announced: Arc::new(Announced {
-                memory: std::sync::Mutex::new(file.load()),
-                file,
-            }),
+            memory: memory_file.load(),
+            memory_file,
             tenants: Vec::new(),
             server: None,
-            this_machine: crate::session::this_machine_name().into(),
+            this_machine: crate::session::this_machine_name(),
         }
     }
 
-    /// Looks at every watched tenant once, with the settings as they are now.
+    /// Looks at each watched tenant whose time has come, with the settings as they are now.
     pub async fn poll(&mut self, settings: &Settings) -> Poll {
-        let wanted = settings.demo.tenants.clamp(1, MAX_DEMO_TENANTS);
-        self.tenants.truncate(wanted as usize);
-        while self.tenants.len() < wanted as usize {
-            let number = self.tenants.len() as u32 + 1;
-            self.tenants.push(TenantWatch {
-                number,
-                client: None,
-                known: None,
-                announced: self.announced.clone(),
-                last_answer: Utc::now(),
-                failures: 0,
-                this_machine: self.this_machine.clone(),
-            });
-        }
         // One look for the server, not one per tenant: started again when it went away.
         if self.server.is_none() || self.tenants.iter().any(|tenant| tenant.failures > 0) {
             self.server = match self.launcher.ensure(settings.demo).await {
@@ -128,27 +110,134 @@ impl Watcher {
                 }
             };
         }
+        // As many as the settings ask for and the server serves.
+        let served = self.server.as_ref().map_or(1, |server| server.tenants);
+        let wanted = settings.demo.tenants.min(served).clamp(1, MAX_DEMO_TENANTS) as usize;
+        self.tenants.truncate(wanted);
+        while self.tenants.len() < wanted {
+            let number = self.tenants.len() as u32 + 1;
+            self.tenants.push(TenantWatch::new(number));
+        }
+
         let localizer = Localizer::new(settings.effective_language());
         let mark = ManualSyncMark::read(&self.launcher.runtime_dir, Utc::now());
-        let runtime_dir = self.launcher.runtime_dir.as_path();
-        let server = self.server.as_ref();
-        let polls: Vec<Poll> = futures_util::stream::iter(self.tenants.iter_mut())
-            .map(|tenant| tenant.poll(settings, server, &localizer, mark.as_ref(), runtime_dir))
-            .buffer_unordered(AT_ONCE)
-            .collect()
-            .await;
-        together(polls, &localizer)
+        let now = Instant::now();
+        let context = LookContext {
+            settings,
+            server: self.server.as_ref(),
+            localizer: &localizer,
+            mark: mark.as_ref(),
+            runtime_dir: &self.launcher.runtime_dir,
+            this_machine: &self.this_machine,
+        };
+        let looks: Vec<Look> = futures_util::stream::iter(
+            self.tenants.iter_mut().filter(|tenant| tenant.due <= now),
+        )
+        .map(|tenant| tenant.look_once(&context))
+        .buffer_unordered(AT_ONCE)
+        .collect()
+        .await;
+
+        let mut events = Vec::new();
+        for look in looks {
+            let remembered = self.memory.tenants.entry(look.memory_key).or_default();
+            let said = watch::observe(
+                remembered,
+                &look.tenant,
+                look.sight.as_sight(),
+                settings.watch.unreachable_after(),
+            );
+            events.extend(notices(&said, look.sight.cycle(), settings, &localizer));
+        }
+        if !events.is_empty() {
+            if let Err(err) = self.memory_file.save(&self.memory) {
+                tracing::warn!("what was announced is not saved, and may be said again: {err}");
+            }
+        }
+        let now = Instant::now();
+        let next_in = self
+            .tenants
+            .iter()
+            .map(|tenant| tenant.due.saturating_duration_since(now))
+            .min()
+            .unwrap_or(settings.watch.interval());
+        Poll {
+            glance: glance_of(&self.tenants, &localizer),
+            notices: gathered(events, &localizer),
+            next_in,
+        }
     }
 }
 
-/// The polls of several tenants as the one tray shows them: the worst state, every notice,
-/// the soonest next look.
-fn together(mut polls: Vec<Poll>, localizer: &Localizer) -> Poll {
-    if polls.len() == 1 {
-        return polls.remove(0);
+/// What a look needs besides its tenant.
+struct LookContext<'a> {
+    settings: &'a Settings,
+    server: Option<&'a DemoConnection>,
+    localizer: &'a Localizer,
+    mark: Option<&'a ManualSyncMark>,
+    runtime_dir: &'a std::path::Path,
+    this_machine: &'a str,
+}
+
+/// What one tenant showed, for `watch::observe`.
+enum Seen {
+    Answered {
+        view: Box<CycleView>,
+        stale_since: Option<Option<DateTime<Utc>>>,
+        manual_sync_cycle: Option<String>,
+    },
+    Unreachable {
+        since: DateTime<Utc>,
+        now: DateTime<Utc>,
+    },
+}
+
+impl Seen {
+    fn as_sight(&self) -> Sight<'_> {
+        match self {
+            Seen::Answered {
+                view,
+                stale_since,
+                manual_sync_cycle,
+            } => Sight::Answered {
+                cycle: view,
+                stale_since: *stale_since,
+                manual_sync_cycle: manual_sync_cycle.as_deref(),
+            },
+            Seen::Unreachable { since, now } => Sight::Unreachable {
+                since: *since,
+                now: *now,
+            },
+        }
     }
-    let count = |state| polls.iter().filter(|poll| poll.glance.state == state).count();
-    let (failed, unreachable) = (count(TrayState::Failed), count(TrayState::Unreachable));
+
+    fn cycle(&self) -> Option<&CycleView> {
+        match self {
+            Seen::Answered { view, .. } => Some(view),
+            Seen::Unreachable { .. } => None,
+        }
+    }
+}
+
+struct Look {
+    /// Stable whatever the language or the tenant's name: what was said is kept under it.
+    memory_key: String,
+    tenant: String,
+    sight: Seen,
+}
+
+/// The tray's look over all tenants: one tenant as it is; several by the worst state, with
+/// counts.
+fn glance_of(tenants: &[TenantWatch], localizer: &Localizer) -> Glance {
+    if let [only] = tenants {
+        return only.glance.clone();
+    }
+    let count = |state| {
+        tenants
+            .iter()
+            .filter(|tenant| tenant.glance.state == state)
+            .count() as i64
+    };
     let state = [TrayState::Failed, TrayState::Unreachable, TrayState::Running]
         .into_iter()
         .find(|state| count(*state) > 0)
@@ -156,39 +245,44 @@ fn together(mut polls: Vec<Poll>, localizer: &Localizer) -> Poll {
     let tooltip = localizer.format(
         "notify-tooltip-tenants",
         &[
-            ("count", (polls.len() as i64).into()),
-            ("attention", (failed as i64).into()),
-            ("unreachable", (unreachable as i64).into()),
+            ("count", (tenants.len() as i64).into()),
+            ("attention", count(TrayState::Failed).into()),
+            ("unreachable", count(TrayState::Unreachable).into()),
         ],
     );
-    let next_in = polls
-        .iter()
-        .map(|poll| poll.next_in)
-        .min()
-        .unwrap_or(Duration::from_secs(60));
-    let (gone, mut notices): (Vec<Notice>, Vec<Notice>) = polls
+    Glance { state, tooltip }
+}
+
+/// The notices of one look over all tenants; many of one kind at once (the network went, a
+/// change broke every municipality's export) are said as one, with their count.
+fn gathered(notices: Vec<Notice>, localizer: &Localizer) -> Vec<Notice> {
+    let mut by_kind: Vec<(EventKind, Vec<Notice>)> = Vec::new();
+    for notice in notices {
+        match by_kind.iter_mut().find(|(kind, _)| *kind == notice.kind) {
+            Some((_, same)) => same.push(notice),
+            None => by_kind.push((notice.kind, vec![notice])),
+        }
+    }
+    by_kind
         .into_iter()
-        .flat_map(|poll| poll.notices)
-        .partition(|notice| notice.kind == EventKind::Unreachable);
-    // Tenants that went quiet together (the network, the server) are said in one notification.
-    if gone.len() > 1 {
-        notices.push(Notice {
-            kind: EventKind::Unreachable,
-            title: localizer.format(
-                "notify-unreachable-tenants",
-                &[("count", (gone.len() as i64).into())],
-            ),
-            body: localizer.text("notify-do-unreachable"),
-            step_key: None,
-        });
-    } else {
-        notices.extend(gone);
-    }
-    Poll {
-        glance: Glance { state, tooltip },
-        notices,
-        next_in,
-    }
+        .flat_map(|(kind, same)| {
+            if same.len() <= SEPARATE_NOTICES {
+                return same;
+            }
+            vec![Notice {
+                kind,
+                title: localizer.format(
+                    "notify-many-tenants",
+                    &[
+                        ("count", (same.len() as i64).into()),
+                        ("what", localizer.text(&format!("notify-kind-{}", kind.id()))),
+                    ],
+                ),
+                body: localizer.text("notify-do-open-many"),
+                step_key: None,
+            }]
+        })
+        .collect()
 }
 
 /// One tenant of the demo server.
@@ -197,193 +291,199 @@ struct TenantWatch {
     /// The client and the server address and key it was made for.
     client: Option<(String, String, TenantClient)>,
     known: Option<Known>,
-    announced: Arc<Announced>,
     /// When the tenant last answered, or when watching began.
     last_answer: DateTime<Utc>,
     failures: usize,
-    this_machine: Arc<str>,
+    due: Instant,
+    glance: Glance,
 }
 
 impl TenantWatch {
-    async fn poll(
-        &mut self,
-        settings: &Settings,
-        server: Option<&DemoConnection>,
-        localizer: &Localizer,
-        mark: Option<&ManualSyncMark>,
-        runtime_dir: &std::path::Path,
-    ) -> Poll {
-        let looked = match server {
-            Some(server) => self.look(server).await,
+    fn new(number: u32) -> TenantWatch {
+        TenantWatch {
+            number,
+            client: None,
+            known: None,
+            last_answer: Utc::now(),
+            failures: 0,
+            due: Instant::now(),
+            glance: Glance {
+                state: TrayState::Running,
+                tooltip: "Synkvakt".into(),
+            },
+        }
+    }
+
+    fn memory_key(&self) -> String {
+        format!("demo/{}", self.number)
+    }
+
+    /// The tenant's name as the service gave it, until then its number.
+    fn name(&self, localizer: &Localizer) -> String {
+        match &self.known {
+            Some(known) => known.tenant.name.clone(),
+            None => localizer.format(
+                "notify-tenant-number",
+                &[("number", i64::from(self.number).into())],
+            ),
+        }
+    }
+
+    async fn look_once(&mut self, context: &LookContext<'_>) -> Look {
+        let looked = match context.server {
+            Some(server) => self.read(server).await,
             None => Err(crate::Error::DemoTenant {
                 detail: "not running".into(),
             }),
         };
-        match looked {
-            Ok(()) => {
+        let (sight, next_in) = match looked {
+            Ok(known) => {
                 self.failures = 0;
                 self.last_answer = Utc::now();
-                self.answered(settings, localizer, mark, runtime_dir)
+                let (sight, glance, next_in) = answered(&known, context, self.now());
+                self.glance = glance;
+                self.known = Some(known);
+                (sight, next_in)
             }
             Err(err) => {
                 tracing::info!(tenant = self.number, "the tenant did not answer: {err}");
                 // A server that went away is looked for again, and its ETags are not its heir's.
                 self.client = None;
                 self.failures += 1;
-                self.unreachable(settings, localizer, &err.to_user(localizer).message)
+                let why = err.to_user(context.localizer).message;
+                self.glance = Glance {
+                    state: TrayState::Unreachable,
+                    tooltip: context.localizer.format(
+                        "notify-tooltip-unreachable",
+                        &[
+                            ("tenant", self.name(context.localizer).into()),
+                            ("why", why.into()),
+                        ],
+                    ),
+                };
+                let wait = BACKOFF[(self.failures - 1).min(BACKOFF.len() - 1)];
+                let sight = Seen::Unreachable {
+                    since: self.last_answer,
+                    now: Utc::now(),
+                };
+                (
+                    sight,
+                    Duration::from_secs(wait).min(context.settings.watch.interval()),
+                )
             }
+        };
+        self.due = Instant::now() + next_in;
+        Look {
+            memory_key: self.memory_key(),
+            tenant: self.name(context.localizer),
+            sight,
         }
     }
 
-    async fn look(&mut self, server: &DemoConnection) -> Result<()> {
-        let url = server.tenant_url(self.number);
-        let same_server = self
-            .client
+    /// Now by the tenant's clock, which its cycle's times are in.
+    fn now(&self) -> DateTime<Utc> {
+        self.client
             .as_ref()
-            .is_some_and(|(made_for, key, _)| *made_for == url && *key == server.api_key);
-        if !same_server {
-            let client = TenantClient::new(&url, &server.api_key)?;
-            self.client = Some((url, server.api_key.clone(), client));
-            self.known = None;
-        }
-        let Some((_, _, client)) = &self.client else {
-            return Ok(());
+            .map_or_else(Utc::now, |(_, _, client)| client.tenant_now())
+    }
+
+    /// What the tenant holds now: an unchanged cycle costs one 304; a changed one brings its
+    /// history along.
+    async fn read(&mut self, server: &DemoConnection) -> Result<Known> {
+        let url = server.tenant_url(self.number);
+        let client = match &self.client {
+            Some((made_for, key, client)) if *made_for == url && *key == server.api_key => {
+                client.clone()
+            }
+            _ => {
+                let client = TenantClient::new(&url, &server.api_key)?;
+                self.client = Some((url, server.api_key.clone(), client.clone()));
+                self.known = None;
+                client
+            }
         };
-        let client = client.clone();
-        let etag = self.known.as_ref().and_then(|known| known.etag.clone());
-        let (cycle, etag) = match client.current_cycle_if_changed(etag.as_deref()).await? {
-            Conditional::Unchanged => return Ok(()),
-            Conditional::Changed { value, etag } => (value, etag),
+        let previous = self.known.take();
+        let etag = previous.as_ref().and_then(|known| known.etag.clone());
+        let answer = client.current_cycle_if_changed(etag.as_deref()).await;
+        let (cycle, etag) = match (answer, previous) {
+            (Ok(Conditional::Unchanged), Some(known)) => return Ok(known),
+            (Ok(Conditional::Unchanged), None) => (client.current_cycle().await?, None),
+            (Ok(Conditional::Changed { value, etag }), _) => (value, etag),
+            (Err(err), _) => return Err(err),
         };
-        let tenant = match self.known.take() {
-            Some(known) => known.tenant,
-            None => client.tenant_info().await?,
-        };
+        let tenant = client.tenant_info().await?;
         let history = client.cycle_history(HISTORY_LENGTH).await?.cycles;
-        self.known = Some(Known {
+        Ok(Known {
             tenant,
             cycle,
             etag,
             history,
-        });
-        Ok(())
+        })
     }
+}
 
-    fn answered(
-        &mut self,
-        settings: &Settings,
-        localizer: &Localizer,
-        mark: Option<&ManualSyncMark>,
-        runtime_dir: &std::path::Path,
-    ) -> Poll {
-        let Some(known) = &self.known else {
-            return self.unreachable(settings, localizer, "");
-        };
-        let now = self
-            .client
-            .as_ref()
-            .map_or_else(Utc::now, |(_, _, client)| client.tenant_now());
-        let usual = UsualTimes::learn(&known.history, settings.limits);
-        let context = ViewContext {
-            localizer,
-            usual: &usual,
-            machines: &settings.client,
-            this_machine: &self.this_machine,
-            now,
-        };
-        let view = CycleView::build(&known.cycle, &known.tenant, &context);
-        let last_completed = status::last_completed_at(&known.history, &known.cycle);
-        let stale = status::is_stale(
-            &known.history,
-            last_completed,
-            settings.limits.stale_hours,
-            now,
-        );
-        let mark = mark.filter(|mark| mark.tenant == known.tenant.name);
-        let manual_cycle = mark.as_ref().and_then(|mark| mark.cycle_of(&view));
-        let sight = Sight::Answered {
-            cycle: &view,
-            stale_since: stale.then_some(last_completed),
-            manual_sync_cycle: manual_cycle,
-        };
-        let tenant = known.tenant.name.clone();
-        let events = self.observe(&tenant, sight, settings);
-        let finished = matches!(
-            view.state,
-            OverallState::Completed
-                | OverallState::Resumed
-                | OverallState::Failed
-                | OverallState::Stopped
-        );
-        if manual_cycle.is_some() && finished {
-            ManualSyncMark::clear(runtime_dir);
-        }
-        let state = match view.state {
-            _ if stale || view.steps.iter().any(|step| step.overdue) => TrayState::Failed,
-            OverallState::Failed | OverallState::Stopped => TrayState::Failed,
-            OverallState::Completed | OverallState::Resumed => TrayState::Ok,
-            OverallState::Running | OverallState::Unknown => TrayState::Running,
-        };
-        let settings_watch = settings.watch;
-        let next_in = if mark.is_some() && !(manual_cycle.is_some() && finished) {
-            settings_watch.active_interval()
-        } else {
-            settings_watch.interval()
-        };
-        Poll {
-            glance: Glance {
-                state,
-                tooltip: format!("Synkvakt · {tenant}: {}", view.headline),
-            },
-            notices: notices(&events, Some(&view), settings, localizer),
-            next_in,
-        }
+/// What an answer shows: the sight for the memory, the tray's look, and when to look again.
+fn answered(
+    known: &Known,
+    context: &LookContext<'_>,
+    now: DateTime<Utc>,
+) -> (Seen, Glance, Duration) {
+    let settings = context.settings;
+    let usual = UsualTimes::learn(&known.history, settings.limits);
+    let view_context = ViewContext {
+        localizer: context.localizer,
+        usual: &usual,
+        machines: &settings.client,
+        this_machine: context.this_machine,
+        now,
+    };
+    let view = CycleView::build(&known.cycle, &known.tenant, &view_context);
+    let last_completed = status::last_completed_at(&known.history, &known.cycle);
+    let stale = status::is_stale(
+        &known.history,
+        last_completed,
+        settings.limits.stale_hours,
+        now,
+    );
+    let mark = context
+        .mark
+        .filter(|mark| mark.tenant == known.tenant.name);
+    let manual_cycle = mark.and_then(|mark| mark.cycle_of(&view)).map(str::to_string);
+    let finished = matches!(
+        view.state,
+        OverallState::Completed | OverallState::Resumed | OverallState::Failed | OverallState::Stopped
+    );
+    if manual_cycle.is_some() && finished {
+        ManualSyncMark::clear(context.runtime_dir);
     }
-
-    fn unreachable(&mut self, settings: &Settings, localizer: &Localizer, why: &str) -> Poll {
-        let tenant = self
-            .known
-            .as_ref()
-            .map(|known| known.tenant.name.clone())
-            .unwrap_or_else(|| match self.number {
-                1 => localizer.text("notify-the-tenant"),
-                number => format!("{} {number}", localizer.text("notify-the-tenant")),
-            });
-        let sight = Sight::Unreachable {
-            since: self.last_answer,
-            now: Utc::now(),
-        };
-        let events = self.observe(&tenant, sight, settings);
-        let wait = BACKOFF[self.failures.saturating_sub(1).min(BACKOFF.len() - 1)];
-        let tooltip = localizer.format(
-            "notify-tooltip-unreachable",
-            &[("tenant", tenant.as_str().into()), ("why", why.into())],
-        );
-        Poll {
-            glance: Glance {
-                state: TrayState::Unreachable,
-                tooltip,
-            },
-            notices: notices(&events, None, settings, localizer),
-            next_in: Duration::from_secs(wait).min(settings.watch.interval()),
-        }
-    }
-
-    fn observe(&mut self, tenant: &str, sight: Sight<'_>, settings: &Settings) -> Vec<WatchEvent> {
-        let mut memory = self
-            .announced
-            .memory
-            .lock()
-            .unwrap_or_else(|p| p.into_inner());
-        let remembered = memory.tenants.entry(tenant.to_string()).or_default();
-        let events = watch::observe(remembered, tenant, sight, settings.watch.unreachable_after());
-        if !events.is_empty() {
-            if let Err(err) = self.announced.file.save(&memory) {
-                tracing::warn!("what was announced is not saved, and may be said again: {err}");
-            }
-        }
-        events
-    }
+    let state = match view.state {
+        _ if stale || view.steps.iter().any(|step| step.overdue) => TrayState::Failed,
+        // A state this version does not know is one to look at, not a reassurance.
+        OverallState::Failed | OverallState::Stopped | OverallState::Unknown => TrayState::Failed,
+        OverallState::Completed | OverallState::Resumed => TrayState::Ok,
+        OverallState::Running => TrayState::Running,
+    };
+    let next_in = if mark.is_some() && !(manual_cycle.is_some() && finished) {
+        settings.watch.active_interval()
+    } else {
+        settings.watch.interval()
+    };
+    let glance = Glance {
+        state,
+        tooltip: context.localizer.format(
+            "notify-tooltip",
+            &[
+                ("tenant", known.tenant.name.as_str().into()),
+                ("state", view.headline.as_str().into()),
+            ],
+        ),
+    };
+    let sight = Seen::Answered {
+        view: Box::new(view),
+        stale_since: stale.then_some(last_completed),
+        manual_sync_cycle: manual_cycle,
+    };
+    (sight, glance, next_in)
 }
 
 /// The events the settings let through, as notifications in the admin's language.
@@ -465,61 +565,83 @@ mod tests {
     use super::*;
     use crate::i18n::Language;
 
-    fn poll(state: TrayState, kind: Option<EventKind>, seconds: u64) -> Poll {
-        Poll {
-            glance: Glance {
-                state,
-                tooltip: String::new(),
-            },
-            notices: kind
-                .map(|kind| Notice {
-                    kind,
-                    title: format!("{kind:?}"),
-                    body: String::new(),
-                    step_key: None,
-                })
-                .into_iter()
-                .collect(),
-            next_in: Duration::from_secs(seconds),
+    fn notice(kind: EventKind, n: usize) -> Notice {
+        Notice {
+            kind,
+            title: format!("{kind:?} {n}"),
+            body: String::new(),
+            step_key: None,
         }
     }
 
     #[test]
-    fn many_tenants_show_the_worst_state_and_say_a_shared_outage_once() {
+    fn many_notices_of_one_kind_are_said_as_one_with_their_count() {
         let localizer = Localizer::new(Language::En);
-        let polls = vec![
-            poll(TrayState::Ok, None, 60),
-            poll(TrayState::Unreachable, Some(EventKind::Unreachable), 3),
-            poll(TrayState::Unreachable, Some(EventKind::Unreachable), 6),
-            poll(TrayState::Running, Some(EventKind::ManualSyncCompleted), 10),
-        ];
-        let together = together(polls, &localizer);
-        assert_eq!(together.glance.state, TrayState::Unreachable);
-        assert_eq!(
-            together.glance.tooltip,
-            "Synkvakt · 4 tenants: 0 need attention, 2 cannot be reached"
-        );
-        let titles: Vec<&str> = together.notices.iter().map(|n| n.title.as_str()).collect();
+        let mut notices: Vec<Notice> = (0..4).map(|n| notice(EventKind::Unreachable, n)).collect();
+        notices.push(notice(EventKind::ManualSyncCompleted, 0));
+        notices.extend((0..3).map(|n| notice(EventKind::StepFailed, n)));
+        let titles: Vec<String> = gathered(notices, &localizer)
+            .into_iter()
+            .map(|notice| notice.title)
+            .collect();
         assert_eq!(
             titles,
-            ["ManualSyncCompleted", "2 tenants cannot be reached"]
+            [
+                "4 tenants: cannot be reached",
+                "ManualSyncCompleted 0",
+                "StepFailed 0",
+                "StepFailed 1",
+                "StepFailed 2"
+            ]
         );
-        assert_eq!(together.next_in, Duration::from_secs(3));
-
-        let failed = together_of(&[TrayState::Running, TrayState::Failed, TrayState::Unreachable]);
-        assert_eq!(failed, TrayState::Failed, "attention comes first");
-        assert_eq!(together_of(&[TrayState::Ok, TrayState::Ok]), TrayState::Ok);
     }
 
-    fn together_of(states: &[TrayState]) -> TrayState {
-        let polls = states.iter().map(|state| poll(*state, None, 60)).collect();
-        together(polls, &Localizer::new(Language::En)).glance.state
+    fn watching(state: TrayState) -> TenantWatch {
+        let mut tenant = TenantWatch::new(1);
+        tenant.glance.state = state;
+        tenant
+    }
+
+    #[test]
+    fn several_tenants_show_the_worst_state_with_counts() {
+        let localizer = Localizer::new(Language::En);
+        let tenants = [
+            watching(TrayState::Ok),
+            watching(TrayState::Unreachable),
+            watching(TrayState::Running),
+        ];
+        let glance = glance_of(&tenants, &localizer);
+        assert_eq!(glance.state, TrayState::Unreachable);
+        assert_eq!(
+            glance.tooltip,
+            "Synkvakt · 3 tenants: none needs attention, 1 cannot be reached"
+        );
+        let tenants = [watching(TrayState::Running), watching(TrayState::Failed)];
+        let glance = glance_of(&tenants, &localizer);
+        assert_eq!(glance.state, TrayState::Failed, "attention comes first");
+        assert_eq!(
+            glance.tooltip,
+            "Synkvakt · 2 tenants: 1 needs attention, 0 cannot be reached"
+        );
+        let ok = [watching(TrayState::Ok), watching(TrayState::Ok)];
+        assert_eq!(glance_of(&ok, &localizer).state, TrayState::Ok);
+    }
+
+    #[test]
+    fn every_kind_has_words_for_a_gathered_notice_in_every_language() {
+        for language in [Language::Nb, Language::Nn, Language::En] {
+            let localizer = Localizer::new(language);
+            for kind in EventKind::ALL {
+                let key = format!("notify-kind-{}", kind.id());
+                assert!(localizer.has(&key), "{key} in {language:?}");
+            }
+        }
     }
 
     #[test]
     fn one_tenant_is_shown_as_it_is() {
         let localizer = Localizer::new(Language::En);
-        let alone = poll(TrayState::Unreachable, Some(EventKind::Unreachable), 3);
-        assert_eq!(together(vec![alone.clone()], &localizer), alone);
+        let only = [watching(TrayState::Unreachable)];
+        assert_eq!(glance_of(&only, &localizer), only[0].glance);
     }
 }

@@ -27,6 +27,12 @@ use tokio::sync::mpsc::UnboundedReceiver;
 use window::WindowApp;
 
 fn main() {
+    // Set before any other thread runs (the log writer's, GTK's): the environment is not
+    // thread-safe. Software OpenGL would pull in libLLVM, tens of MiB a tray icon has no use
+    // for; and the tray's menu is drawn and read out by the desktop's panel over D-Bus, not by
+    // this process, so GTK's accessibility bridge here would only hold memory and connections.
+    std::env::set_var("GDK_GL", "disable");
+    std::env::set_var("NO_AT_BRIDGE", "1");
     let paths = AppPaths::for_user();
     let _log_guard = logging::init(&paths.log_dir, "synkvakt-watcher");
     let _only = match instance::claim(&paths.runtime_dir) {
@@ -41,11 +47,6 @@ fn main() {
         }
     };
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "watcher starting");
-    // Software OpenGL would pull in libLLVM: tens of MiB a tray icon has no use for.
-    std::env::set_var("GDK_GL", "disable");
-    // The tray's menu is drawn and read out by the desktop's panel (over D-Bus), not by this
-    // process: GTK's accessibility bridge here would only hold memory and connections.
-    std::env::set_var("NO_AT_BRIDGE", "1");
 
     let store = SettingsStore::new(paths.settings_file());
     let settings = store.load().unwrap_or_default();
@@ -119,7 +120,21 @@ async fn watch(
     loop {
         let settings = store.load().unwrap_or_default();
         let localizer = Localizer::new(settings.effective_language());
-        let poll = tenants.poll(&settings).await;
+        // The menu is answered while the tenants are looked at, however long that takes.
+        let poll = {
+            let polling = tenants.poll(&settings);
+            tokio::pin!(polling);
+            loop {
+                tokio::select! {
+                    poll = &mut polling => break poll,
+                    effect = effects.recv() => {
+                        if !carry_out(effect, &window, &store, &actions, &model).await {
+                            return;
+                        }
+                    }
+                }
+            }
+        };
         // The tray may be gone (no desktop): the watcher notifies all the same.
         let _ = glances.send(poll.glance);
         let paused = model
@@ -130,7 +145,9 @@ async fn watch(
             tracing::info!(count = poll.notices.len(), "notifications paused");
         } else {
             let notifier = Notifier {
+                #[cfg(target_os = "linux")]
                 window: window.clone(),
+                #[cfg(target_os = "linux")]
                 open_label: localizer.text("notify-action-open"),
             };
             for notice in &poll.notices {
@@ -142,26 +159,30 @@ async fn watch(
         loop {
             tokio::select! {
                 () = &mut next_look => break,
-                effect = effects.recv() => match effect {
-                    None | Some(Effect::Quit) => return,
-                    Some(effect) => carry_out(effect, &window, &store, &actions, &model).await,
-                },
+                effect = effects.recv() => {
+                    if !carry_out(effect, &window, &store, &actions, &model).await {
+                        return;
+                    }
+                }
             }
         }
     }
 }
 
+/// Does what the menu asked; false when the watcher is to stop (quit, or the tray is gone for
+/// good and took the menu with it).
 async fn carry_out(
-    effect: Effect,
+    effect: Option<Effect>,
     window: &WindowApp,
     store: &SettingsStore,
     actions: &ActionPath,
     model: &Mutex<MenuModel>,
-) {
+) -> bool {
     match effect {
-        Effect::OpenWindow(place) => window.open(&place),
-        Effect::Paused(until) => tracing::info!(?until, "notifications paused until"),
-        Effect::StartAtLogin(enabled) => {
+        None | Some(Effect::Quit) => return false,
+        Some(Effect::OpenWindow(place)) => window.open(&place),
+        Some(Effect::Paused(until)) => tracing::info!(?until, "notifications paused until"),
+        Some(Effect::StartAtLogin(enabled)) => {
             let action = Action::ChangeSettings {
                 setting: "watch.startAtLogin".into(),
                 value: enabled.to_string(),
@@ -184,6 +205,6 @@ async fn carry_out(
                 model.start_at_login = autostart::is_set();
             }
         }
-        Effect::Quit => {}
     }
+    true
 }

@@ -2,7 +2,9 @@
 //! (notify-rust: the desktop's notification server over D-Bus on Linux, WinRT toasts on
 //! Windows). Clicking one opens the window app at the notification's step.
 
+#[cfg(target_os = "linux")]
 use crate::window::WindowApp;
+#[cfg(target_os = "linux")]
 use synkvakt_core::open_at::OpenAt;
 use synkvakt_core::watching::Notice;
 
@@ -15,12 +17,14 @@ pub const APP_USER_MODEL_ID: &str = "no.synkvakt.desktop";
 #[cfg(target_os = "linux")]
 const OPEN_ACTION: &str = "default";
 
-// On Windows a clicked toast starts the app through its Start menu shortcut, without the step:
-// the window and the place are used on Linux only, where the click comes back to this process.
-#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+/// On Windows a clicked toast starts the app through its Start menu shortcut, without the
+/// step: the window and the button's words are needed on Linux only, where the click comes
+/// back to this process.
 pub struct Notifier {
+    #[cfg(target_os = "linux")]
     pub window: WindowApp,
     /// The words of the notification's "Open" button.
+    #[cfg(target_os = "linux")]
     pub open_label: String,
 }
 

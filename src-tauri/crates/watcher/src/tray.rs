@@ -155,7 +155,9 @@ impl Tray {
 #[cfg(target_os = "linux")]
 pub fn run(link: TrayLink) -> Result<(), String> {
     gtk::init().map_err(|err| format!("no desktop for a tray icon: {err}"))?;
-    let mut tray = Tray::build(link)?;
+    // Without the appindicator library the tray crate panics: the watcher goes on without one.
+    let mut tray = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Tray::build(link)))
+        .map_err(|_| "the tray icon cannot be made (is libayatana-appindicator3 installed?)")??;
     gtk::glib::timeout_add_local(TICK, move || {
         if tray.tick() {
             gtk::glib::ControlFlow::Continue
