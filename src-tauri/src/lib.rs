@@ -4,13 +4,13 @@
 use synkvakt_core::demo::DemoLauncher;
 use synkvakt_core::i18n::Language;
 use synkvakt_core::model::{ExportJob, ExportQueue, ImportChange, ImportCounts, ReexportScope};
+use synkvakt_core::open_at::{OpenAt, OpenRequests};
 use synkvakt_core::paths::AppPaths;
 use synkvakt_core::reexport::{
     ConfirmedCounts, PreviewOpened, PreviewQuery, PreviewWindow, TemplateView, UserSearchView,
 };
 use synkvakt_core::session::{AppInfo, HistoryView, ImportLogView, Session, StatusView};
 use synkvakt_core::sync_run::ManualSyncView;
-use synkvakt_core::open_at::{OpenAt, OpenRequests};
 use synkvakt_core::{companion, logging, UserError};
 use tauri::{Manager, State, WindowEvent};
 

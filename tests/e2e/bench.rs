@@ -246,7 +246,8 @@ async fn watching_all_day_costs_little() {
         let watching = Watching::start("eAdm", "healthy");
         watching
             .wait_for_process("the watcher", |args| {
-                args.first().is_some_and(|p| p.ends_with("synkvakt-watcher"))
+                args.first()
+                    .is_some_and(|p| p.ends_with("synkvakt-watcher"))
             })
             .await;
         tokio::time::sleep(SETTLE).await;
@@ -262,7 +263,8 @@ async fn watching_all_day_costs_little() {
         let watching = Watching::start_with("eAdm", "healthy", 200);
         watching
             .wait_for_process("the watcher", |args| {
-                args.first().is_some_and(|p| p.ends_with("synkvakt-watcher"))
+                args.first()
+                    .is_some_and(|p| p.ends_with("synkvakt-watcher"))
             })
             .await;
         tokio::time::sleep(SETTLE).await;

@@ -503,10 +503,17 @@ impl Watching {
     }
 
     /// Waits until a process of this test matches `wanted`, and gives its command line.
-    pub async fn wait_for_process(&self, what: &str, wanted: impl Fn(&[String]) -> bool) -> Vec<String> {
+    pub async fn wait_for_process(
+        &self,
+        what: &str,
+        wanted: impl Fn(&[String]) -> bool,
+    ) -> Vec<String> {
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
-            if let Some(found) = processes_of(self.home()).into_iter().find(|args| wanted(args)) {
+            if let Some(found) = processes_of(self.home())
+                .into_iter()
+                .find(|args| wanted(args))
+            {
                 return found;
             }
             assert!(Instant::now() < deadline, "timed out waiting for {what}");

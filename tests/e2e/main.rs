@@ -828,7 +828,8 @@ fn log_says(logs: &std::path::Path, line: &str) -> bool {
 
 /// Whether a command line is a WebKit process's (the window's web and network processes).
 fn is_webkit(args: &[String]) -> bool {
-    args.first().is_some_and(|program| program.contains("WebKit"))
+    args.first()
+        .is_some_and(|program| program.contains("WebKit"))
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -837,7 +838,8 @@ async fn the_watcher_notifies_each_failure_once_and_its_click_opens_the_window_a
     let mut watching = Watching::start("eAdm", "healthy");
     watching
         .wait_for_process("the watcher", |args| {
-            args.first().is_some_and(|p| p.ends_with("synkvakt-watcher"))
+            args.first()
+                .is_some_and(|p| p.ends_with("synkvakt-watcher"))
         })
         .await;
     // A few looks at a healthy tenant: nothing to say.
@@ -856,7 +858,12 @@ async fn the_watcher_notifies_each_failure_once_and_its_click_opens_the_window_a
     assert_eq!(shown[0]["actions"][0], "default", "{shown:?}");
     // More looks at the same failure say nothing more.
     tokio::time::sleep(std::time::Duration::from_secs(6)).await;
-    assert_eq!(watching.notifications().len(), 1, "{:?}", watching.notifications());
+    assert_eq!(
+        watching.notifications().len(),
+        1,
+        "{:?}",
+        watching.notifications()
+    );
     let running = processes_of(watching.home());
     assert!(
         !running.iter().any(|args| is_webkit(args)),
@@ -865,13 +872,17 @@ async fn the_watcher_notifies_each_failure_once_and_its_click_opens_the_window_a
     let watcher = the_watcher(watching.home());
     let maps = std::fs::read_to_string(watcher.join("maps")).expect("the watcher's memory map");
     assert!(maps.contains("libgtk-3"), "the tray is GTK's");
-    assert!(!maps.contains("libwebkit2gtk"), "the watcher never loads WebKit");
+    assert!(
+        !maps.contains("libwebkit2gtk"),
+        "the watcher never loads WebKit"
+    );
 
     // Clicking it starts the window app at that step.
     watching.click(shown[0]["id"].as_u64().unwrap());
     let window = watching
         .wait_for_process("the window app at Export AD", |args| {
-            args.first().is_some_and(|p| p.ends_with("/synkvakt")) && args[1..] == ["--step", "export-ad"]
+            args.first().is_some_and(|p| p.ends_with("/synkvakt"))
+                && args[1..] == ["--step", "export-ad"]
         })
         .await;
     println!("started by the click: {window:?}");
@@ -885,7 +896,11 @@ async fn the_watcher_notifies_each_failure_once_and_its_click_opens_the_window_a
         );
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
-    assert_eq!(the_watcher(watching.home()), watcher, "still the first watcher");
+    assert_eq!(
+        the_watcher(watching.home()),
+        watcher,
+        "still the first watcher"
+    );
 
     // The window goes; the watcher stays and tells of the next trouble.
     for process in marked_processes(watching.home()) {
@@ -895,7 +910,10 @@ async fn the_watcher_notifies_each_failure_once_and_its_click_opens_the_window_a
         }
     }
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while processes_of(watching.home()).iter().any(|args| is_webkit(args)) {
+    while processes_of(watching.home())
+        .iter()
+        .any(|args| is_webkit(args))
+    {
         assert!(
             std::time::Instant::now() < deadline,
             "WebKit outlived the window: {:?}",
@@ -906,13 +924,12 @@ async fn the_watcher_notifies_each_failure_once_and_its_click_opens_the_window_a
     watching.switch_scenario("eAdm", "import-filter");
     let shown = watching.wait_for_notifications(2).await;
     assert_eq!(
-        shown[1]["summary"],
-        "Demo kommune: the import filter stopped the cycle at Synchronization",
+        shown[1]["summary"], "Demo kommune: the import filter stopped the cycle at Synchronization",
         "{shown:?}"
     );
-    assert!(processes_of(watching.home())
-        .iter()
-        .any(|args| args.first().is_some_and(|p| p.ends_with("synkvakt-watcher"))));
+    assert!(processes_of(watching.home()).iter().any(|args| args
+        .first()
+        .is_some_and(|p| p.ends_with("synkvakt-watcher"))));
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -24,7 +24,10 @@ pub fn start_watcher(binary: &std::path::Path) {
         .stderr(std::process::Stdio::null());
     match command.spawn() {
         Ok(child) => {
-            tracing::info!(pid = child.id(), "watcher started (it stops if one runs already)");
+            tracing::info!(
+                pid = child.id(),
+                "watcher started (it stops if one runs already)"
+            );
             // Reaped on a thread of its own while this process lives; it outlives the window.
             std::thread::spawn(move || {
                 let mut child = child;

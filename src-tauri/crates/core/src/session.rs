@@ -981,8 +981,18 @@ mod tests {
         assert!(!status::is_stale(&[], hours(25), 26, now));
         assert!(status::is_stale(&[], hours(27), 26, now));
         // Nothing completed: stale only once the history covers more than the limit.
-        assert!(!status::is_stale(&[cycle(1), cycle(7), cycle(13)], None, 26, now));
-        assert!(status::is_stale(&[cycle(1), cycle(13), cycle(30)], None, 26, now));
+        assert!(!status::is_stale(
+            &[cycle(1), cycle(7), cycle(13)],
+            None,
+            26,
+            now
+        ));
+        assert!(status::is_stale(
+            &[cycle(1), cycle(13), cycle(30)],
+            None,
+            26,
+            now
+        ));
         assert!(!status::is_stale(&[], None, 26, now));
     }
 

@@ -100,6 +100,12 @@ impl Watcher {
 
     /// Looks at each watched tenant whose time has come, with the settings as they are now.
     pub async fn poll(&mut self, settings: &Settings) -> Poll {
+        self.poll_at(settings, Instant::now()).await
+    }
+
+    /// `poll` as of `now`, which may be later than the clock says: time the caller has let
+    /// pass, so that what is due is looked at.
+    pub async fn poll_at(&mut self, settings: &Settings, now: Instant) -> Poll {
         // One look for the server, not one per tenant: started again when it went away.
         if self.server.is_none() || self.tenants.iter().any(|tenant| tenant.failures > 0) {
             self.server = match self.launcher.ensure(settings.demo).await {
@@ -116,12 +122,14 @@ impl Watcher {
         self.tenants.truncate(wanted);
         while self.tenants.len() < wanted {
             let number = self.tenants.len() as u32 + 1;
-            self.tenants.push(TenantWatch::new(number));
+            self.tenants.push(TenantWatch::new(number, now));
         }
 
         let localizer = Localizer::new(settings.effective_language());
         let mark = ManualSyncMark::read(&self.launcher.runtime_dir, Utc::now());
-        let now = Instant::now();
+        // A manual sync the admin just started is not left waiting for the calm interval.
+        let hurried = mark.as_ref().map(|mark| mark.tenant.as_str());
+        let active = settings.watch.active_interval();
         let context = LookContext {
             settings,
             server: self.server.as_ref(),
@@ -130,13 +138,16 @@ impl Watcher {
             runtime_dir: &self.launcher.runtime_dir,
             this_machine: &self.this_machine,
         };
-        let looks: Vec<Look> = futures_util::stream::iter(
-            self.tenants.iter_mut().filter(|tenant| tenant.due <= now),
-        )
-        .map(|tenant| tenant.look_once(&context))
-        .buffer_unordered(AT_ONCE)
-        .collect()
-        .await;
+        let looks: Vec<Look> =
+            futures_util::stream::iter(self.tenants.iter_mut().filter(|tenant| {
+                tenant.due <= now
+                    || (hurried.is_some() && hurried == tenant.known_name()
+                        && tenant.looked_at + active <= now)
+            }))
+            .map(|tenant| tenant.look_once(&context, now))
+                .buffer_unordered(AT_ONCE)
+                .collect()
+                .await;
 
         let mut events = Vec::new();
         for look in looks {
@@ -154,7 +165,6 @@ impl Watcher {
                 tracing::warn!("what was announced is not saved, and may be said again: {err}");
             }
         }
-        let now = Instant::now();
         let next_in = self
             .tenants
             .iter()
@@ -238,10 +248,14 @@ fn glance_of(tenants: &[TenantWatch], localizer: &Localizer) -> Glance {
             .filter(|tenant| tenant.glance.state == state)
             .count() as i64
     };
-    let state = [TrayState::Failed, TrayState::Unreachable, TrayState::Running]
-        .into_iter()
-        .find(|state| count(*state) > 0)
-        .unwrap_or(TrayState::Ok);
+    let state = [
+        TrayState::Failed,
+        TrayState::Unreachable,
+        TrayState::Running,
+    ]
+    .into_iter()
+    .find(|state| count(*state) > 0)
+    .unwrap_or(TrayState::Ok);
     let tooltip = localizer.format(
         "notify-tooltip-tenants",
         &[
@@ -275,7 +289,10 @@ fn gathered(notices: Vec<Notice>, localizer: &Localizer) -> Vec<Notice> {
                     "notify-many-tenants",
                     &[
                         ("count", (same.len() as i64).into()),
-                        ("what", localizer.text(&format!("notify-kind-{}", kind.id()))),
+                        (
+                            "what",
+                            localizer.text(&format!("notify-kind-{}", kind.id())).into(),
+                        ),
                     ],
                 ),
                 body: localizer.text("notify-do-open-many"),
@@ -295,18 +312,21 @@ struct TenantWatch {
     last_answer: DateTime<Utc>,
     failures: usize,
     due: Instant,
+    looked_at: Instant,
     glance: Glance,
 }
 
 impl TenantWatch {
-    fn new(number: u32) -> TenantWatch {
+    /// A tenant first looked at `now`.
+    fn new(number: u32, now: Instant) -> TenantWatch {
         TenantWatch {
             number,
             client: None,
             known: None,
             last_answer: Utc::now(),
             failures: 0,
-            due: Instant::now(),
+            due: now,
+            looked_at: now,
             glance: Glance {
                 state: TrayState::Running,
                 tooltip: "Synkvakt".into(),
@@ -329,7 +349,11 @@ impl TenantWatch {
         }
     }
 
-    async fn look_once(&mut self, context: &LookContext<'_>) -> Look {
+    fn known_name(&self) -> Option<&str> {
+        self.known.as_ref().map(|known| known.tenant.name.as_str())
+    }
+
+    async fn look_once(&mut self, context: &LookContext<'_>, now: Instant) -> Look {
         let looked = match context.server {
             Some(server) => self.read(server).await,
             None => Err(crate::Error::DemoTenant {
@@ -372,7 +396,8 @@ impl TenantWatch {
                 )
             }
         };
-        self.due = Instant::now() + next_in;
+        self.looked_at = now;
+        self.due = now + next_in;
         Look {
             memory_key: self.memory_key(),
             tenant: self.name(context.localizer),
@@ -445,13 +470,16 @@ fn answered(
         settings.limits.stale_hours,
         now,
     );
-    let mark = context
-        .mark
-        .filter(|mark| mark.tenant == known.tenant.name);
-    let manual_cycle = mark.and_then(|mark| mark.cycle_of(&view)).map(str::to_string);
+    let mark = context.mark.filter(|mark| mark.tenant == known.tenant.name);
+    let manual_cycle = mark
+        .and_then(|mark| mark.cycle_of(&view))
+        .map(str::to_string);
     let finished = matches!(
         view.state,
-        OverallState::Completed | OverallState::Resumed | OverallState::Failed | OverallState::Stopped
+        OverallState::Completed
+            | OverallState::Resumed
+            | OverallState::Failed
+            | OverallState::Stopped
     );
     if manual_cycle.is_some() && finished {
         ManualSyncMark::clear(context.runtime_dir);
@@ -540,10 +568,9 @@ fn notice(
         {
             localizer.text("notify-do-support")
         }
-        (EventKind::StepFailed | EventKind::StepOverdue, _, Some(task)) => localizer.format(
-            "notify-do-run-task",
-            &[("task", task.name.as_str().into())],
-        ),
+        (EventKind::StepFailed | EventKind::StepOverdue, _, Some(task)) => {
+            localizer.format("notify-do-run-task", &[("task", task.name.as_str().into())])
+        }
         (EventKind::StepFailed | EventKind::StepOverdue, _, None) => {
             localizer.text("notify-do-open")
         }
@@ -597,7 +624,7 @@ mod tests {
     }
 
     fn watching(state: TrayState) -> TenantWatch {
-        let mut tenant = TenantWatch::new(1);
+        let mut tenant = TenantWatch::new(1, Instant::now());
         tenant.glance.state = state;
         tenant
     }

@@ -38,10 +38,16 @@ enum Op {
     SetCycle(Shape),
     TaskFinishes,
     SetTaskDisabled(bool),
-    StartManualSync { at_once: usize },
-    Nudge { step: usize },
+    StartManualSync {
+        at_once: usize,
+    },
+    Nudge {
+        step: usize,
+    },
     /// A nudge of `step` and a manual-sync start at the same moment.
-    NudgeWhileStarting { step: usize },
+    NudgeWhileStarting {
+        step: usize,
+    },
 }
 
 fn cycle(shape: Shape) -> Cycle {

@@ -11,6 +11,15 @@ use synkvakt_core::watch::{EventKind, ManualSyncMark};
 use synkvakt_core::watching::{TrayState, Watcher};
 use synkvakt_demo_tenant::{start, DemoConfig, RunningDemo};
 
+/// The next look is due about `seconds` from now (a little less by the time it is read).
+fn assert_about(next_in: Duration, seconds: u64) {
+    let wanted = Duration::from_secs(seconds);
+    assert!(
+        next_in <= wanted && next_in > wanted - Duration::from_secs(1),
+        "next look in {next_in:?}, not about {wanted:?}"
+    );
+}
+
 struct Rig {
     dir: tempfile::TempDir,
     settings: Settings,
@@ -71,16 +80,22 @@ async fn a_failed_step_is_notified_once_in_words_and_not_again_after_a_restart()
     let mut watcher = rig.watcher();
     let first = watcher.poll(&rig.settings).await;
     assert_eq!(first.glance.state, TrayState::Failed);
-    assert_eq!(first.glance.tooltip, "Synkvakt · Demo kommune: Failed at Export AD");
+    assert_eq!(
+        first.glance.tooltip,
+        "Synkvakt · Demo kommune: Failed at Export AD"
+    );
     assert_eq!(first.notices.len(), 1, "{:?}", first.notices);
     let notice = &first.notices[0];
     assert_eq!(notice.kind, EventKind::StepFailed);
     assert_eq!(notice.title, "Demo kommune: Export AD failed");
     assert_eq!(notice.body, "Open Synkvakt to run “eAdm synkronisering”.");
     assert_eq!(notice.step_key.as_deref(), Some("export-ad"));
-    assert_eq!(first.next_in, Duration::from_secs(10));
+    assert_about(first.next_in, 10);
 
-    assert!(watcher.poll(&rig.settings).await.notices.is_empty());
+    let next_look = tokio::time::Instant::now() + Duration::from_secs(11);
+    let again = watcher.poll_at(&rig.settings, next_look).await;
+    assert_eq!(again.glance.state, TrayState::Failed, "looked at again");
+    assert!(again.notices.is_empty(), "{:?}", again.notices);
     drop(watcher);
     let mut restarted = rig.watcher();
     let again = restarted.poll(&rig.settings).await;
@@ -124,7 +139,13 @@ async fn two_hundred_tenants_are_all_looked_at_within_one_interval() {
     let remembered = saved["tenants"].as_object().unwrap();
     assert_eq!(remembered.len(), 200);
     assert!(remembered.contains_key("demo/137"));
-    assert!(watcher.poll(&rig.settings).await.notices.is_empty());
+    let next_look = tokio::time::Instant::now() + Duration::from_secs(11);
+    let again = watcher.poll_at(&rig.settings, next_look).await;
+    assert_eq!(
+        again.glance.tooltip,
+        "Synkvakt · 200 tenants: 200 need attention, 0 cannot be reached"
+    );
+    assert!(again.notices.is_empty(), "{:?}", again.notices);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -136,7 +157,7 @@ async fn a_manual_sync_is_watched_closely_and_its_completion_said_once() {
     let calm = watcher.poll(&rig.settings).await;
     assert_eq!(calm.glance.state, TrayState::Ok);
     assert!(calm.notices.is_empty(), "{:?}", calm.notices);
-    assert_eq!(calm.next_in, Duration::from_secs(60));
+    assert_about(calm.next_in, 60);
 
     // The window's checklist ran the task and left its mark, as `ManualSyncRun` does.
     let runtime_dir = rig.dir.path().join("run");
@@ -160,17 +181,22 @@ async fn a_manual_sync_is_watched_closely_and_its_completion_said_once() {
     .write(&runtime_dir)
     .unwrap();
     rig.post("/_demo/client-task/eAdm%20synkronisering").await;
-    let running = watcher.poll(&rig.settings).await;
+    // The mark hurries the next look: after the active interval, not the calm one.
+    let soon = tokio::time::Instant::now() + Duration::from_secs(5);
+    let running = watcher.poll_at(&rig.settings, soon).await;
     assert_eq!(running.glance.state, TrayState::Running);
-    assert_eq!(running.next_in, Duration::from_secs(5), "closer while it runs");
+    assert_about(running.next_in, 5);
     assert!(running.notices.is_empty(), "{:?}", running.notices);
 
     rig.post("/_demo/clock/advance?seconds=7200").await;
-    let done = watcher.poll(&rig.settings).await;
+    let done = watcher
+        .poll_at(&rig.settings, soon + Duration::from_secs(5))
+        .await;
     assert_eq!(done.glance.state, TrayState::Ok);
     let titles: Vec<&str> = done.notices.iter().map(|n| n.title.as_str()).collect();
     assert_eq!(titles, ["Demo kommune: the manual sync completed"]);
-    assert_eq!(done.next_in, Duration::from_secs(60), "calm again");
+    assert_about(done.next_in, 60);
     assert!(ManualSyncMark::read(&runtime_dir, chrono::Utc::now()).is_none());
-    assert!(watcher.poll(&rig.settings).await.notices.is_empty());
+    let later = soon + Duration::from_secs(70);
+    assert!(watcher.poll_at(&rig.settings, later).await.notices.is_empty());
 }

@@ -64,7 +64,9 @@ impl Notifier {
                     })
                 });
             }
-            Err(err) => tracing::warn!(kind = ?notice.kind, "the notification was not shown: {err}"),
+            Err(err) => {
+                tracing::warn!(kind = ?notice.kind, "the notification was not shown: {err}")
+            }
         }
     }
 
@@ -78,7 +80,9 @@ impl Notifier {
             .show();
         match shown {
             Ok(_) => tracing::info!(kind = ?notice.kind, "notified"),
-            Err(err) => tracing::warn!(kind = ?notice.kind, "the notification was not shown: {err}"),
+            Err(err) => {
+                tracing::warn!(kind = ?notice.kind, "the notification was not shown: {err}")
+            }
         }
     }
 

@@ -59,11 +59,7 @@ struct Tray {
 
 impl Tray {
     fn build(link: TrayLink) -> Result<Tray, String> {
-        let model = link
-            .model
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone();
+        let model = link.model.lock().unwrap_or_else(|p| p.into_inner()).clone();
         let now = Utc::now();
         let label = |action| model.label(action, &link.localizer, now);
         let item = |action: MenuAction| MenuItem::with_id(action.id(), label(action), true, None);
@@ -140,11 +136,8 @@ impl Tray {
             .unwrap_or_else(|p| p.into_inner())
             .clone();
         // The pause ends by itself: its words follow.
-        self.pause.set_text(model.label(
-            MenuAction::TogglePause,
-            &self.link.localizer,
-            now,
-        ));
+        self.pause
+            .set_text(model.label(MenuAction::TogglePause, &self.link.localizer, now));
         self.start_at_login.set_checked(model.start_at_login);
         go_on
     }
@@ -157,7 +150,9 @@ pub fn run(link: TrayLink) -> Result<(), String> {
     gtk::init().map_err(|err| format!("no desktop for a tray icon: {err}"))?;
     // Without the appindicator library the tray crate panics: the watcher goes on without one.
     let mut tray = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Tray::build(link)))
-        .map_err(|_| "the tray icon cannot be made (is libayatana-appindicator3 installed?)")??;
+        .map_err(|_| {
+        "the tray icon cannot be made (is libayatana-appindicator3 installed?)"
+    })??;
     gtk::glib::timeout_add_local(TICK, move || {
         if tray.tick() {
             gtk::glib::ControlFlow::Continue
@@ -189,13 +184,7 @@ pub fn run(link: TrayLink) -> Result<(), String> {
                 TranslateMessage(&message);
                 DispatchMessageW(&message);
             }
-            MsgWaitForMultipleObjects(
-                0,
-                std::ptr::null(),
-                0,
-                TICK.as_millis() as u32,
-                QS_ALLINPUT,
-            );
+            MsgWaitForMultipleObjects(0, std::ptr::null(), 0, TICK.as_millis() as u32, QS_ALLINPUT);
         }
         if !tray.tick() {
             return Ok(());
