@@ -141,13 +141,14 @@ impl Watcher {
         let looks: Vec<Look> =
             futures_util::stream::iter(self.tenants.iter_mut().filter(|tenant| {
                 tenant.due <= now
-                    || (hurried.is_some() && hurried == tenant.known_name()
+                    || (hurried.is_some()
+                        && hurried == tenant.known_name()
                         && tenant.looked_at + active <= now)
             }))
             .map(|tenant| tenant.look_once(&context, now))
-                .buffer_unordered(AT_ONCE)
-                .collect()
-                .await;
+            .buffer_unordered(AT_ONCE)
+            .collect()
+            .await;
 
         let mut events = Vec::new();
         for look in looks {

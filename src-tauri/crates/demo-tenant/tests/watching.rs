@@ -198,5 +198,9 @@ async fn a_manual_sync_is_watched_closely_and_its_completion_said_once() {
     assert_about(done.next_in, 60);
     assert!(ManualSyncMark::read(&runtime_dir, chrono::Utc::now()).is_none());
     let later = soon + Duration::from_secs(70);
-    assert!(watcher.poll_at(&rig.settings, later).await.notices.is_empty());
+    assert!(watcher
+        .poll_at(&rig.settings, later)
+        .await
+        .notices
+        .is_empty());
 }
