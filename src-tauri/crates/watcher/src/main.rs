@@ -145,9 +145,7 @@ async fn watch(
             tracing::info!(count = poll.notices.len(), "notifications paused");
         } else {
             let notifier = Notifier {
-                #[cfg(target_os = "linux")]
                 window: window.clone(),
-                #[cfg(target_os = "linux")]
                 open_label: localizer.text("notify-action-open"),
             };
             for notice in &poll.notices {

@@ -2,9 +2,7 @@
 //! (notify-rust: the desktop's notification server over D-Bus on Linux, WinRT toasts on
 //! Windows). Clicking one opens the window app at the notification's step.
 
-#[cfg(target_os = "linux")]
 use crate::window::WindowApp;
-#[cfg(target_os = "linux")]
 use synkvakt_core::open_at::OpenAt;
 use synkvakt_core::watching::Notice;
 
@@ -13,23 +11,16 @@ use synkvakt_core::watching::Notice;
 #[cfg(windows)]
 pub const APP_USER_MODEL_ID: &str = "no.synkvakt.desktop";
 
-/// The click that opens the window, as the notification server reports it.
-#[cfg(target_os = "linux")]
+/// The click that opens the window: the notification itself, or its "Open" button.
 const OPEN_ACTION: &str = "default";
 
-/// On Windows a clicked toast starts the app through its Start menu shortcut, without the
-/// step: the window and the button's words are needed on Linux only, where the click comes
-/// back to this process.
 pub struct Notifier {
-    #[cfg(target_os = "linux")]
     pub window: WindowApp,
     /// The words of the notification's "Open" button.
-    #[cfg(target_os = "linux")]
     pub open_label: String,
 }
 
 impl Notifier {
-    #[cfg(target_os = "linux")]
     pub fn place_of(notice: &Notice) -> OpenAt {
         match &notice.step_key {
             Some(step_key) => OpenAt::Step {
@@ -39,51 +30,60 @@ impl Notifier {
         }
     }
 
-    /// Shows `notice`; a desktop without a notification server is logged, not fatal.
-    #[cfg(target_os = "linux")]
+    /// Shows `notice`, and opens the window at its place when it is clicked, on a thread that
+    /// waits for the click or for the notification to close. A desktop without a notification
+    /// server is logged, not fatal.
+    #[cfg(any(target_os = "linux", windows))]
     pub fn show(&self, notice: &Notice) {
         let mut notification = notify_rust::Notification::new();
         notification
-            .appname("Synkvakt")
             .summary(&notice.title)
             .body(&notice.body)
-            .icon("synkvakt")
-            .hint(notify_rust::Hint::DesktopEntry("synkvakt".into()))
             .action(OPEN_ACTION, &self.open_label);
-        match notification.show() {
-            Ok(handle) => {
-                tracing::info!(kind = ?notice.kind, "notified");
-                let window = self.window.clone();
-                let place = Self::place_of(notice);
-                // Waits for the click, or for the notification to close, on a thread of its own.
-                std::thread::spawn(move || {
-                    handle.wait_for_action(|action| {
-                        if action == OPEN_ACTION {
-                            window.open(&place);
-                        }
-                    })
+        #[cfg(target_os = "linux")]
+        notification
+            .appname("Synkvakt")
+            .icon("synkvakt")
+            .hint(notify_rust::Hint::DesktopEntry("synkvakt".into()));
+        #[cfg(windows)]
+        notification.app_id(APP_USER_MODEL_ID);
+        let handle = match notification.show() {
+            Ok(handle) => handle,
+            Err(err) => {
+                tracing::warn!(kind = ?notice.kind, "the notification was not shown: {err}");
+                return;
+            }
+        };
+        tracing::info!(kind = ?notice.kind, "notified");
+        let window = self.window.clone();
+        let place = Self::place_of(notice);
+        std::thread::spawn(move || {
+            // The D-Bus server reports a click on the notification as its "default" action.
+            #[cfg(target_os = "linux")]
+            handle.wait_for_action(|action| {
+                if action == OPEN_ACTION {
+                    window.open(&place);
+                }
+            });
+            // A toast reports a click on its body apart from one on its button.
+            #[cfg(windows)]
+            {
+                use notify_rust::NotificationResponse;
+                let waited = handle.wait_for_response(|response: &NotificationResponse| {
+                    let opens = match response {
+                        NotificationResponse::Default => true,
+                        NotificationResponse::Action(key) => key == OPEN_ACTION,
+                        _ => false,
+                    };
+                    if opens {
+                        window.open(&place);
+                    }
                 });
+                if let Err(err) = waited {
+                    tracing::warn!("the toast's click was lost: {err}");
+                }
             }
-            Err(err) => {
-                tracing::warn!(kind = ?notice.kind, "the notification was not shown: {err}")
-            }
-        }
-    }
-
-    /// Shows `notice` as a toast of the app's; Windows starts the app when it is clicked.
-    #[cfg(windows)]
-    pub fn show(&self, notice: &Notice) {
-        let shown = notify_rust::Notification::new()
-            .app_id(APP_USER_MODEL_ID)
-            .summary(&notice.title)
-            .body(&notice.body)
-            .show();
-        match shown {
-            Ok(_) => tracing::info!(kind = ?notice.kind, "notified"),
-            Err(err) => {
-                tracing::warn!(kind = ?notice.kind, "the notification was not shown: {err}")
-            }
-        }
+        });
     }
 
     #[cfg(not(any(target_os = "linux", windows)))]
