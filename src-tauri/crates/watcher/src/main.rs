@@ -18,13 +18,20 @@ use notifier::Notifier;
 use std::sync::{Arc, Mutex};
 use synkvakt_core::actions::{Action, ActionPath};
 use synkvakt_core::demo::DemoLauncher;
-use synkvakt_core::i18n::Localizer;
+use synkvakt_core::i18n::{Language, Localizer};
 use synkvakt_core::logging;
 use synkvakt_core::paths::AppPaths;
 use synkvakt_core::settings::SettingsStore;
 use synkvakt_core::watching::{Glance, Watcher};
 use tokio::sync::mpsc::UnboundedReceiver;
 use window::WindowApp;
+
+/// What the watch loop tells the tray after each look: its state, and the admin's language as
+/// the settings now say.
+pub struct TrayUpdate {
+    pub glance: Glance,
+    pub language: Language,
+}
 
 fn main() {
     // Set before any other thread runs (the log writer's, GTK's): the environment is not
@@ -58,7 +65,7 @@ fn main() {
     }
     let localizer = Localizer::new(settings.effective_language());
     let model = Arc::new(Mutex::new(MenuModel::new(settings.watch.start_at_login)));
-    let (glances_in, glances) = std::sync::mpsc::channel::<Glance>();
+    let (updates_in, updates) = std::sync::mpsc::channel::<TrayUpdate>();
     let (effects_in, effects) = tokio::sync::mpsc::unbounded_channel::<Effect>();
 
     let watching = {
@@ -75,7 +82,7 @@ fn main() {
                     return;
                 }
             };
-            runtime.block_on(watch(paths, store, model, glances_in, effects));
+            runtime.block_on(watch(paths, store, model, updates_in, effects));
         })
     };
 
@@ -83,7 +90,7 @@ fn main() {
     {
         let link = tray::TrayLink {
             model,
-            glances,
+            updates,
             effects: effects_in,
             localizer,
         };
@@ -96,7 +103,7 @@ fn main() {
         }
     }
     #[cfg(not(any(target_os = "linux", windows)))]
-    drop((model, glances, effects_in, localizer));
+    drop((model, updates, effects_in, localizer));
     let _ = watching.join();
 }
 
@@ -105,7 +112,7 @@ async fn watch(
     paths: AppPaths,
     store: SettingsStore,
     model: Arc<Mutex<MenuModel>>,
-    glances: std::sync::mpsc::Sender<Glance>,
+    updates: std::sync::mpsc::Sender<TrayUpdate>,
     mut effects: UnboundedReceiver<Effect>,
 ) {
     let launcher = Arc::new(DemoLauncher::new(
@@ -136,7 +143,10 @@ async fn watch(
             }
         };
         // The tray may be gone (no desktop): the watcher notifies all the same.
-        let _ = glances.send(poll.glance);
+        let _ = updates.send(TrayUpdate {
+            glance: poll.glance,
+            language: localizer.language(),
+        });
         let paused = model
             .lock()
             .unwrap_or_else(|p| p.into_inner())

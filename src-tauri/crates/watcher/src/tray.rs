@@ -3,12 +3,13 @@
 //! that platform's event loop (GTK on Linux, the Win32 message loop on Windows).
 
 use crate::menu::{Effect, MenuAction, MenuModel};
+use crate::TrayUpdate;
 use chrono::Utc;
 use std::sync::mpsc::Receiver;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use synkvakt_core::i18n::Localizer;
-use synkvakt_core::watching::{Glance, TrayState};
+use synkvakt_core::watching::TrayState;
 use tokio::sync::mpsc::UnboundedSender;
 use tray_icon::menu::{CheckMenuItem, Menu, MenuEvent, MenuItem, PredefinedMenuItem};
 use tray_icon::{Icon, TrayIcon, TrayIconBuilder};
@@ -44,7 +45,7 @@ pub fn icon(state: TrayState) -> Result<Icon, String> {
 /// What the tray shares with the watch loop.
 pub struct TrayLink {
     pub model: Arc<Mutex<MenuModel>>,
-    pub glances: Receiver<Glance>,
+    pub updates: Receiver<TrayUpdate>,
     pub effects: UnboundedSender<Effect>,
     pub localizer: Localizer,
 }
@@ -52,7 +53,8 @@ pub struct TrayLink {
 struct Tray {
     link: TrayLink,
     icon: TrayIcon,
-    pause: MenuItem,
+    /// Every item but the check box, to put into words again when the language changes.
+    items: Vec<(MenuAction, MenuItem)>,
     start_at_login: CheckMenuItem,
     state: Option<TrayState>,
 }
@@ -62,8 +64,18 @@ impl Tray {
         let model = link.model.lock().unwrap_or_else(|p| p.into_inner()).clone();
         let now = Utc::now();
         let label = |action| model.label(action, &link.localizer, now);
-        let item = |action: MenuAction| MenuItem::with_id(action.id(), label(action), true, None);
-        let pause = item(MenuAction::TogglePause);
+        let items: Vec<(MenuAction, MenuItem)> = [
+            MenuAction::Open,
+            MenuAction::ManualSync,
+            MenuAction::TogglePause,
+            MenuAction::Quit,
+        ]
+        .into_iter()
+        .map(|action| {
+            let item = MenuItem::with_id(action.id(), label(action), true, None);
+            (action, item)
+        })
+        .collect();
         let start_at_login = CheckMenuItem::with_id(
             MenuAction::ToggleStartAtLogin.id(),
             label(MenuAction::ToggleStartAtLogin),
@@ -72,14 +84,15 @@ impl Tray {
             None,
         );
         let menu = Menu::new();
+        let [open, manual_sync, pause, quit] = [0, 1, 2, 3].map(|index| &items[index].1);
         menu.append_items(&[
-            &item(MenuAction::Open),
-            &item(MenuAction::ManualSync),
+            open,
+            manual_sync,
             &PredefinedMenuItem::separator(),
-            &pause,
+            pause,
             &start_at_login,
             &PredefinedMenuItem::separator(),
-            &item(MenuAction::Quit),
+            quit,
         ])
         .map_err(|err| err.to_string())?;
         let icon = TrayIconBuilder::new()
@@ -92,7 +105,7 @@ impl Tray {
         Ok(Tray {
             icon,
             link,
-            pause,
+            items,
             start_at_login,
             state: None,
         })
@@ -100,7 +113,10 @@ impl Tray {
 
     /// Takes in what came since the last tick; false once the admin quit.
     fn tick(&mut self) -> bool {
-        while let Ok(glance) = self.link.glances.try_recv() {
+        while let Ok(TrayUpdate { glance, language }) = self.link.updates.try_recv() {
+            if language != self.link.localizer.language() {
+                self.link.localizer = Localizer::new(language);
+            }
             if self.state != Some(glance.state) {
                 match icon(glance.state) {
                     Ok(picture) => {
@@ -135,9 +151,17 @@ impl Tray {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .clone();
-        // The pause ends by itself: its words follow.
-        self.pause
-            .set_text(model.label(MenuAction::TogglePause, &self.link.localizer, now));
+        // The pause ends by itself, and the language may have changed: the words follow.
+        for (action, item) in &self.items {
+            let words = model.label(*action, &self.link.localizer, now);
+            if item.text() != words {
+                item.set_text(words);
+            }
+        }
+        let words = model.label(MenuAction::ToggleStartAtLogin, &self.link.localizer, now);
+        if self.start_at_login.text() != words {
+            self.start_at_login.set_text(words);
+        }
         self.start_at_login.set_checked(model.start_at_login);
         go_on
     }
