@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "execute_reexport",
     "export_queue",
     "next_open_at",
+    "audit_log",
 ];
 
 fn main() {

@@ -1,6 +1,7 @@
 //! The window app: the Tauri shell over `synkvakt-core`. Each command reads its arguments, calls
 //! the core, and maps the error for the page; nothing else lives here.
 
+use synkvakt_core::audit_view::{AuditQuery, AuditView};
 use synkvakt_core::demo::DemoLauncher;
 use synkvakt_core::i18n::Language;
 use synkvakt_core::model::{ExportJob, ExportQueue, ImportChange, ImportCounts, ReexportScope};
@@ -191,6 +192,18 @@ async fn export_queue(session: State<'_, Session>) -> Result<ExportQueue, UserEr
         .map_err(|err| session.user_error(&err))
 }
 
+/// Async, so that reading the log happens off the window's thread.
+#[tauri::command]
+#[specta::specta]
+async fn audit_log(
+    session: State<'_, Session>,
+    query: AuditQuery,
+) -> Result<AuditView, UserError> {
+    session
+        .audit_log(query)
+        .map_err(|err| session.user_error(&err))
+}
+
 /// The next place the window is asked to open at: first its own command line's, then each
 /// later launch's (a clicked notification, the tray menu). The page keeps one call waiting.
 #[tauri::command]
@@ -219,7 +232,8 @@ pub fn commands<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
         close_preview,
         execute_reexport,
         export_queue,
-        next_open_at
+        next_open_at,
+        audit_log
     ])
 }
 

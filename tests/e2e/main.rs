@@ -614,6 +614,29 @@ async fn the_manual_sync_on_a_healthy_tenant_runs_all_four_steps() {
             "clear-cache done"
         ]
     );
+
+    // The audit view shows the same, newest first, in words.
+    session.click("[data-testid=nav-audit]").await;
+    let rows = session
+        .wait_for(
+            "the audit log",
+            "const rows = [...document.querySelectorAll('[data-testid=audit] tbody tr')]; \
+             return rows.length ? rows.map(r => [...r.querySelectorAll('td')].slice(2).map(c => c.textContent.trim())) : null;",
+        )
+        .await;
+    let rows: Vec<Vec<String>> = serde_json::from_value(rows).unwrap();
+    let expected = |action: &str, outcome: &str| vec!["Demo kommune".to_string(), action.into(), outcome.into()];
+    let run = "Ran “eAdm synkronisering” on this computer for a manual sync";
+    assert_eq!(
+        rows,
+        [
+            expected("Cleared the cache", "done"),
+            expected("Cleared the cache", "started"),
+            expected(run, "done"),
+            expected(run, "started"),
+        ]
+    );
+    session.screenshot("audit-log").await;
     session.close().await;
 }
 

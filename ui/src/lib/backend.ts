@@ -3,6 +3,10 @@
 import { commands } from './bindings';
 import type {
   AppInfo_Serialize,
+  AuditEntryView,
+  AuditQuery,
+  AuditView,
+  Outcome as AuditOutcome,
   ConfirmedCounts,
   ExportJob,
   ExportQueue,
@@ -43,6 +47,10 @@ export type HistoryView = HistoryView_Serialize;
 export type ManualSyncView = ManualSyncView_Serialize;
 export type NudgeView = NudgeView_Serialize;
 export type {
+  AuditEntryView,
+  AuditOutcome,
+  AuditQuery,
+  AuditView,
   OpenAt,
   ConfirmedCounts,
   ExportJob,
@@ -175,6 +183,11 @@ export function closePreview(previewId: string): Promise<Outcome<null>> {
 /** Rust checks the counts and sends the dialog's one idempotency key: one job, however often. */
 export function executeReexport(previewId: string, confirmed: ConfirmedCounts): Promise<Outcome<ExportJob>> {
   return settle(() => commands.executeReexport(previewId, confirmed));
+}
+
+/** A page of the audit log, newest first, filtered in Rust. */
+export function loadAuditLog(query: AuditQuery): Promise<Outcome<AuditView>> {
+  return settle(() => commands.auditLog(query));
 }
 
 export function loadExportQueue(): Promise<Outcome<ExportQueue>> {

@@ -431,3 +431,37 @@ tray-pause = Pause notifications for an hour
 tray-resume = Resume notifications (paused until { $time })
 tray-start-at-login = Start watching when I sign in
 tray-quit = Quit Synkvakt
+
+## The audit log
+
+audit-this-computer = this computer
+audit-change-settings = Changed the setting { $setting } to { $value }
+audit-run-task-manual-sync = Ran “{ $task }” on { $server } for a manual sync
+audit-run-task-nudge = Ran “{ $task }” on { $server } to move { $step } on
+audit-start-cycle = Started a new cycle through the tenant's API
+audit-clear-cache = Cleared the cache
+audit-resume-cycle = Resumed cycle { $cycle } after the import filter ({ $add } new, { $edit } changed, { $delete } deleted)
+audit-all-attributes = all attributes
+audit-reexport-all = Re-exported { $what } of { $template } for all { $users } users ({ $values } values)
+audit-reexport-selection = Re-exported { $what } of { $template } for { $users } selected users ({ $values } values)
+nav-audit = Audit
+audit-heading = Audit log: what was done from Synkvakt
+audit-intro = Every action that changes something outside Synkvakt, and every setting changed, with who did it and how it went. Newest first.
+audit-search-label = Find
+audit-search-placeholder = Task, tenant, user or detail
+audit-outcome-label = Outcome
+audit-outcome-all = All outcomes
+audit-outcome-started = started
+audit-outcome-done = done
+audit-outcome-refused = refused
+audit-outcome-failed = failed
+audit-col-time = Time
+audit-col-user = User
+audit-col-tenant = Tenant
+audit-col-action = Action
+audit-col-outcome = Outcome
+audit-app-itself = Synkvakt
+audit-empty = Nothing has been done from Synkvakt yet.
+audit-none-match = No entries match.
+audit-count = { $shown } of { $matching } entries
+audit-more = Show older entries

@@ -430,3 +430,37 @@ tray-pause = Sett varsler på pause i en time
 tray-resume = Slå på varsler igjen (satt på pause til { $time })
 tray-start-at-login = Start overvåkingen når jeg logger på
 tray-quit = Avslutt Synkvakt
+
+## Revisjonsloggen
+
+audit-this-computer = denne datamaskinen
+audit-change-settings = Endret innstillingen { $setting } til { $value }
+audit-run-task-manual-sync = Kjørte «{ $task }» på { $server } for en manuell synkronisering
+audit-run-task-nudge = Kjørte «{ $task }» på { $server } for å få { $step } videre
+audit-start-cycle = Startet en ny syklus gjennom API-et til kunden
+audit-clear-cache = Tømte hurtigbufferen
+audit-resume-cycle = Gjenopptok syklus { $cycle } etter importfilteret ({ $add } nye, { $edit } endrede, { $delete } slettede)
+audit-all-attributes = alle attributter
+audit-reexport-all = Reeksporterte { $what } i { $template } for alle { $users } brukere ({ $values } verdier)
+audit-reexport-selection = Reeksporterte { $what } i { $template } for { $users } valgte brukere ({ $values } verdier)
+nav-audit = Revisjon
+audit-heading = Revisjonslogg: hva som er gjort fra Synkvakt
+audit-intro = Hver handling som endrer noe utenfor Synkvakt, og hver innstilling som er endret, med hvem som gjorde det og hvordan det gikk. Nyeste først.
+audit-search-label = Finn
+audit-search-placeholder = Oppgave, kunde, bruker eller detalj
+audit-outcome-label = Utfall
+audit-outcome-all = Alle utfall
+audit-outcome-started = startet
+audit-outcome-done = utført
+audit-outcome-refused = avvist
+audit-outcome-failed = feilet
+audit-col-time = Tid
+audit-col-user = Bruker
+audit-col-tenant = Kunde
+audit-col-action = Handling
+audit-col-outcome = Utfall
+audit-app-itself = Synkvakt
+audit-empty = Ingenting er gjort fra Synkvakt ennå.
+audit-none-match = Ingen oppføringer passer.
+audit-count = { $shown } av { $matching } oppføringer
+audit-more = Vis eldre oppføringer

@@ -430,3 +430,37 @@ tray-pause = Set varsel på pause i ein time
 tray-resume = Slå på varsel att (sett på pause til { $time })
 tray-start-at-login = Start overvakinga når eg loggar på
 tray-quit = Avslutt Synkvakt
+
+## Revisjonsloggen
+
+audit-this-computer = denne datamaskina
+audit-change-settings = Endra innstillinga { $setting } til { $value }
+audit-run-task-manual-sync = Køyrde «{ $task }» på { $server } for ei manuell synkronisering
+audit-run-task-nudge = Køyrde «{ $task }» på { $server } for å få { $step } vidare
+audit-start-cycle = Starta ein ny syklus gjennom API-et til kunden
+audit-clear-cache = Tømde mellomlageret
+audit-resume-cycle = Tok opp att syklus { $cycle } etter importfilteret ({ $add } nye, { $edit } endra, { $delete } sletta)
+audit-all-attributes = alle attributtar
+audit-reexport-all = Reeksporterte { $what } i { $template } for alle { $users } brukarar ({ $values } verdiar)
+audit-reexport-selection = Reeksporterte { $what } i { $template } for { $users } valde brukarar ({ $values } verdiar)
+nav-audit = Revisjon
+audit-heading = Revisjonslogg: kva som er gjort frå Synkvakt
+audit-intro = Kvar handling som endrar noko utanfor Synkvakt, og kvar innstilling som er endra, med kven som gjorde det og korleis det gjekk. Nyaste først.
+audit-search-label = Finn
+audit-search-placeholder = Oppgåve, kunde, brukar eller detalj
+audit-outcome-label = Utfall
+audit-outcome-all = Alle utfall
+audit-outcome-started = starta
+audit-outcome-done = utført
+audit-outcome-refused = avvist
+audit-outcome-failed = feila
+audit-col-time = Tid
+audit-col-user = Brukar
+audit-col-tenant = Kunde
+audit-col-action = Handling
+audit-col-outcome = Utfall
+audit-app-itself = Synkvakt
+audit-empty = Ingenting er gjort frå Synkvakt enno.
+audit-none-match = Ingen oppføringar passar.
+audit-count = { $shown } av { $matching } oppføringar
+audit-more = Vis eldre oppføringar

@@ -3,6 +3,7 @@
 //! types, translations, the demo tenant's launcher and the watch logic.
 
 pub mod actions;
+pub mod audit_view;
 pub mod catalog;
 pub mod client;
 pub mod companion;

@@ -2,6 +2,7 @@
 //! to (for now the embedded demo tenant), and the views and actions its commands hand out.
 
 use crate::actions::{Action, ActionPath};
+use crate::audit_view::{audit_view, AuditQuery, AuditView};
 use crate::client::ImportLogQuery;
 use crate::client::TenantClient;
 use crate::demo::{DemoConnection, DemoLauncher, Scenario};
@@ -120,6 +121,9 @@ pub struct NudgeView {
     pub log_folder: String,
     pub event_log_machine: String,
 }
+
+/// How much of the audit log the audit view reads: far more than a year of an admin's actions.
+const AUDIT_READ: usize = 20_000;
 
 /// The largest selection a re-export takes, as the contract allows.
 const MAX_SELECTION: usize = 10_000;
@@ -760,6 +764,12 @@ impl Session {
             .clone()?;
         run.leave();
         Some(self.manual_sync_view(&run).await)
+    }
+
+    /// A page of the audit log, newest first, as the query filters it.
+    pub fn audit_log(&self, query: AuditQuery) -> Result<AuditView> {
+        let entries = self.actions.recent(AUDIT_READ)?;
+        Ok(audit_view(&entries, &query, &self.localizer()))
     }
 
     /// Whether a manual sync is still under way.
