@@ -6,6 +6,9 @@ use tracing_appender::non_blocking::WorkerGuard;
 use tracing_subscriber::prelude::*;
 use tracing_subscriber::EnvFilter;
 
+/// Lines waiting for the file writer before new ones are dropped: far more than any burst.
+const LOG_QUEUE_LINES: usize = 4_096;
+
 /// Keeps the file writer flushing; hold it for as long as the process runs.
 pub struct LogGuard {
     _file_writer: Option<WorkerGuard>,
@@ -27,7 +30,11 @@ pub fn init(log_dir: &Path, file_prefix: &str) -> LogGuard {
         .with_filter(filter());
     match appender {
         Ok(appender) => {
-            let (writer, guard) = tracing_appender::non_blocking(appender);
+            // The writer's queue is allocated whole up front: its default of 128,000 lines holds
+            // 4 MiB for the whole life of a process that logs a few lines a minute.
+            let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+                .buffered_lines_limit(LOG_QUEUE_LINES)
+                .finish(appender);
             let file_layer = tracing_subscriber::fmt::layer()
                 .with_ansi(false)
                 .with_writer(writer)

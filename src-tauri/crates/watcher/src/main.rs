@@ -86,6 +86,9 @@ fn main() {
         })
     };
 
+    // Held while the watcher runs: without a tray no menu sends anything, and the watch loop
+    // must not take the silence for the menu gone.
+    let _no_tray_menu = effects_in.clone();
     #[cfg(any(target_os = "linux", windows))]
     {
         let link = tray::TrayLink {
