@@ -195,10 +195,7 @@ async fn export_queue(session: State<'_, Session>) -> Result<ExportQueue, UserEr
 /// Async, so that reading the log happens off the window's thread.
 #[tauri::command]
 #[specta::specta]
-async fn audit_log(
-    session: State<'_, Session>,
-    query: AuditQuery,
-) -> Result<AuditView, UserError> {
+async fn audit_log(session: State<'_, Session>, query: AuditQuery) -> Result<AuditView, UserError> {
     session
         .audit_log(query)
         .map_err(|err| session.user_error(&err))

@@ -379,8 +379,8 @@ pub fn processes_of(home: &Path) -> Vec<Vec<String>> {
 pub struct Watching {
     pub demo: Option<DemoTenant>,
     runtime_dir: PathBuf,
-    record: PathBuf,
-    clicks: PathBuf,
+    /// What the fake desktop records, and where a test tells it what to click.
+    desktop: PathBuf,
     _bus: Reaped,
     home: tempfile::TempDir,
 }
@@ -417,14 +417,13 @@ impl Watching {
             ..Launch::demo(product, scenario)
         };
         let demo = start_demo(&runtime_dir, &launch, 0);
-        let record = home.path().join("notifications.jsonl");
-        let clicks = home.path().join("clicks.txt");
+        let desktop = home.path().join("desktop");
+        std::fs::create_dir_all(&desktop).unwrap();
         let bus = Reaped::spawn(
             Command::new("dbus-run-session")
                 .arg("--")
                 .arg(built("fake-notifications"))
-                .arg(&record)
-                .arg(&clicks)
+                .arg(&desktop)
                 .arg("--")
                 .arg(built("synkvakt-watcher"))
                 .env("SYNKVAKT_HOME", home.path())
@@ -444,8 +443,7 @@ impl Watching {
         Watching {
             demo: Some(demo),
             runtime_dir,
-            record,
-            clicks,
+            desktop,
             _bus: bus,
             home,
         }
@@ -468,7 +466,7 @@ impl Watching {
 
     /// Every notification shown so far, oldest first.
     pub fn notifications(&self) -> Vec<Value> {
-        std::fs::read_to_string(&self.record)
+        std::fs::read_to_string(self.desktop.join("notifications.jsonl"))
             .unwrap_or_default()
             .lines()
             .filter_map(|line| serde_json::from_str(line).ok())
@@ -497,9 +495,34 @@ impl Watching {
         let mut file = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
-            .open(&self.clicks)
+            .open(self.desktop.join("clicks.txt"))
             .unwrap();
         writeln!(file, "{id}").unwrap();
+    }
+
+    /// The session bus of the watcher, and the bus name its tray icon registered with the host,
+    /// once it has.
+    pub async fn tray(&self) -> (zbus::Connection, String) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let item = loop {
+            let items =
+                std::fs::read_to_string(self.desktop.join("tray-items.txt")).unwrap_or_default();
+            if let Some(item) = items.lines().next() {
+                break item.to_string();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no tray icon registered with the host"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        };
+        let address = std::fs::read_to_string(self.desktop.join("bus-address")).unwrap();
+        let bus = zbus::connection::Builder::address(address.trim())
+            .unwrap()
+            .build()
+            .await
+            .expect("the test reaches the watcher's session bus");
+        (bus, item)
     }
 
     /// Waits until a process of this test matches `wanted`, and gives its command line.

@@ -625,7 +625,9 @@ async fn the_manual_sync_on_a_healthy_tenant_runs_all_four_steps() {
         )
         .await;
     let rows: Vec<Vec<String>> = serde_json::from_value(rows).unwrap();
-    let expected = |action: &str, outcome: &str| vec!["Demo kommune".to_string(), action.into(), outcome.into()];
+    let expected = |action: &str, outcome: &str| {
+        vec!["Demo kommune".to_string(), action.into(), outcome.into()]
+    };
     let run = "Ran “eAdm synkronisering” on this computer for a manual sync";
     assert_eq!(
         rows,
@@ -840,6 +842,69 @@ fn the_watcher(home: &std::path::Path) -> std::path::PathBuf {
     watchers[0].clone()
 }
 
+/// The tray icon's tooltip once it holds `words`.
+async fn wait_for_tooltip(tray: &zbus::Proxy<'_>, words: &str) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let (_, _, _, description): (String, Vec<(i32, i32, Vec<u8>)>, String, String) =
+            tray.get_property("ToolTip").await.unwrap();
+        if description.contains(words) {
+            return description;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the tray says {description:?}, not {words:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}
+
+async fn menu_of<'a>(bus: &'a zbus::Connection, tray: &zbus::Proxy<'a>) -> zbus::Proxy<'a> {
+    let path: zbus::zvariant::OwnedObjectPath = tray.get_property("Menu").await.unwrap();
+    zbus::Proxy::new(
+        bus,
+        tray.destination().to_owned(),
+        path,
+        "com.canonical.dbusmenu",
+    )
+    .await
+    .unwrap()
+}
+
+/// The tray menu's items with words (not the separators), as (id, label), in order.
+async fn tray_menu(bus: &zbus::Connection, tray: &zbus::Proxy<'_>) -> Vec<(i32, String)> {
+    use zbus::zvariant::OwnedValue;
+    type Item = (
+        i32,
+        std::collections::HashMap<String, OwnedValue>,
+        Vec<OwnedValue>,
+    );
+    let menu = menu_of(bus, tray).await;
+    let (_revision, (_root, _properties, children)): (u32, Item) = menu
+        .call("GetLayout", &(0i32, -1i32, Vec::<String>::new()))
+        .await
+        .unwrap();
+    children
+        .into_iter()
+        .filter_map(|child| {
+            let (id, properties, _): Item = child.try_into().ok()?;
+            let label: String = properties.get("label")?.try_clone().ok()?.try_into().ok()?;
+            (!label.is_empty()).then_some((id, label))
+        })
+        .collect()
+}
+
+async fn click_tray_item(bus: &zbus::Connection, tray: &zbus::Proxy<'_>, id: i32) {
+    let menu = menu_of(bus, tray).await;
+    let _: () = menu
+        .call(
+            "Event",
+            &(id, "clicked", zbus::zvariant::Value::I32(0), 0u32),
+        )
+        .await
+        .unwrap();
+}
+
 /// Whether any log file in `logs` has this line.
 fn log_says(logs: &std::path::Path, line: &str) -> bool {
     std::fs::read_dir(logs)
@@ -894,10 +959,37 @@ async fn the_watcher_notifies_each_failure_once_and_its_click_opens_the_window_a
     );
     let watcher = the_watcher(watching.home());
     let maps = std::fs::read_to_string(watcher.join("maps")).expect("the watcher's memory map");
-    assert!(maps.contains("libgtk-3"), "the tray is GTK's");
     assert!(
         !maps.contains("libwebkit2gtk"),
         "the watcher never loads WebKit"
+    );
+    assert!(!maps.contains("libgtk"), "nor GTK");
+
+    // The tray icon, as the desktop's panel sees it on the bus: the state in words, its menu.
+    let (bus, item) = watching.tray().await;
+    let tray = zbus::Proxy::new(
+        &bus,
+        item.as_str(),
+        "/StatusNotifierItem",
+        "org.kde.StatusNotifierItem",
+    )
+    .await
+    .unwrap();
+    let tooltip = wait_for_tooltip(&tray, "Demo kommune: Failed at Export AD").await;
+    assert!(tooltip.starts_with("Synkvakt"), "{tooltip}");
+    let icon: Vec<(i32, i32, Vec<u8>)> = tray.get_property("IconPixmap").await.unwrap();
+    assert_eq!((icon[0].0, icon[0].1), (32, 32), "the drawn 32 px icon");
+    let menu = tray_menu(&bus, &tray).await;
+    let labels: Vec<&str> = menu.iter().map(|(_, label)| label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Open Synkvakt",
+            "Manual sync…",
+            "Pause notifications for an hour",
+            "Start watching when I sign in",
+            "Quit Synkvakt"
+        ]
     );
 
     // Clicking it starts the window app at that step.
@@ -944,6 +1036,25 @@ async fn the_watcher_notifies_each_failure_once_and_its_click_opens_the_window_a
         );
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
+    // The tray's "Manual sync…" opens the window at the checklist.
+    let manual_sync = menu
+        .iter()
+        .find(|(_, label)| label == "Manual sync…")
+        .unwrap()
+        .0;
+    click_tray_item(&bus, &tray, manual_sync).await;
+    watching
+        .wait_for_process("the window app at the checklist", |args| {
+            args.first().is_some_and(|p| p.ends_with("/synkvakt")) && args[1..] == ["--manual-sync"]
+        })
+        .await;
+    for process in marked_processes(watching.home()) {
+        if comm_of(&process) == "synkvakt" {
+            let pid = process.file_name().unwrap().to_string_lossy().into_owned();
+            let _ = std::process::Command::new("kill").arg(pid).status();
+        }
+    }
+
     watching.switch_scenario("eAdm", "import-filter");
     let shown = watching.wait_for_notifications(2).await;
     assert_eq!(

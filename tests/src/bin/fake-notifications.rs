@@ -1,9 +1,15 @@
-//! A stand-in for the desktop's notification server, for the end-to-end tests: it owns
-//! `org.freedesktop.Notifications` on the session bus, writes each `Notify` call as a JSON line,
-//! and "clicks" a notification (the `ActionInvoked` signal) for each id a test writes into the
-//! clicks file. It runs the command after `--` once it owns the name, and ends with it.
+//! A stand-in for the desktop's notification server and tray host, for the end-to-end tests, in
+//! the folder it is given:
+//! - it owns `org.freedesktop.Notifications` on the session bus, writes each `Notify` call as a
+//!   JSON line to `notifications.jsonl`, and "clicks" a notification (the `ActionInvoked`
+//!   signal) for each id a test writes into `clicks.txt`;
+//! - it owns `org.kde.StatusNotifierWatcher`, the tray host's registry, and writes the bus name
+//!   of each tray icon that registers to `tray-items.txt`;
+//! - it writes the session bus's address to `bus-address`, for a test to call the tray icon.
 //!
-//!     fake-notifications RECORD CLICKS -- COMMAND [ARG...]
+//! It runs the command after `--` once it owns both names, and ends with it.
+//!
+//!     fake-notifications DIR -- COMMAND [ARG...]
 
 use serde_json::json;
 use std::collections::{BTreeSet, HashMap};
@@ -81,28 +87,88 @@ impl Server {
     ) -> zbus::Result<()>;
 }
 
+/// The tray host's registry: tray icons register with it; it says a host shows them.
+struct TrayHost {
+    record: PathBuf,
+    items: std::sync::Mutex<Vec<String>>,
+}
+
+#[zbus::interface(name = "org.kde.StatusNotifierWatcher")]
+impl TrayHost {
+    fn register_status_notifier_item(
+        &self,
+        service: String,
+        #[zbus(header)] header: zbus::message::Header<'_>,
+    ) {
+        // An item gives its bus name, or only its object path (then it is the caller's name).
+        let name = match (service.starts_with('/'), header.sender()) {
+            (true, Some(sender)) => sender.to_string(),
+            _ => service,
+        };
+        let written = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.record)
+            .and_then(|mut file| writeln!(file, "{name}"));
+        if let Err(err) = written {
+            eprintln!("fake-notifications: cannot record the tray item: {err}");
+        }
+        self.items
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(name);
+    }
+
+    fn register_status_notifier_host(&self, _service: String) {}
+
+    #[zbus(property)]
+    fn registered_status_notifier_items(&self) -> Vec<String> {
+        self.items.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    #[zbus(property)]
+    fn is_status_notifier_host_registered(&self) -> bool {
+        true
+    }
+
+    #[zbus(property)]
+    fn protocol_version(&self) -> i32 {
+        0
+    }
+}
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (files, command) = match args.iter().position(|arg| arg == "--") {
-        Some(split) => (&args[..split], &args[split + 1..]),
-        None => (&args[..], &[][..]),
+    let (dir, command) = match args.split_first() {
+        Some((dir, rest)) if rest.first().map(String::as_str) == Some("--") => {
+            (PathBuf::from(dir), &rest[1..])
+        }
+        Some((dir, [])) => (PathBuf::from(dir), &[][..]),
+        _ => return Err("usage: fake-notifications DIR -- COMMAND [ARG...]".into()),
     };
-    let [record, clicks] = files else {
-        return Err("usage: fake-notifications RECORD CLICKS -- COMMAND [ARG...]".into());
-    };
-    let (record, clicks) = (PathBuf::from(record), PathBuf::from(clicks));
+    let clicks = dir.join("clicks.txt");
     let connection = zbus::connection::Builder::session()?
         .name("org.freedesktop.Notifications")?
+        .name("org.kde.StatusNotifierWatcher")?
         .serve_at(
             PATH,
             Server {
-                record,
+                record: dir.join("notifications.jsonl"),
                 next_id: AtomicU32::new(0),
+            },
+        )?
+        .serve_at(
+            "/StatusNotifierWatcher",
+            TrayHost {
+                record: dir.join("tray-items.txt"),
+                items: std::sync::Mutex::new(Vec::new()),
             },
         )?
         .build()
         .await?;
+    let address = std::env::var("DBUS_SESSION_BUS_ADDRESS")?;
+    std::fs::write(dir.join("bus-address"), address)?;
     let mut child = match command.split_first() {
         Some((program, rest)) => Some(tokio::process::Command::new(program).args(rest).spawn()?),
         None => None,

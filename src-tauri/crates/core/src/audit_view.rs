@@ -79,7 +79,10 @@ fn action_words(action: &Action, localizer: &Localizer) -> String {
     match action {
         Action::ChangeSettings { setting, value } => localizer.format(
             "audit-change-settings",
-            &[("setting", setting.as_str().into()), ("value", value.as_str().into())],
+            &[
+                ("setting", setting.as_str().into()),
+                ("value", value.as_str().into()),
+            ],
         ),
         Action::RunTask {
             task,
@@ -219,7 +222,11 @@ mod tests {
     #[test]
     fn filters_by_words_anywhere_and_by_outcome_and_pages() {
         let localizer = Localizer::new(Language::En);
-        let refused = audit_view(&log(), &query("export ad", Some(Outcome::Refused)), &localizer);
+        let refused = audit_view(
+            &log(),
+            &query("export ad", Some(Outcome::Refused)),
+            &localizer,
+        );
         assert_eq!(refused.matching, 1, "found in the detail");
         let of_y = audit_view(&log(), &query("kommune y", None), &localizer);
         assert_eq!(of_y.matching, 1);

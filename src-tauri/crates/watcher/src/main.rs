@@ -34,12 +34,6 @@ pub struct TrayUpdate {
 }
 
 fn main() {
-    // Set before any other thread runs (the log writer's, GTK's): the environment is not
-    // thread-safe. Software OpenGL would pull in libLLVM, tens of MiB a tray icon has no use
-    // for; and the tray's menu is drawn and read out by the desktop's panel over D-Bus, not by
-    // this process, so GTK's accessibility bridge here would only hold memory and connections.
-    std::env::set_var("GDK_GL", "disable");
-    std::env::set_var("NO_AT_BRIDGE", "1");
     let paths = AppPaths::for_user();
     let _log_guard = logging::init(&paths.log_dir, "synkvakt-watcher");
     let _only = match instance::claim(&paths.runtime_dir) {

@@ -1,6 +1,7 @@
 //! The tray icon: its look says the state (ok, running, failed, unreachable), its tooltip says
-//! it in words, and its menu's clicks go to `menu::MenuModel`. It lives on the main thread, in
-//! that platform's event loop (GTK on Linux, the Win32 message loop on Windows).
+//! it in words, and its menu's clicks go to `menu::MenuModel`. It lives on the main thread: on
+//! Linux a StatusNotifierItem on the session bus (the desktop's panel draws it and its menu), on
+//! Windows in the thread's Win32 message loop.
 
 use crate::menu::{Effect, MenuAction, MenuModel};
 use crate::TrayUpdate;
@@ -98,6 +99,7 @@ impl Tray {
         let icon = TrayIconBuilder::new()
             .with_id("synkvakt")
             .with_menu(Box::new(menu))
+            .with_title("Synkvakt")
             .with_tooltip("Synkvakt")
             .with_icon(icon(TrayState::Running)?)
             .build()
@@ -167,25 +169,14 @@ impl Tray {
     }
 }
 
-/// Runs the tray until the admin quits. An error when there is no desktop to show it on: the
-/// caller then watches and notifies without one.
+/// Runs the tray until the admin quits. An error when there is no desktop to show it on (no
+/// StatusNotifierItem host on the session bus): the caller then watches and notifies without one.
 #[cfg(target_os = "linux")]
 pub fn run(link: TrayLink) -> Result<(), String> {
-    gtk::init().map_err(|err| format!("no desktop for a tray icon: {err}"))?;
-    // Without the appindicator library the tray crate panics: the watcher goes on without one.
-    let mut tray = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Tray::build(link)))
-        .map_err(|_| {
-        "the tray icon cannot be made (is libayatana-appindicator3 installed?)"
-    })??;
-    gtk::glib::timeout_add_local(TICK, move || {
-        if tray.tick() {
-            gtk::glib::ControlFlow::Continue
-        } else {
-            gtk::main_quit();
-            gtk::glib::ControlFlow::Break
-        }
-    });
-    gtk::main();
+    let mut tray = Tray::build(link)?;
+    while tray.tick() {
+        std::thread::sleep(TICK);
+    }
     Ok(())
 }
 
