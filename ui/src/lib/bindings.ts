@@ -27,6 +27,8 @@ export const commands = {
 	 *  later launch's (a clicked notification, the tray menu). The page keeps one call waiting.
 	 */
 	nextOpenAt: () => typedError<OpenAt, UserError>(__TAURI_INVOKE("next_open_at")),
+	/**  Async, so that reading the log happens off the window's thread. */
+	auditLog: (query: AuditQuery_Deserialize) => typedError<AuditView, UserError>(__TAURI_INVOKE("audit_log", { query })),
 };
 
 /* Types */
@@ -50,6 +52,43 @@ export type AppInfo_Serialize = {
 	languageChoice: Language | null,
 	/**  A settings file that could not be used; the app then runs with defaults. */
 	settingsProblem: UserError | null,
+};
+
+export type AuditEntryView = {
+	time: string,
+	osUser: string,
+	/**  Empty for what concerns the app itself (its language, say). */
+	tenant: string,
+	/**  What was done, in words. */
+	action: string,
+	outcome: Outcome,
+	detail: string,
+};
+
+export type AuditQuery = AuditQuery_Serialize | AuditQuery_Deserialize;
+
+export type AuditQuery_Deserialize = {
+	/**  Words to find in the action, the tenant, the user or the detail; empty finds all. */
+	search: string,
+	outcome?: Outcome | null,
+	offset: number,
+	limit: number,
+};
+
+export type AuditQuery_Serialize = {
+	/**  Words to find in the action, the tenant, the user or the detail; empty finds all. */
+	search: string,
+	outcome: Outcome | null,
+	offset: number,
+	limit: number,
+};
+
+export type AuditView = {
+	/**  Newest first. */
+	entries: AuditEntryView[],
+	/**  How many entries match the filter, on every page. */
+	matching: number,
+	offset: number,
 };
 
 /**  The four steps of the manual-sync guide. */
@@ -379,6 +418,10 @@ export type OpenAt =
 { place: "step"; stepKey: string } | 
 /**  The manual-sync checklist. */
 { place: "manual-sync" };
+
+export type Outcome = 
+/**  Checked and about to run, written before anything is changed. */
+"started" | "done" | "refused" | "failed";
 
 /**  The state of the whole cycle as the header shows it. */
 export type OverallState = "completed" | "running" | "failed" | "stopped" | "resumed" | "unknown";

@@ -22,6 +22,7 @@ const templateValues: Record<string, string> = {
   'manual-sync-outcome-': 'SyncOutcome',
   'preview-column-': 'PreviewColumn',
   'queue-state-': 'JobState_Serialize',
+  'audit-outcome-': 'Outcome',
 };
 
 function scannedFiles(): string[] {

@@ -46,7 +46,7 @@ pub enum Action {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
-    /// Checked and about to run; written before anything is changed.
+    /// Checked and about to run, written before anything is changed.
     Started,
     Done,
     Refused,
