@@ -11,6 +11,9 @@ pub struct AppPaths {
     pub log_dir: PathBuf,
     /// Small files that say which processes run where, e.g. the demo tenant's port.
     pub runtime_dir: PathBuf,
+    /// Where IT puts defaults for every user of the machine (`/etc/synkvakt`, or
+    /// `%ProgramData%\Synkvakt` on Windows), if this system has such a place.
+    pub machine_config_dir: Option<PathBuf>,
 }
 
 impl AppPaths {
@@ -20,6 +23,7 @@ impl AppPaths {
             data_dir: home.join("data"),
             log_dir: home.join("logs"),
             runtime_dir: home.join("run"),
+            machine_config_dir: Some(home.join("machine")),
         }
     }
 
@@ -40,9 +44,17 @@ impl AppPaths {
                     .runtime_dir()
                     .unwrap_or_else(|| dirs.data_local_dir())
                     .join("run"),
+                machine_config_dir: machine_config_dir(),
             },
             None => AppPaths::under(std::env::temp_dir().join("synkvakt")),
         }
+    }
+
+    /// The machine-wide defaults, beneath each user's settings.
+    pub fn machine_defaults_file(&self) -> Option<PathBuf> {
+        self.machine_config_dir
+            .as_ref()
+            .map(|dir| dir.join("settings.json"))
     }
 
     pub fn settings_file(&self) -> PathBuf {
@@ -51,5 +63,13 @@ impl AppPaths {
 
     pub fn audit_file(&self) -> PathBuf {
         self.data_dir.join("audit.jsonl")
+    }
+}
+
+fn machine_config_dir() -> Option<PathBuf> {
+    if cfg!(windows) {
+        std::env::var_os("ProgramData").map(|dir| PathBuf::from(dir).join("Synkvakt"))
+    } else {
+        Some(PathBuf::from("/etc/synkvakt"))
     }
 }

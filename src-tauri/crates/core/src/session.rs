@@ -187,7 +187,7 @@ pub struct Session {
 
 impl Session {
     pub fn open(paths: &AppPaths, demo_binary: PathBuf) -> Session {
-        let store = SettingsStore::new(paths.settings_file());
+        let store = SettingsStore::for_app(paths);
         let (settings, problem) = match store.load() {
             Ok(settings) => (settings, None),
             Err(err) => {
@@ -1017,10 +1017,7 @@ mod tests {
             (Language::Nn, Some(Language::Nn))
         );
         assert_eq!(
-            SettingsStore::new(paths.settings_file())
-                .load()
-                .unwrap()
-                .language,
+            SettingsStore::for_app(&paths).load().unwrap().language,
             Some(Language::Nn)
         );
         let audit = ActionPath::new(paths.audit_file()).recent(5).unwrap();

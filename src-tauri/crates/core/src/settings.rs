@@ -256,23 +256,65 @@ impl Settings {
 #[derive(Debug, Clone)]
 pub struct SettingsStore {
     path: PathBuf,
+    /// Defaults IT deployed for every user of the machine, beneath the user's own file.
+    machine_defaults: Option<PathBuf>,
 }
 
 impl SettingsStore {
     pub fn new(path: PathBuf) -> SettingsStore {
-        SettingsStore { path }
+        SettingsStore {
+            path,
+            machine_defaults: None,
+        }
+    }
+
+    /// The user's settings over the machine-wide defaults, where the app's folders say.
+    pub fn for_app(paths: &crate::paths::AppPaths) -> SettingsStore {
+        SettingsStore {
+            path: paths.settings_file(),
+            machine_defaults: paths.machine_defaults_file(),
+        }
+    }
+
+    /// The built-in defaults with the machine-wide ones laid over them. A machine file that
+    /// cannot be used is said in the log and left out: the user's settings still apply.
+    fn defaults(&self) -> serde_json::Value {
+        let mut defaults = serde_json::to_value(Settings::default()).unwrap_or_default();
+        let Some(path) = &self.machine_defaults else {
+            return defaults;
+        };
+        match std::fs::read_to_string(path) {
+            Ok(text) => match serde_json::from_str::<serde_json::Value>(&text) {
+                Ok(machine) => lay_over(&mut defaults, machine),
+                Err(err) => tracing::warn!(
+                    path = %path.display(),
+                    "the machine-wide defaults are left out, they are not valid JSON: {err}"
+                ),
+            },
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+            Err(err) => tracing::warn!(
+                path = %path.display(),
+                "the machine-wide defaults cannot be read: {err}"
+            ),
+        }
+        defaults
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// Reads the settings; a missing file means a first start and gives the defaults.
+    /// Reads the settings over the defaults; a missing file means a first start.
     pub fn load(&self) -> Result<Settings> {
+        let mut settings = self.defaults();
+        let defaults_broken = |err: serde_json::Error| Error::SettingsBroken {
+            path: self.machine_defaults.clone().unwrap_or_default(),
+            detail: err.to_string(),
+        };
         let text = match std::fs::read_to_string(&self.path) {
             Ok(text) => text,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Settings::default())
+                return serde_json::from_value(settings).map_err(defaults_broken)
             }
             Err(err) => {
                 return Err(Error::Io {
@@ -298,8 +340,9 @@ impl SettingsStore {
                 version: version as u32,
             });
         }
+        lay_over(&mut settings, value);
         let mut settings: Settings =
-            serde_json::from_value(value).map_err(|err| broken(err.to_string()))?;
+            serde_json::from_value(settings).map_err(|err| broken(err.to_string()))?;
         settings.version = SETTINGS_VERSION;
         Ok(settings)
     }
@@ -341,11 +384,55 @@ impl SettingsStore {
         if let Some(dir) = self.path.parent() {
             std::fs::create_dir_all(dir).map_err(|err| io("creating the folder of", err))?;
         }
-        let text =
-            serde_json::to_string_pretty(settings).map_err(|err| io("writing", err.into()))?;
+        // Only what differs from the defaults: what IT changes later still reaches this user.
+        let value = serde_json::to_value(settings).map_err(|err| io("writing", err.into()))?;
+        let mut own =
+            differences(&value, &self.defaults()).unwrap_or_else(|| serde_json::json!({}));
+        own["version"] = serde_json::json!(SETTINGS_VERSION);
+        let text = serde_json::to_string_pretty(&own).map_err(|err| io("writing", err.into()))?;
         let temporary = self.path.with_extension("json.new");
         std::fs::write(&temporary, text).map_err(|err| io("writing", err))?;
         std::fs::rename(&temporary, &self.path).map_err(|err| io("replacing", err))
+    }
+}
+
+/// Lays `over` onto `base`: objects key by key, anything else (a list, a value, null) whole.
+fn lay_over(base: &mut serde_json::Value, over: serde_json::Value) {
+    match (base, over) {
+        (serde_json::Value::Object(base), serde_json::Value::Object(over)) => {
+            for (key, value) in over {
+                match base.get_mut(&key) {
+                    Some(existing) => lay_over(existing, value),
+                    None => {
+                        base.insert(key, value);
+                    }
+                }
+            }
+        }
+        (base, over) => *base = over,
+    }
+}
+
+/// What of `value` differs from `defaults`, key by key; `None` when nothing does.
+fn differences(
+    value: &serde_json::Value,
+    defaults: &serde_json::Value,
+) -> Option<serde_json::Value> {
+    match (value, defaults) {
+        (serde_json::Value::Object(value), serde_json::Value::Object(defaults)) => {
+            let differing: serde_json::Map<String, serde_json::Value> = value
+                .iter()
+                .filter_map(|(key, item)| {
+                    let differs = match defaults.get(key) {
+                        Some(default) => differences(item, default),
+                        None => Some(item.clone()),
+                    };
+                    differs.map(|item| (key.clone(), item))
+                })
+                .collect();
+            (!differing.is_empty()).then_some(serde_json::Value::Object(differing))
+        }
+        (value, defaults) => (value != defaults).then(|| value.clone()),
     }
 }
 
@@ -416,6 +503,57 @@ mod tests {
     fn a_missing_file_gives_the_defaults() {
         let (_dir, store) = store();
         assert_eq!(store.load().unwrap(), Settings::default());
+    }
+
+    #[test]
+    fn machine_wide_defaults_lie_under_the_users_own_and_stay_out_of_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let machine = dir.path().join("machine").join("settings.json");
+        std::fs::create_dir_all(machine.parent().unwrap()).unwrap();
+        std::fs::write(
+            &machine,
+            r#"{ "language": "nn", "client": { "clientServer": "eadm-klient01" },
+                 "watch": { "intervalSeconds": 120 } }"#,
+        )
+        .unwrap();
+        let store = SettingsStore {
+            path: dir.path().join("user").join("settings.json"),
+            machine_defaults: Some(machine.clone()),
+        };
+        let first = store.load().unwrap();
+        assert_eq!(first.language, Some(Language::Nn));
+        assert_eq!(first.client.client_server.as_deref(), Some("eadm-klient01"));
+        assert_eq!(first.watch.interval_seconds, 120);
+        assert_eq!(
+            first.watch.active_interval_seconds, 10,
+            "the rest as built in"
+        );
+
+        // The user follows the OS language and starts at login: only that is theirs.
+        let mut own = first.clone();
+        own.language = None;
+        own.watch.start_at_login = true;
+        store.save(&own).unwrap();
+        let written: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(store.path()).unwrap()).unwrap();
+        assert_eq!(
+            written,
+            serde_json::json!({ "version": 1, "language": null, "watch": { "startAtLogin": true } })
+        );
+        assert_eq!(store.load().unwrap(), own);
+
+        // IT changes the machine's interval later: it reaches the user, who never set one.
+        std::fs::write(&machine, r#"{ "watch": { "intervalSeconds": 300 } }"#).unwrap();
+        let later = store.load().unwrap();
+        assert_eq!(later.watch.interval_seconds, 300);
+        assert!(later.watch.start_at_login);
+        assert_eq!(later.language, None);
+
+        // A machine file that is not JSON is left out; the user's settings still hold.
+        std::fs::write(&machine, "{ not json").unwrap();
+        let without = store.load().unwrap();
+        assert_eq!(without.watch.interval_seconds, 60);
+        assert!(without.watch.start_at_login);
     }
 
     #[test]

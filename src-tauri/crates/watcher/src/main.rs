@@ -49,7 +49,7 @@ fn main() {
     };
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "watcher starting");
 
-    let store = SettingsStore::new(paths.settings_file());
+    let store = SettingsStore::for_app(&paths);
     let settings = store.load().unwrap_or_default();
     // The setting is the truth, also when it was set in the file or by IT's defaults.
     if settings.watch.start_at_login != autostart::is_set() {
