@@ -639,6 +639,11 @@ async fn the_manual_sync_on_a_healthy_tenant_runs_all_four_steps() {
         ]
     );
     session.screenshot("audit-log").await;
+    // The app writes its own log into its log folder.
+    assert!(
+        log_says(&session.home().join("logs"), "Synkvakt starting"),
+        "the window app logs to its log folder"
+    );
     session.close().await;
 }
 
