@@ -227,6 +227,24 @@ async fn reexport_preview_with_200000_rows() {
     }
 }
 
+/// The watcher alone, following `tenants` tenants, once it has settled.
+async fn watcher_alone_pss_mib(tenants: u32) -> f64 {
+    let watching = Watching::start_with("eAdm", "healthy", tenants);
+    watching
+        .wait_for_process("the watcher", |args| {
+            args.first()
+                .is_some_and(|p| p.ends_with("synkvakt-watcher"))
+        })
+        .await;
+    tokio::time::sleep(SETTLE).await;
+    let running = harness::processes_of(watching.home());
+    assert!(
+        !running.iter().any(|args| args[0].contains("WebKit")),
+        "the watcher loads no WebKit: {running:?}"
+    );
+    synkvakt_pss_mib(watching.home())
+}
+
 /// How long each setup settles before it is measured: a few of the watcher's looks.
 const SETTLE: Duration = Duration::from_secs(12);
 
@@ -242,33 +260,10 @@ async fn watching_all_day_costs_little() {
         session.close().await;
     }
     let mut one_tenant = Vec::new();
-    for _ in 0..RUNS {
-        let watching = Watching::start("eAdm", "healthy");
-        watching
-            .wait_for_process("the watcher", |args| {
-                args.first()
-                    .is_some_and(|p| p.ends_with("synkvakt-watcher"))
-            })
-            .await;
-        tokio::time::sleep(SETTLE).await;
-        let running = harness::processes_of(watching.home());
-        assert!(
-            !running.iter().any(|args| args[0].contains("WebKit")),
-            "the watcher loads no WebKit: {running:?}"
-        );
-        one_tenant.push(synkvakt_pss_mib(watching.home()));
-    }
     let mut many_tenants = Vec::new();
     for _ in 0..RUNS {
-        let watching = Watching::start_with("eAdm", "healthy", 200);
-        watching
-            .wait_for_process("the watcher", |args| {
-                args.first()
-                    .is_some_and(|p| p.ends_with("synkvakt-watcher"))
-            })
-            .await;
-        tokio::time::sleep(SETTLE).await;
-        many_tenants.push(synkvakt_pss_mib(watching.home()));
+        one_tenant.push(watcher_alone_pss_mib(1).await);
+        many_tenants.push(watcher_alone_pss_mib(200).await);
     }
     let ratio = median(&one_tenant) / median(&window_open) * 100.0;
     let report = format!(

@@ -22,6 +22,21 @@ use zbus::zvariant::OwnedValue;
 
 const PATH: &str = "/org/freedesktop/Notifications";
 
+/// Records one line for the test to read.
+fn append_line(record: &std::path::Path, line: &str) {
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(record)
+        .and_then(|mut file| writeln!(file, "{line}"));
+    if let Err(err) = written {
+        eprintln!(
+            "fake-notifications: cannot record in {}: {err}",
+            record.display()
+        );
+    }
+}
+
 struct Server {
     record: PathBuf,
     next_id: AtomicU32,
@@ -53,14 +68,7 @@ impl Server {
             "hints": hints.keys().collect::<Vec<_>>(),
             "expireTimeout": expire_timeout,
         });
-        let written = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.record)
-            .and_then(|mut file| writeln!(file, "{line}"));
-        if let Err(err) = written {
-            eprintln!("fake-notifications: cannot record: {err}");
-        }
+        append_line(&self.record, &line.to_string());
         id
     }
 
@@ -105,14 +113,7 @@ impl TrayHost {
             (true, Some(sender)) => sender.to_string(),
             _ => service,
         };
-        let written = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.record)
-            .and_then(|mut file| writeln!(file, "{name}"));
-        if let Err(err) = written {
-            eprintln!("fake-notifications: cannot record the tray item: {err}");
-        }
+        append_line(&self.record, &name);
         self.items
             .lock()
             .unwrap_or_else(|p| p.into_inner())
