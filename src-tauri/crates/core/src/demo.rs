@@ -353,14 +353,10 @@ impl DemoLauncher {
 
     /// The demo tenant's program: `SYNKVAKT_DEMO_TENANT_BIN`, or the one installed beside this one.
     pub fn default_binary() -> PathBuf {
-        if let Some(binary) = std::env::var_os("SYNKVAKT_DEMO_TENANT_BIN").filter(|b| !b.is_empty())
-        {
-            return PathBuf::from(binary);
-        }
-        let name = format!("synkvakt-demo-tenant{}", std::env::consts::EXE_SUFFIX);
-        std::env::current_exe()
-            .map(|exe| exe.with_file_name(&name))
-            .unwrap_or_else(|_| PathBuf::from(name))
+        crate::companion::program_beside_this_one(
+            "SYNKVAKT_DEMO_TENANT_BIN",
+            "synkvakt-demo-tenant",
+        )
     }
 }
 

@@ -736,7 +736,7 @@ impl Session {
                         runtime_dir: self.launcher.runtime_dir.clone(),
                         tenant: runner.tenant().to_string(),
                     };
-                    let run = ManualSyncRun::start(runner, task, Some(mark));
+                    let run = ManualSyncRun::start(runner, task, mark);
                     *current = Some(run.clone());
                     run
                 }

@@ -124,7 +124,8 @@ struct Progress {
     failed: bool,
     leave_requested: bool,
     left: bool,
-    /// Where to leave the mark for the watcher once the task or the cycle has been started.
+    /// Where to leave the mark for the watcher once the task or the cycle has been started;
+    /// taken when it is left.
     mark: Option<MarkFor>,
 }
 
@@ -146,7 +147,7 @@ impl ManualSyncRun {
     pub fn start<S: CycleSource + 'static>(
         runner: Arc<TaskRunner<S>>,
         task: ScheduledTask,
-        mark: Option<MarkFor>,
+        mark: MarkFor,
     ) -> ManualSyncRun {
         let run = ManualSyncRun {
             task: task.clone(),
@@ -160,7 +161,7 @@ impl ManualSyncRun {
                 failed: false,
                 leave_requested: false,
                 left: false,
-                mark,
+                mark: Some(mark),
             })),
         };
         let checklist = Checklist::new(TaskRef::new(task.name, task.server));

@@ -516,7 +516,7 @@ fn answered(
 }
 
 /// The events the settings let through, as notifications in the admin's language.
-pub fn notices(
+fn notices(
     events: &[WatchEvent],
     cycle: Option<&CycleView>,
     settings: &Settings,

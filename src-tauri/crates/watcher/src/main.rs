@@ -110,7 +110,7 @@ async fn watch(
     store: SettingsStore,
     model: Arc<Mutex<MenuModel>>,
     updates: std::sync::mpsc::Sender<TrayUpdate>,
-    mut effects: UnboundedReceiver<Effect>,
+    effects: UnboundedReceiver<Effect>,
 ) {
     let launcher = Arc::new(DemoLauncher::new(
         DemoLauncher::default_binary(),
@@ -118,33 +118,28 @@ async fn watch(
         paths.log_dir.clone(),
     ));
     tokio::spawn(launcher.clone().keep_alive());
-    let actions = ActionPath::new(paths.audit_file());
-    let window = WindowApp::beside_this_program();
+    let mut menu = Menu {
+        effects,
+        window: WindowApp::beside_this_program(),
+        actions: ActionPath::new(paths.audit_file()),
+        store,
+        model,
+    };
     let mut tenants = Watcher::new(launcher, paths.data_dir.join("watch.json"));
     loop {
-        let settings = store.load().unwrap_or_default();
+        let settings = menu.store.load().unwrap_or_default();
         let localizer = Localizer::new(settings.effective_language());
         // The menu is answered while the tenants are looked at, however long that takes.
-        let poll = {
-            let polling = tenants.poll(&settings);
-            tokio::pin!(polling);
-            loop {
-                tokio::select! {
-                    poll = &mut polling => break poll,
-                    effect = effects.recv() => {
-                        if !carry_out(effect, &window, &store, &actions, &model).await {
-                            return;
-                        }
-                    }
-                }
-            }
+        let Some(poll) = menu.answering_while(tenants.poll(&settings)).await else {
+            return;
         };
         // The tray may be gone (no desktop): the watcher notifies all the same.
         let _ = updates.send(TrayUpdate {
             glance: poll.glance,
             language: localizer.language(),
         });
-        let paused = model
+        let paused = menu
+            .model
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .is_paused(chrono::Utc::now());
@@ -152,64 +147,84 @@ async fn watch(
             tracing::info!(count = poll.notices.len(), "notifications paused");
         } else {
             let notifier = Notifier {
-                window: window.clone(),
+                window: menu.window.clone(),
                 open_label: localizer.text("notify-action-open"),
             };
             for notice in &poll.notices {
                 notifier.show(notice);
             }
         }
-        let next_look = tokio::time::sleep(poll.next_in);
-        tokio::pin!(next_look);
+        if menu
+            .answering_while(tokio::time::sleep(poll.next_in))
+            .await
+            .is_none()
+        {
+            return;
+        }
+    }
+}
+
+/// What the tray's menu asks for, and what carrying it out needs.
+struct Menu {
+    effects: UnboundedReceiver<Effect>,
+    window: WindowApp,
+    actions: ActionPath,
+    store: SettingsStore,
+    model: Arc<Mutex<MenuModel>>,
+}
+
+impl Menu {
+    /// Runs `work` while carrying out what the menu asks; `None` when the watcher is to stop
+    /// before `work` was done.
+    async fn answering_while<T>(
+        &mut self,
+        work: impl std::future::Future<Output = T>,
+    ) -> Option<T> {
+        tokio::pin!(work);
         loop {
             tokio::select! {
-                () = &mut next_look => break,
-                effect = effects.recv() => {
-                    if !carry_out(effect, &window, &store, &actions, &model).await {
-                        return;
+                done = &mut work => return Some(done),
+                effect = self.effects.recv() => {
+                    if !self.carry_out(effect).await {
+                        return None;
                     }
                 }
             }
         }
     }
-}
 
-/// Does what the menu asked; false when the watcher is to stop (quit, or the tray is gone for
-/// good and took the menu with it).
-async fn carry_out(
-    effect: Option<Effect>,
-    window: &WindowApp,
-    store: &SettingsStore,
-    actions: &ActionPath,
-    model: &Mutex<MenuModel>,
-) -> bool {
-    match effect {
-        None | Some(Effect::Quit) => return false,
-        Some(Effect::OpenWindow(place)) => window.open(&place),
-        Some(Effect::Paused(until)) => tracing::info!(?until, "notifications paused until"),
-        Some(Effect::StartAtLogin(enabled)) => {
-            let action = Action::ChangeSettings {
-                setting: "watch.startAtLogin".into(),
-                value: enabled.to_string(),
-            };
-            let saved = actions
-                .perform("", action, async { Ok(()) }, || async {
-                    let mut settings = store.load()?;
-                    settings.watch.start_at_login = enabled;
-                    store.save(&settings)?;
-                    autostart::set(enabled).map_err(|detail| synkvakt_core::Error::Io {
-                        action: "changing the sign-in entry of",
-                        path: std::path::PathBuf::from("Synkvakt"),
-                        detail,
+    /// Does what the menu asked; false when the watcher is to stop (quit, or the tray is gone
+    /// for good and took the menu with it).
+    async fn carry_out(&self, effect: Option<Effect>) -> bool {
+        match effect {
+            None | Some(Effect::Quit) => return false,
+            Some(Effect::OpenWindow(place)) => self.window.open(&place),
+            Some(Effect::Paused(until)) => tracing::info!(?until, "notifications paused until"),
+            Some(Effect::StartAtLogin(enabled)) => {
+                let action = Action::ChangeSettings {
+                    setting: "watch.startAtLogin".into(),
+                    value: enabled.to_string(),
+                };
+                let saved = self
+                    .actions
+                    .perform("", action, async { Ok(()) }, || async {
+                        let mut settings = self.store.load()?;
+                        settings.watch.start_at_login = enabled;
+                        self.store.save(&settings)?;
+                        autostart::set(enabled).map_err(|detail| synkvakt_core::Error::Io {
+                            action: "changing the sign-in entry of",
+                            path: std::path::PathBuf::from("Synkvakt"),
+                            detail,
+                        })
                     })
-                })
-                .await;
-            if let Err(err) = saved {
-                tracing::error!("start at login stays as it was: {err}");
-                let mut model = model.lock().unwrap_or_else(|p| p.into_inner());
-                model.start_at_login = autostart::is_set();
+                    .await;
+                if let Err(err) = saved {
+                    tracing::error!("start at login stays as it was: {err}");
+                    let mut model = self.model.lock().unwrap_or_else(|p| p.into_inner());
+                    model.start_at_login = autostart::is_set();
+                }
             }
         }
+        true
     }
-    true
 }

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 use std::process::Command;
+use synkvakt_core::companion;
 use synkvakt_core::open_at::OpenAt;
 
 #[derive(Debug, Clone)]
@@ -13,16 +14,8 @@ pub struct WindowApp {
 impl WindowApp {
     /// The window app installed beside this program, or the one `SYNKVAKT_APP_BIN` names.
     pub fn beside_this_program() -> WindowApp {
-        if let Some(program) = std::env::var_os("SYNKVAKT_APP_BIN").filter(|p| !p.is_empty()) {
-            return WindowApp {
-                program: PathBuf::from(program),
-            };
-        }
-        let name = format!("synkvakt{}", std::env::consts::EXE_SUFFIX);
         WindowApp {
-            program: std::env::current_exe()
-                .map(|exe| exe.with_file_name(&name))
-                .unwrap_or_else(|_| PathBuf::from(name)),
+            program: companion::program_beside_this_one("SYNKVAKT_APP_BIN", "synkvakt"),
         }
     }
 
@@ -34,15 +27,8 @@ impl WindowApp {
 
     /// Starts the window app at `place`; it runs on its own, and this process does not wait.
     pub fn open(&self, place: &OpenAt) {
-        match self.command(place).spawn() {
-            Ok(child) => {
-                tracing::info!(pid = child.id(), ?place, "window app started");
-                // It is reaped on its own thread, so that no zombie is left behind.
-                std::thread::spawn(move || {
-                    let mut child = child;
-                    let _ = child.wait();
-                });
-            }
+        match companion::spawn_on_its_own(&mut self.command(place)) {
+            Ok(pid) => tracing::info!(pid, ?place, "window app started"),
             Err(err) => tracing::error!(
                 program = %self.program.display(),
                 "the window app cannot be started: {err}"
