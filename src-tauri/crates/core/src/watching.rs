@@ -141,8 +141,7 @@ impl Watcher {
         let looks: Vec<Look> =
             futures_util::stream::iter(self.tenants.iter_mut().filter(|tenant| {
                 tenant.due <= now
-                    || (hurried.is_some()
-                        && hurried == tenant.known_name()
+                    || (hurried.is_some_and(|name| tenant.known_name() == Some(name))
                         && tenant.looked_at + active <= now)
             }))
             .map(|tenant| tenant.look_once(&context, now))
@@ -151,6 +150,7 @@ impl Watcher {
             .await;
 
         let mut events = Vec::new();
+        let mut remembered_more = false;
         for look in looks {
             let remembered = self.memory.tenants.entry(look.memory_key).or_default();
             let said = watch::observe(
@@ -159,9 +159,11 @@ impl Watcher {
                 look.sight.as_sight(),
                 settings.watch.unreachable_after(),
             );
+            remembered_more |= !said.is_empty();
             events.extend(notices(&said, look.sight.cycle(), settings, &localizer));
         }
-        if !events.is_empty() {
+        // Also what was not shown (its kind turned off) is remembered, not said after a restart.
+        if remembered_more {
             if let Err(err) = self.memory_file.save(&self.memory) {
                 tracing::warn!("what was announced is not saved, and may be said again: {err}");
             }
