@@ -20,6 +20,13 @@ const COMMANDS: &[&str] = &[
     "export_queue",
     "next_open_at",
     "audit_log",
+    "tenants",
+    "save_profile",
+    "remove_profile",
+    "test_connection",
+    "switch_tenant",
+    "set_network",
+    "overview",
 ];
 
 fn main() {

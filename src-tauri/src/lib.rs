@@ -7,10 +7,15 @@ use synkvakt_core::i18n::Language;
 use synkvakt_core::model::{ExportJob, ExportQueue, ImportChange, ImportCounts, ReexportScope};
 use synkvakt_core::open_at::{OpenAt, OpenRequests};
 use synkvakt_core::paths::AppPaths;
+use synkvakt_core::profiles::{ProfileInput, TenantRef};
 use synkvakt_core::reexport::{
     ConfirmedCounts, PreviewOpened, PreviewQuery, PreviewWindow, TemplateView, UserSearchView,
 };
-use synkvakt_core::session::{AppInfo, HistoryView, ImportLogView, Session, StatusView};
+use synkvakt_core::session::{
+    AppInfo, ConnectionReport, HistoryView, ImportLogView, OverviewView, Session, StatusView,
+    TenantsView,
+};
+use synkvakt_core::settings::NetworkSettings;
 use synkvakt_core::sync_run::ManualSyncView;
 use synkvakt_core::{companion, logging, UserError};
 use tauri::{Manager, State, WindowEvent};
@@ -209,6 +214,83 @@ async fn next_open_at(requests: State<'_, OpenRequests>) -> Result<OpenAt, UserE
     Ok(requests.next().await)
 }
 
+/// The tenant profiles, the tenant in view and the network settings; whether each secret is
+/// stored, never the secret.
+#[tauri::command]
+#[specta::specta]
+async fn tenants(session: State<'_, Session>) -> Result<TenantsView, UserError> {
+    session
+        .tenants()
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn save_profile(
+    session: State<'_, Session>,
+    input: ProfileInput,
+) -> Result<TenantsView, UserError> {
+    session
+        .save_profile(input)
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn remove_profile(session: State<'_, Session>, id: String) -> Result<TenantsView, UserError> {
+    session
+        .remove_profile(id)
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn test_connection(
+    session: State<'_, Session>,
+    input: ProfileInput,
+) -> Result<ConnectionReport, UserError> {
+    session
+        .test_connection(input)
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn switch_tenant(
+    session: State<'_, Session>,
+    tenant: TenantRef,
+) -> Result<TenantsView, UserError> {
+    session
+        .switch_tenant(tenant)
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn set_network(
+    session: State<'_, Session>,
+    network: NetworkSettings,
+) -> Result<TenantsView, UserError> {
+    session
+        .set_network(network)
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn overview(session: State<'_, Session>) -> Result<OverviewView, UserError> {
+    session
+        .overview()
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
 /// The commands and the types they carry; also the source of the page's TypeScript bindings.
 pub fn commands<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
@@ -230,7 +312,14 @@ pub fn commands<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
         execute_reexport,
         export_queue,
         next_open_at,
-        audit_log
+        audit_log,
+        tenants,
+        save_profile,
+        remove_profile,
+        test_connection,
+        switch_tenant,
+        set_network,
+        overview
     ])
 }
 
@@ -254,6 +343,16 @@ pub fn run() {
         .manage(session)
         .manage(requests)
         .setup(|app| {
+            // `--demo` (the README's first command) opens the embedded demo tenant.
+            if std::env::args().any(|arg| arg == "--demo") {
+                let session = app.state::<Session>();
+                let chosen = tauri::async_runtime::block_on(
+                    session.switch_tenant(TenantRef::Demo { number: 1 }),
+                );
+                if let Err(err) = chosen {
+                    tracing::warn!("the demo tenant is not put in view: {err}");
+                }
+            }
             tauri::async_runtime::spawn(app.state::<Session>().keep_demo_alive());
             companion::start_watcher(&companion::watcher_binary());
             Ok(())

@@ -403,8 +403,9 @@ impl Watching {
         let runtime_dir = home.path().join("run");
         let paths = AppPaths::under(home.path().to_path_buf());
         let settings: synkvakt_core::settings::Settings = serde_json::from_value(json!({
-            "version": 1,
+            "version": 2,
             "language": "en",
+            "active": { "kind": "demo", "number": 1 },
             "demo": { "product": product, "scenario": scenario, "tenants": tenants },
             "watch": { "intervalSeconds": 2 },
         }))

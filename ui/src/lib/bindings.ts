@@ -29,6 +29,17 @@ export const commands = {
 	nextOpenAt: () => typedError<OpenAt, UserError>(__TAURI_INVOKE("next_open_at")),
 	/**  Async, so that reading the log happens off the window's thread. */
 	auditLog: (query: AuditQuery_Deserialize) => typedError<AuditView, UserError>(__TAURI_INVOKE("audit_log", { query })),
+	/**
+	 *  The tenant profiles, the tenant in view and the network settings; whether each secret is
+	 *  stored, never the secret.
+	 */
+	tenants: () => typedError<TenantsView_Serialize, UserError>(__TAURI_INVOKE("tenants")),
+	saveProfile: (input: ProfileInput_Deserialize) => typedError<TenantsView_Serialize, UserError>(__TAURI_INVOKE("save_profile", { input })),
+	removeProfile: (id: string) => typedError<TenantsView_Serialize, UserError>(__TAURI_INVOKE("remove_profile", { id })),
+	testConnection: (input: ProfileInput_Deserialize) => typedError<ConnectionReport_Serialize, UserError>(__TAURI_INVOKE("test_connection", { input })),
+	switchTenant: (tenant: TenantRef) => typedError<TenantsView_Serialize, UserError>(__TAURI_INVOKE("switch_tenant", { tenant })),
+	setNetwork: (network: NetworkSettings_Deserialize) => typedError<TenantsView_Serialize, UserError>(__TAURI_INVOKE("set_network", { network })),
+	overview: () => typedError<OverviewView_Serialize, UserError>(__TAURI_INVOKE("overview")),
 };
 
 /* Types */
@@ -91,6 +102,19 @@ export type AuditView = {
 	offset: number,
 };
 
+export type CheckOutcome = "passed" | "failed" | 
+/**  Not checked, because an earlier check failed or this system cannot. */
+"not-checked";
+
+/**  What one check of "Test connection" was about. */
+export type CheckSubject = CheckSubject_Serialize | CheckSubject_Deserialize;
+
+/**  What one check of "Test connection" was about. */
+export type CheckSubject_Deserialize = { kind: "reachable" } | { kind: "tls" } | { kind: "authentication" } | { kind: "product" } | { kind: "task"; name: string; server?: string | null };
+
+/**  What one check of "Test connection" was about. */
+export type CheckSubject_Serialize = { kind: "reachable" } | { kind: "tls" } | { kind: "authentication" } | { kind: "product" } | { kind: "task"; name: string; server: string | null };
+
 /**  The four steps of the manual-sync guide. */
 export type ChecklistItem = "check-status" | "run-task" | "clear-cache" | "watch-cycle";
 
@@ -110,10 +134,80 @@ export type ChecklistItemView_Serialize = {
 	detail: string | null,
 };
 
+/**  Where the client's tasks and logs are. The admin's workstation is often not the client server. */
+export type ClientMachines = ClientMachines_Serialize | ClientMachines_Deserialize;
+
+/**  Where the client's tasks and logs are. The admin's workstation is often not the client server. */
+export type ClientMachines_Deserialize = {
+	/**  The server the vendor's client runs on; `None` until someone says which. */
+	clientServer?: string | null,
+	/**  The domain controller that picks up eFeide's Export AD. */
+	domainController?: string | null,
+	/**  The client's log folder as a path on the client server. */
+	logFolder?: string,
+	/**
+	 *  The client's scheduled tasks, each with its server; empty means the product's tasks as
+	 *  the guides name them, on the client server or the domain controller above.
+	 */
+	tasks?: ScheduledTask_Deserialize[],
+};
+
+/**  Where the client's tasks and logs are. The admin's workstation is often not the client server. */
+export type ClientMachines_Serialize = {
+	/**  The server the vendor's client runs on; `None` until someone says which. */
+	clientServer: string | null,
+	/**  The domain controller that picks up eFeide's Export AD. */
+	domainController: string | null,
+	/**  The client's log folder as a path on the client server. */
+	logFolder: string,
+	/**
+	 *  The client's scheduled tasks, each with its server; empty means the product's tasks as
+	 *  the guides name them, on the client server or the domain controller above.
+	 */
+	tasks: ScheduledTask_Serialize[],
+};
+
 /**  The counts the admin confirmed; Rust checks them against the preview before executing. */
 export type ConfirmedCounts = {
 	users: number,
 	values: number,
+};
+
+export type ConnectionCheck = ConnectionCheck_Serialize | ConnectionCheck_Deserialize;
+
+export type ConnectionCheck_Deserialize = {
+	subject: CheckSubject_Deserialize,
+	outcome: CheckOutcome,
+	/**  What was found, in the admin's language. */
+	text: string,
+	/**  The error behind a failed check, what it means and what to do. */
+	problem?: UserError | null,
+};
+
+export type ConnectionCheck_Serialize = {
+	subject: CheckSubject_Serialize,
+	outcome: CheckOutcome,
+	/**  What was found, in the admin's language. */
+	text: string,
+	/**  The error behind a failed check, what it means and what to do. */
+	problem: UserError | null,
+};
+
+/**  The outcome of "Test connection", check by check. */
+export type ConnectionReport = ConnectionReport_Serialize | ConnectionReport_Deserialize;
+
+/**  The outcome of "Test connection", check by check. */
+export type ConnectionReport_Deserialize = {
+	checks: ConnectionCheck_Deserialize[],
+	/**  The tenant's name as the service gives it, when it answered. */
+	tenantName?: string | null,
+};
+
+/**  The outcome of "Test connection", check by check. */
+export type ConnectionReport_Serialize = {
+	checks: ConnectionCheck_Serialize[],
+	/**  The tenant's name as the service gives it, when it answered. */
+	tenantName: string | null,
 };
 
 /**  A full cycle runs every step; a delta cycle skips the imports. */
@@ -149,6 +243,12 @@ export type CycleView_Serialize = {
 	attention: number | null,
 	/**  The overall state in words: "Failed at Export AD". */
 	headline: string,
+};
+
+/**  A task the guides name for a product, and the kind of server it runs on. */
+export type DefaultTask = {
+	name: string,
+	machine: Machine,
 };
 
 /**
@@ -371,6 +471,37 @@ export type MappingView_Serialize = {
 	valueKind: ValueKind_Serialize,
 };
 
+/**  How Synkvakt reaches the tenants from a municipal network. */
+export type NetworkSettings = NetworkSettings_Serialize | NetworkSettings_Deserialize;
+
+/**  How Synkvakt reaches the tenants from a municipal network. */
+export type NetworkSettings_Deserialize = {
+	/**
+	 *  A CA certificate file (PEM) trusted besides the OS's own roots, e.g. the municipality's
+	 *  CA or its TLS-inspecting proxy's.
+	 */
+	extraCaFile?: string | null,
+	/**
+	 *  A proxy used instead of the system's (`http://proxy.kommune.no:8080`); `None` follows
+	 *  the system's proxy settings.
+	 */
+	proxy?: string | null,
+};
+
+/**  How Synkvakt reaches the tenants from a municipal network. */
+export type NetworkSettings_Serialize = {
+	/**
+	 *  A CA certificate file (PEM) trusted besides the OS's own roots, e.g. the municipality's
+	 *  CA or its TLS-inspecting proxy's.
+	 */
+	extraCaFile: string | null,
+	/**
+	 *  A proxy used instead of the system's (`http://proxy.kommune.no:8080`); `None` follows
+	 *  the system's proxy settings.
+	 */
+	proxy: string | null,
+};
+
 /**  Whether a nudged step moved. */
 export type NudgeOutcome = 
 /**  The task runs, or has just finished: too soon to tell. */
@@ -425,6 +556,18 @@ export type Outcome =
 
 /**  The state of the whole cycle as the header shows it. */
 export type OverallState = "completed" | "running" | "failed" | "stopped" | "resumed" | "unknown";
+
+export type OverviewView = OverviewView_Serialize | OverviewView_Deserialize;
+
+export type OverviewView_Deserialize = {
+	tenants: TenantGlance_Deserialize[],
+	checkedAt: string,
+};
+
+export type OverviewView_Serialize = {
+	tenants: TenantGlance_Serialize[],
+	checkedAt: string,
+};
 
 /**  A column of the preview, to sort by. */
 export type PreviewColumn = "user-id" | "name" | "attribute" | "current-value" | "new-value";
@@ -516,6 +659,75 @@ export type PreviewWindow_Serialize = {
 /**  The two products the service is sold as. */
 export type Product = "eAdm" | "eFeide";
 
+/**  What a new profile of a product starts with. */
+export type ProductDefaults = {
+	product: Product,
+	tasks: DefaultTask[],
+	logFolder: string,
+	intervalSeconds: number,
+	staleHours: number,
+};
+
+/**  A profile as the page's form sends it, to add (no id) or to change one. */
+export type ProfileInput = ProfileInput_Serialize | ProfileInput_Deserialize;
+
+/**  A profile as the page's form sends it, to add (no id) or to change one. */
+export type ProfileInput_Deserialize = {
+	id?: string | null,
+	name: string,
+	product: Product,
+	serviceUrl: string,
+	tasks: ScheduledTask_Deserialize[],
+	clientServer?: string | null,
+	domainController?: string | null,
+	logFolder: string,
+	serverAccount?: string | null,
+	intervalSeconds: number,
+	staleHours: number,
+	watched: boolean,
+	apiKey: SecretChange,
+	serverPassword: SecretChange,
+};
+
+/**  A profile as the page's form sends it, to add (no id) or to change one. */
+export type ProfileInput_Serialize = {
+	id: string | null,
+	name: string,
+	product: Product,
+	serviceUrl: string,
+	tasks: ScheduledTask_Serialize[],
+	clientServer: string | null,
+	domainController: string | null,
+	logFolder: string,
+	serverAccount: string | null,
+	intervalSeconds: number,
+	staleHours: number,
+	watched: boolean,
+	apiKey: SecretChange,
+	serverPassword: SecretChange,
+};
+
+/**  A profile as the page sees it: whether each secret is stored, never the secret. */
+export type ProfileView = ProfileView_Serialize | ProfileView_Deserialize;
+
+/**  A profile as the page sees it: whether each secret is stored, never the secret. */
+export type ProfileView_Deserialize = {
+	profile: TenantProfile_Deserialize,
+	apiKeyStored: boolean,
+	serverPasswordStored: boolean,
+	/**  Why the keyring could not say, when it could not. */
+	keyringProblem?: string | null,
+};
+
+/**  A profile as the page sees it: whether each secret is stored, never the secret. */
+export type ProfileView_Serialize = {
+	profile: TenantProfile_Serialize,
+	apiKeyStored: boolean,
+	serverPasswordStored: boolean,
+	/**  Why the keyring could not say, when it could not. */
+	keyringProblem: string | null,
+};
+
 /**  Whom a re-export is for: every user, or the users picked. */
 export type ReexportScope = {
 	kind: ScopeKind,
@@ -560,6 +772,9 @@ export type ScheduledTask_Serialize = {
 };
 
 export type ScopeKind = "all" | "selection";
+
+/**  What the page may do with a secret: leave it, replace it, or remove it. */
+export type SecretChange = { change: "keep" } | { change: "replace"; value: string } | { change: "remove" };
 
 /**  The situation a step is in, as far as guidance is concerned. */
 export type Situation = "failed" | 
@@ -694,9 +909,88 @@ export type TemplateView_Serialize = {
 	mappings: MappingView_Serialize[],
 };
 
+/**  One tenant in the overview. */
+export type TenantGlance = TenantGlance_Serialize | TenantGlance_Deserialize;
+
+/**  One tenant in the overview. */
+export type TenantGlance_Deserialize = {
+	tenant: TenantRef,
+	name: string,
+	product?: Product | null,
+	/**  `null` while the tenant cannot be reached. */
+	state?: OverallState | null,
+	headline: string,
+	lastCompletedAt?: string | null,
+	/**  What needs the admin, in words: failed or overdue steps, a stop, staleness. */
+	alerts: string[],
+	problem?: UserError | null,
+	active: boolean,
+};
+
+/**  One tenant in the overview. */
+export type TenantGlance_Serialize = {
+	tenant: TenantRef,
+	name: string,
+	product: Product | null,
+	/**  `null` while the tenant cannot be reached. */
+	state: OverallState | null,
+	headline: string,
+	lastCompletedAt: string | null,
+	/**  What needs the admin, in words: failed or overdue steps, a stop, staleness. */
+	alerts: string[],
+	problem: UserError | null,
+	active: boolean,
+};
+
+/**  A real tenant as the settings file keeps it: no secret is ever part of it. */
+export type TenantProfile = TenantProfile_Serialize | TenantProfile_Deserialize;
+
+/**  A real tenant as the settings file keeps it: no secret is ever part of it. */
+export type TenantProfile_Deserialize = {
+	id: string,
+	name: string,
+	product: Product,
+	serviceUrl: string,
+	/**  The client's servers, tasks and log folder. */
+	client?: ClientMachines_Deserialize,
+	/**
+	 *  The account (`DOMENE\bruker`) the servers' Task Scheduler is reached as when the
+	 *  workstation's user is not their admin; its password is in the keyring.
+	 */
+	serverAccount?: string | null,
+	intervalSeconds?: number,
+	staleHours?: number,
+	/**  Followed by the watcher. */
+	watched?: boolean,
+};
+
+/**  A real tenant as the settings file keeps it: no secret is ever part of it. */
+export type TenantProfile_Serialize = {
+	id: string,
+	name: string,
+	product: Product,
+	serviceUrl: string,
+	/**  The client's servers, tasks and log folder. */
+	client: ClientMachines_Serialize,
+	/**
+	 *  The account (`DOMENE\bruker`) the servers' Task Scheduler is reached as when the
+	 *  workstation's user is not their admin; its password is in the keyring.
+	 */
+	serverAccount: string | null,
+	intervalSeconds: number,
+	staleHours: number,
+	/**  Followed by the watcher. */
+	watched: boolean,
+};
+
+/**  Which tenant: one of the demo server's, or a profile the admin added. */
+export type TenantRef = { kind: "demo"; number: number } | { kind: "profile"; id: string };
+
 export type TenantView = TenantView_Serialize | TenantView_Deserialize;
 
 export type TenantView_Deserialize = {
+	/**  Which tenant this is, to switch back to it. */
+	reference: TenantRef,
 	name: string,
 	product: Product,
 	/**  Set for the embedded demo tenant, which every view labels as such. */
@@ -704,10 +998,37 @@ export type TenantView_Deserialize = {
 };
 
 export type TenantView_Serialize = {
+	/**  Which tenant this is, to switch back to it. */
+	reference: TenantRef,
 	name: string,
 	product: Product,
 	/**  Set for the embedded demo tenant, which every view labels as such. */
 	demoScenario: Scenario | null,
+};
+
+/**  Everything the settings page shows of the tenants. */
+export type TenantsView = TenantsView_Serialize | TenantsView_Deserialize;
+
+/**  Everything the settings page shows of the tenants. */
+export type TenantsView_Deserialize = {
+	profiles: ProfileView_Deserialize[],
+	/**  The tenant in view; `null` before the first choice. */
+	active?: TenantRef | null,
+	/**  How many tenants the demo server is asked to serve. */
+	demoTenants: number,
+	defaults: ProductDefaults[],
+	network: NetworkSettings_Deserialize,
+};
+
+/**  Everything the settings page shows of the tenants. */
+export type TenantsView_Serialize = {
+	profiles: ProfileView_Serialize[],
+	/**  The tenant in view; `null` before the first choice. */
+	active: TenantRef | null,
+	/**  How many tenants the demo server is asked to serve. */
+	demoTenants: number,
+	defaults: ProductDefaults[],
+	network: NetworkSettings_Serialize,
 };
 
 /**  An error as the UI shows it. */

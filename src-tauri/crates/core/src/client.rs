@@ -7,6 +7,7 @@ use crate::model::{
     MappingList, PreviewPage, PreviewRequest, ReexportRequest, TemplateList, TenantInfo,
     UserSearch,
 };
+use crate::settings::NetworkSettings;
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
 use reqwest::{StatusCode, Url};
@@ -44,8 +45,9 @@ impl std::fmt::Debug for TenantClient {
 }
 
 impl TenantClient {
+    /// A client over the system's trust store and proxy, as the demo tenant and the tests use.
     pub fn new(service_url: &str, api_key: &str) -> Result<TenantClient> {
-        Self::with_timeout(service_url, api_key, REQUEST_TIMEOUT)
+        Self::with_network(service_url, api_key, &NetworkSettings::default())
     }
 
     pub fn with_timeout(
@@ -53,37 +55,56 @@ impl TenantClient {
         api_key: &str,
         request_timeout: Duration,
     ) -> Result<TenantClient> {
-        let invalid = || Error::InvalidUrl {
-            url: service_url.to_string(),
-        };
-        let mut base = Url::parse(service_url).map_err(|_| invalid())?;
-        if base.host_str().is_none() {
-            return Err(invalid());
-        }
-        match base.scheme() {
-            "https" => {}
-            "http" if is_loopback(&base) => {}
-            "http" => {
-                return Err(Error::InsecureUrl {
-                    url: service_url.to_string(),
-                })
-            }
-            _ => return Err(invalid()),
-        }
-        if !base.path().ends_with('/') {
-            let path = format!("{}/", base.path());
-            base.set_path(&path);
-        }
-        let http = reqwest::Client::builder()
+        Self::build(
+            service_url,
+            api_key,
+            &NetworkSettings::default(),
+            request_timeout,
+        )
+    }
+
+    /// A client as the settings' network part says: the OS's trust store and any extra CA,
+    /// the system's proxy or the one named.
+    pub fn with_network(
+        service_url: &str,
+        api_key: &str,
+        network: &NetworkSettings,
+    ) -> Result<TenantClient> {
+        Self::build(service_url, api_key, network, REQUEST_TIMEOUT)
+    }
+
+    fn build(
+        service_url: &str,
+        api_key: &str,
+        network: &NetworkSettings,
+        request_timeout: Duration,
+    ) -> Result<TenantClient> {
+        let base = service_base(service_url)?;
+        // Certificates are checked against the OS's own roots (reqwest's native roots): an
+        // enterprise CA the OS trusts is trusted here. There is no way to turn checking off.
+        let mut http = reqwest::Client::builder()
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(request_timeout)
             .https_only(base.scheme() == "https")
-            .user_agent(concat!("Synkvakt/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|err| Error::Unreachable {
-                url: service_url.to_string(),
-                detail: err.to_string(),
+            .user_agent(concat!("Synkvakt/", env!("CARGO_PKG_VERSION")));
+        for certificate in network.extra_ca_certificates()? {
+            http = http.add_root_certificate(certificate);
+        }
+        if is_loopback(&base) {
+            // The demo tenant and a tenant tunnelled to this machine never go through a proxy.
+            http = http.no_proxy();
+        } else if let Some(proxy) = network.proxy.as_deref().filter(|p| !p.trim().is_empty()) {
+            let proxy = reqwest::Proxy::all(proxy.trim()).map_err(|_| Error::Invalid {
+                field: "proxy",
+                rule: "url",
+                limit: 0,
             })?;
+            http = http.proxy(proxy);
+        }
+        let http = http.build().map_err(|err| Error::Unreachable {
+            url: service_url.to_string(),
+            detail: err.to_string(),
+        })?;
         Ok(TenantClient {
             base,
             api_key: api_key.to_string(),
@@ -91,6 +112,11 @@ impl TenantClient {
             request_timeout,
             clock_offset: Arc::new(Mutex::new(chrono::Duration::zero())),
         })
+    }
+
+    /// The service's address as the client uses it, with a trailing slash.
+    pub fn service_url(&self) -> &str {
+        self.base.as_str()
     }
 
     pub async fn tenant_info(&self) -> Result<TenantInfo> {
@@ -287,6 +313,11 @@ impl TenantClient {
             .and_then(|value| value.to_str().ok())
             .map(str::to_string);
         let body = self.read_limited(response, &endpoint, &url).await?;
+        if status == StatusCode::PROXY_AUTHENTICATION_REQUIRED {
+            return Err(Error::ProxyAuth {
+                url: url.as_str().to_string(),
+            });
+        }
         if status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN {
             return Err(Error::Unauthorized {
                 status: status.as_u16(),
@@ -370,9 +401,13 @@ impl TenantClient {
                 seconds: self.request_timeout.as_secs().max(1),
             }
         } else if err.is_connect() {
-            Error::Unreachable {
-                url,
-                detail: root_cause(&err),
+            let detail = root_cause(&err);
+            if detail.contains("proxy authorization required") {
+                Error::ProxyAuth { url }
+            } else if is_certificate_problem(&detail) {
+                Error::Tls { url, detail }
+            } else {
+                Error::Unreachable { url, detail }
             }
         } else {
             Error::Disconnected {
@@ -434,6 +469,41 @@ fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
         source = next;
     }
     source.to_string()
+}
+
+/// The address checked: a host, https, or plain http to this machine only.
+pub fn service_base(service_url: &str) -> Result<Url> {
+    let invalid = || Error::InvalidUrl {
+        url: service_url.to_string(),
+    };
+    let mut base = Url::parse(service_url.trim()).map_err(|_| invalid())?;
+    if base.host_str().is_none_or(str::is_empty) {
+        return Err(invalid());
+    }
+    match base.scheme() {
+        "https" => {}
+        "http" if is_loopback(&base) => {}
+        "http" => {
+            return Err(Error::InsecureUrl {
+                url: service_url.to_string(),
+            })
+        }
+        _ => return Err(invalid()),
+    }
+    if !base.path().ends_with('/') {
+        let path = format!("{}/", base.path());
+        base.set_path(&path);
+    }
+    Ok(base)
+}
+
+/// rustls's words for a certificate it would not accept, and for the alert of a server that
+/// would not accept ours.
+fn is_certificate_problem(detail: &str) -> bool {
+    let detail = detail.to_ascii_lowercase();
+    ["certificate", "handshake", "received fatal alert"]
+        .iter()
+        .any(|word| detail.contains(word))
 }
 
 fn is_loopback(url: &Url) -> bool {

@@ -191,15 +191,16 @@ impl DemoConnection {
         }
     }
 
-    /// A Task Scheduler holding `tasks` whose runs, when they end, tell this demo tenant what
+    /// A Task Scheduler holding `tasks` whose runs, when they end, tell demo tenant `number` what
     /// the real service would notice: the client's data arrived. Call it inside the runtime.
     pub fn scheduler(
         &self,
+        number: u32,
         tasks: impl IntoIterator<Item = synkvakt_taskschd::TaskRef>,
     ) -> synkvakt_taskschd::demo::DemoScheduler {
         let runtime = tokio::runtime::Handle::current();
         let http = reqwest::Client::new();
-        let base_url = self.base_url.clone();
+        let base_url = self.tenant_url(number);
         let api_key = self.api_key.clone();
         let on_run_ended: synkvakt_taskschd::demo::RunEnded = std::sync::Arc::new(move |task| {
             let mut url = match url::Url::parse(&base_url) {
@@ -207,7 +208,8 @@ impl DemoConnection {
                 Err(_) => return,
             };
             if let Ok(mut path) = url.path_segments_mut() {
-                path.extend(["_demo", "client-task", task.name.as_str()]);
+                path.pop_if_empty()
+                    .extend(["_demo", "client-task", task.name.as_str()]);
             }
             let request = http.post(url).bearer_auth(&api_key).send();
             let task = task.name.clone();

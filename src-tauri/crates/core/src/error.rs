@@ -51,6 +51,38 @@ pub enum Error {
     Task { kind: &'static str, detail: String },
     #[error("the action was refused: {}", .0.reason())]
     TaskRefused(crate::manual_sync::Refusal),
+    #[error("the certificate of {url} could not be verified: {detail}")]
+    Tls { url: String, detail: String },
+    #[error("the proxy in front of {url} asks for a sign-in Synkvakt cannot give")]
+    ProxyAuth { url: String },
+    #[error("the extra CA certificate {path} cannot be used: {detail}")]
+    ExtraCa { path: PathBuf, detail: String },
+    #[error("the OS keyring cannot be used: {detail}")]
+    Keyring { detail: String },
+    #[error("no API key is stored for {tenant}")]
+    NoApiKey { tenant: String },
+    #[error("no tenant has been chosen yet")]
+    NoTenant,
+    #[error("there is no tenant profile {id}")]
+    ProfileNotFound { id: String },
+    #[error("{field} is not valid: {rule} ({limit})")]
+    Invalid {
+        /// The field, as its catalog key after `field-`.
+        field: &'static str,
+        /// What is wrong, as its catalog key after `rule-`.
+        rule: &'static str,
+        /// The bound the rule speaks of, where it has one.
+        limit: i64,
+    },
+}
+
+impl From<synkvakt_taskschd::Error> for Error {
+    fn from(err: synkvakt_taskschd::Error) -> Error {
+        Error::Task {
+            kind: err.kind(),
+            detail: err.to_string(),
+        }
+    }
 }
 
 /// An error as the UI shows it.
@@ -84,6 +116,14 @@ impl Error {
             Error::DemoTenant { .. } => "demo-tenant",
             Error::Refused { .. } | Error::TaskRefused(_) => "refused",
             Error::Task { kind, .. } => kind,
+            Error::Tls { .. } => "tls",
+            Error::ProxyAuth { .. } => "proxy-auth",
+            Error::ExtraCa { .. } => "extra-ca",
+            Error::Keyring { .. } => "keyring",
+            Error::NoApiKey { .. } => "no-api-key",
+            Error::NoTenant => "no-tenant",
+            Error::ProfileNotFound { .. } => "profile-not-found",
+            Error::Invalid { .. } => "invalid",
         }
     }
 
@@ -118,6 +158,12 @@ impl Error {
             Error::Refused { reason } => vec![("reason", reason.as_str().into())],
             Error::Task { detail, .. } => vec![("detail", detail.as_str().into())],
             Error::TaskRefused(refusal) => vec![("reason", refusal.reason().into())],
+            Error::Tls { url, .. } | Error::ProxyAuth { url } => vec![("url", url.as_str().into())],
+            Error::ExtraCa { path, .. } => vec![("path", path.display().to_string().into())],
+            Error::Keyring { .. } | Error::NoTenant => Vec::new(),
+            Error::NoApiKey { tenant } => vec![("tenant", tenant.as_str().into())],
+            Error::ProfileNotFound { id } => vec![("id", id.as_str().into())],
+            Error::Invalid { limit, .. } => vec![("limit", (*limit).into())],
         }
     }
 
@@ -125,6 +171,15 @@ impl Error {
         let kind = self.kind();
         let args = match self {
             Error::TaskRefused(refusal) => vec![("reason", refusal.text(localizer).into())],
+            Error::Invalid { field, rule, limit } => vec![
+                ("field", localizer.text(&format!("field-{field}")).into()),
+                (
+                    "rule",
+                    localizer
+                        .format(&format!("rule-{rule}"), &[("limit", (*limit).into())])
+                        .into(),
+                ),
+            ],
             _ => self.args(),
         };
         UserError {
@@ -217,6 +272,24 @@ mod tests {
             Error::Task {
                 kind: "task-other",
                 detail: "d".into(),
+            },
+            Error::Tls {
+                url: "x".into(),
+                detail: "d".into(),
+            },
+            Error::ProxyAuth { url: "x".into() },
+            Error::ExtraCa {
+                path: "ca.pem".into(),
+                detail: "d".into(),
+            },
+            Error::Keyring { detail: "d".into() },
+            Error::NoApiKey { tenant: "t".into() },
+            Error::NoTenant,
+            Error::ProfileNotFound { id: "p".into() },
+            Error::Invalid {
+                field: "service-url",
+                rule: "too-long",
+                limit: 2048,
             },
         ]
     }

@@ -221,7 +221,7 @@ impl<S: CycleSource> TaskRunner<S> {
                 detail: err.to_string(),
             })?
             .map(|status| status.state)
-            .map_err(task_error)
+            .map_err(Error::from)
     }
 
     async fn run_task(&self, task: &TaskRef) -> Result<()> {
@@ -233,7 +233,7 @@ impl<S: CycleSource> TaskRunner<S> {
                 kind: "task-other",
                 detail: err.to_string(),
             })?
-            .map_err(task_error)
+            .map_err(Error::from)
     }
 
     /// Step 2 of the manual sync: re-reads the cycle and the task right before starting a new
@@ -369,13 +369,6 @@ pub fn nudge_allowed(step: &crate::status::StepView, task_name: &str) -> bool {
             .iter()
             .filter_map(|remedy| remedy.task.as_ref())
             .any(|named| named.name == task_name || named.alternative.as_deref() == Some(task_name))
-}
-
-fn task_error(err: synkvakt_taskschd::Error) -> Error {
-    Error::Task {
-        kind: err.kind(),
-        detail: err.to_string(),
-    }
 }
 
 /// Where the manual-sync checklist is: the four steps of the guide, one at a time.

@@ -1,11 +1,11 @@
 //! What the window app does, without the window: the settings it runs with, the tenant it talks
-//! to (for now the embedded demo tenant), and the views and actions its commands hand out.
+//! to (a profile, or the embedded demo tenant), and the views and actions its commands hand out.
 
 use crate::actions::{Action, ActionPath};
 use crate::audit_view::{audit_view, AuditQuery, AuditView};
 use crate::client::ImportLogQuery;
 use crate::client::TenantClient;
-use crate::demo::{DemoConnection, DemoLauncher, Scenario};
+use crate::demo::{DemoLauncher, Scenario};
 use crate::error::{Error, Result, UserError};
 use crate::guidance;
 use crate::i18n::{Language, Localizer};
@@ -14,13 +14,16 @@ use crate::model::{Cycle, CycleState, ImportChange, ImportCounts, Product, Tenan
 use crate::model::{ExportQueue, ReexportScope, ScopeKind};
 use crate::paths::AppPaths;
 use crate::personal::{Disclosure, PersonalData};
+use crate::profiles::TenantRef;
 use crate::reexport::{
     ConfirmedCounts, PreviewOpened, PreviewQuery, PreviewWindow, ReexportDialog, TemplateView,
     UserPickView, UserSearchView,
 };
-use crate::settings::{ClientMachines, ScheduledTask, Settings, SettingsStore};
+use crate::secrets::Keyring;
+use crate::settings::{ClientMachines, ScheduledTask, Settings, SettingsStore, WatchLimits};
 use crate::status::{self, CycleView, DisplayState, ViewContext};
 use crate::sync_run::{ManualSyncRun, ManualSyncView, MarkFor, TaskStateView};
+use crate::tenants::{self, Reached};
 use crate::usual::UsualTimes;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -45,6 +48,8 @@ pub struct AppInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct TenantView {
+    /// Which tenant this is, to switch back to it.
+    pub reference: TenantRef,
     pub name: String,
     pub product: Product,
     /// Set for the embedded demo tenant, which every view labels as such.
@@ -134,8 +139,7 @@ const HISTORY_LENGTH: u32 = 20;
 const NUDGE_GRACE: chrono::Duration = chrono::Duration::seconds(60);
 
 struct Connected {
-    client: TenantClient,
-    demo: DemoConnection,
+    reached: Reached,
     /// The client's tasks for this tenant, as configured.
     tasks: Vec<ScheduledTask>,
     runner: Arc<TaskRunner<TenantClient>>,
@@ -153,6 +157,10 @@ struct NudgeWatch {
 
 /// What the tenant last said, kept to show while it cannot be reached.
 struct Fetched {
+    /// Which tenant this is, and how it is judged.
+    tenant_ref: TenantRef,
+    machines: ClientMachines,
+    limits: WatchLimits,
     tenant: TenantInfo,
     cycle: Cycle,
     history: Vec<Cycle>,
@@ -183,6 +191,7 @@ pub struct Session {
     connection: Mutex<Option<Connected>>,
     last: Mutex<Option<Fetched>>,
     this_machine: String,
+    keyring: Keyring,
 }
 
 impl Session {
@@ -213,6 +222,7 @@ impl Session {
             connection: Mutex::new(None),
             last: Mutex::new(None),
             this_machine: this_machine_name(),
+            keyring: Keyring,
         }
     }
 
@@ -266,11 +276,7 @@ impl Session {
                 self.status_view(known, problem.map(|err| self.user_error(&err)))
             }
             (None, Some(err)) => return Err(err),
-            (None, None) => {
-                return Err(Error::DemoTenant {
-                    detail: "no answer kept".into(),
-                })
-            }
+            (None, None) => return Err(Error::NoTenant),
         };
         drop(last);
         Ok(StatusView {
@@ -288,13 +294,12 @@ impl Session {
         let Some(known) = last.as_ref() else {
             return Ok(HistoryView { cycles: Vec::new() });
         };
-        let settings = self.settings();
-        let usual = UsualTimes::learn(&known.history, settings.limits);
+        let usual = UsualTimes::learn(&known.history, known.limits);
         let localizer = self.localizer();
         let context = self.view_context(
             &localizer,
             &usual,
-            &settings.client,
+            &known.machines,
             known.fetched_at + known.clock_offset,
         );
         Ok(HistoryView {
@@ -393,14 +398,12 @@ impl Session {
     async fn client(&self) -> Result<TenantClient> {
         let mut connection = self.connection.lock().await;
         if connection.is_none() {
-            *connection = Some(self.connect_demo().await?);
+            *connection = Some(self.connect().await?);
         }
         connection
             .as_ref()
-            .map(|connected| connected.client.clone())
-            .ok_or_else(|| Error::DemoTenant {
-                detail: "no connection".into(),
-            })
+            .map(|connected| connected.reached.client.clone())
+            .ok_or(Error::NoTenant)
     }
 
     /// The tenant's templates, each with its export mappings.
@@ -579,19 +582,18 @@ impl Session {
     async fn fetch(&self) -> Result<Fetched> {
         let mut connection = self.connection.lock().await;
         if connection.is_none() {
-            *connection = Some(self.connect_demo().await?);
+            *connection = Some(self.connect().await?);
         }
         let Some(connected) = connection.as_ref() else {
-            return Err(Error::DemoTenant {
-                detail: "no connection".into(),
-            });
+            return Err(Error::NoTenant);
         };
+        let client = &connected.reached.client;
         let answer = async {
-            let tenant = connected.client.tenant_info().await?;
-            let cycle = connected.client.current_cycle().await?;
+            let tenant = client.tenant_info().await?;
+            let cycle = client.current_cycle().await?;
             // The history only teaches usual times and staleness: without it the current cycle
             // still shows, judged by what the history said before.
-            let history = match connected.client.cycle_history(HISTORY_LENGTH).await {
+            let history = match client.cycle_history(HISTORY_LENGTH).await {
                 Ok(history) => history.cycles,
                 Err(err) => {
                     tracing::warn!("keeping the previous cycle history: {err}");
@@ -607,12 +609,15 @@ impl Session {
         };
         match answer.await {
             Ok((tenant, cycle, history)) => Ok(Fetched {
+                tenant_ref: connected.reached.tenant.clone(),
+                machines: connected.reached.machines.clone(),
+                limits: connected.reached.limits,
                 tenant,
                 cycle,
                 history,
-                demo_scenario: Some(connected.demo.scenario),
+                demo_scenario: connected.reached.demo_scenario,
                 fetched_at: Utc::now(),
-                clock_offset: connected.client.tenant_now() - Utc::now(),
+                clock_offset: client.tenant_now() - Utc::now(),
             }),
             Err(err) => {
                 // The demo tenant may have stopped (its machine slept, someone killed it): the next
@@ -640,17 +645,17 @@ impl Session {
     }
 
     fn status_view(&self, known: &Fetched, problem: Option<UserError>) -> StatusView {
-        let settings = self.settings();
-        let usual = UsualTimes::learn(&known.history, settings.limits);
+        let usual = UsualTimes::learn(&known.history, known.limits);
         let localizer = self.localizer();
         let now = known.tenant_now();
-        let context = self.view_context(&localizer, &usual, &settings.client, now);
+        let context = self.view_context(&localizer, &usual, &known.machines, now);
         let last_completed_at = status::last_completed_at(&known.history, &known.cycle);
-        let stale_hours = settings.limits.stale_hours;
+        let stale_hours = known.limits.stale_hours;
         let stale = status::is_stale(&known.history, last_completed_at, stale_hours, now);
         StatusView {
             cycle: CycleView::build(&known.cycle, &known.tenant, &context),
             tenant: TenantView {
+                reference: known.tenant_ref.clone(),
                 name: known.tenant.name.clone(),
                 product: known.tenant.product,
                 demo_scenario: known.demo_scenario,
@@ -664,25 +669,29 @@ impl Session {
         }
     }
 
-    async fn connect_demo(&self) -> Result<Connected> {
-        let demo = self.launcher.ensure(self.settings().demo).await?;
-        let client = TenantClient::new(&demo.base_url, &demo.api_key)?;
-        let tasks = self.settings().client.scheduled_tasks(demo.product);
-        let scheduler = demo.scheduler(
-            tasks
-                .iter()
-                .map(|task| TaskRef::new(task.name.clone(), task.server.clone())),
-        );
-        let tenant_name = client.tenant_info().await?.name;
+    /// Reaches the tenant in view: the demo server's (started on first use, or again when it
+    /// went away) or a profile's, with its key from the keyring.
+    async fn connect(&self) -> Result<Connected> {
+        let settings = self.settings();
+        let reached = match settings.active.clone().ok_or(Error::NoTenant)? {
+            TenantRef::Demo { number } => {
+                let demo = self.launcher.ensure(settings.demo).await?;
+                tenants::reach_demo(&settings, number.min(demo.tenants.max(1)), &demo)?
+            }
+            TenantRef::Profile { id } => {
+                tenants::reach_profile(&settings, &id, self.keyring).await?
+            }
+        };
+        let tasks = reached.tasks();
+        let tenant_name = reached.client.tenant_info().await?.name;
         let runner = Arc::new(TaskRunner::new(
-            Arc::new(client.clone()),
-            Arc::new(scheduler),
+            Arc::new(reached.client.clone()),
+            reached.scheduler.clone(),
             self.actions.clone(),
             tenant_name,
         ));
         Ok(Connected {
-            client,
-            demo,
+            reached,
             tasks,
             runner,
         })
@@ -696,9 +705,7 @@ impl Session {
         self.client().await?;
         let connection = self.connection.lock().await;
         let Some(connected) = connection.as_ref() else {
-            return Err(Error::DemoTenant {
-                detail: "no connection".into(),
-            });
+            return Err(Error::NoTenant);
         };
         let task = connected
             .tasks
@@ -709,7 +716,7 @@ impl Session {
                 kind: "task-not-found",
                 detail: format!("“{name}” is not among this tenant's configured tasks"),
             })?;
-        Ok((connected.runner.clone(), task, connected.demo.product))
+        Ok((connected.runner.clone(), task, connected.reached.product))
     }
 
     async fn product(&self) -> Result<Product> {
@@ -717,10 +724,8 @@ impl Session {
         let connection = self.connection.lock().await;
         connection
             .as_ref()
-            .map(|connected| connected.demo.product)
-            .ok_or_else(|| Error::DemoTenant {
-                detail: "no connection".into(),
-            })
+            .map(|connected| connected.reached.product)
+            .ok_or(Error::NoTenant)
     }
 
     /// Starts the manual-sync checklist with the product's sync task, or shows the one under way.
@@ -832,25 +837,24 @@ impl Session {
             state_before: step.map_or(DisplayState::Unknown, |step| step.state),
             started_before: step.and_then(|step| step.started_at),
         };
-        let (tenant, history, clock_offset) = {
+        let (tenant, history, clock_offset, machines, limits) = {
             let last = self.last.lock().await;
             let Some(known) = last.as_ref() else {
-                return Err(Error::DemoTenant {
-                    detail: "no answer kept".into(),
-                });
+                return Err(Error::NoTenant);
             };
             (
                 known.tenant.clone(),
                 known.history.clone(),
                 known.clock_offset,
+                known.machines.clone(),
+                known.limits,
             )
         };
-        let settings = self.settings();
-        let usual = UsualTimes::learn(&history, settings.limits);
+        let usual = UsualTimes::learn(&history, limits);
         let localizer = self.localizer();
         let view_of = |cycle: &Cycle| {
             let now = Utc::now() + clock_offset;
-            let context = self.view_context(&localizer, &usual, &settings.client, now);
+            let context = self.view_context(&localizer, &usual, &machines, now);
             CycleView::build(cycle, &tenant, &context)
         };
         runner
@@ -892,9 +896,14 @@ impl Session {
         } else {
             NudgeOutcome::Watching
         };
-        let settings = self.settings();
-        let event_log_machine = settings
-            .client
+        let machines = self
+            .last
+            .lock()
+            .await
+            .as_ref()
+            .map(|known| known.machines.clone())
+            .unwrap_or_default();
+        let event_log_machine = machines
             .client_server
             .clone()
             .filter(|server| !server.is_empty())
@@ -907,7 +916,7 @@ impl Session {
             started_at,
             task_state,
             outcome,
-            log_folder: settings.client.log_folder_from(&self.this_machine),
+            log_folder: machines.log_folder_from(&self.this_machine),
         })
     }
 
@@ -968,6 +977,13 @@ pub fn this_machine_name() -> String {
         })
         .unwrap_or_default()
 }
+
+mod tenant_settings;
+
+pub use tenant_settings::{
+    CheckOutcome, CheckSubject, ConnectionCheck, ConnectionReport, OverviewView, TenantGlance,
+    TenantsView,
+};
 
 #[cfg(test)]
 mod tests {
@@ -1055,6 +1071,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let paths = AppPaths::under(dir.path().to_path_buf());
         let session = Session::open(&paths, dir.path().join("no-demo"));
+        let first = session.status().await.unwrap_err();
+        assert_eq!(
+            session.user_error(&first).kind,
+            "no-tenant",
+            "nothing chosen yet"
+        );
+        session
+            .switch_tenant(TenantRef::Demo { number: 1 })
+            .await
+            .unwrap();
         let err = session.status().await.unwrap_err();
         let user = session.user_error(&err);
         assert_eq!(user.kind, "demo-tenant");

@@ -5,11 +5,13 @@ use crate::error::{Error, Result};
 use crate::guidance::{self, Machine};
 use crate::i18n::Language;
 use crate::model::Product;
+use crate::profiles::{TenantProfile, TenantRef};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 /// Raised whenever the file's shape changes; an older file is upgraded on load.
-pub const SETTINGS_VERSION: u32 = 1;
+/// Version 2 added the tenant profiles, the tenant in view and the network settings.
+pub const SETTINGS_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -26,6 +28,14 @@ pub struct Settings {
     pub limits: WatchLimits,
     #[serde(default)]
     pub watch: WatchSettings,
+    /// The real tenants the admin (or IT, in the machine-wide defaults) has added.
+    #[serde(default)]
+    pub tenants: Vec<TenantProfile>,
+    /// The tenant the window shows; `None` until the first choice, which the first-run screen asks for.
+    #[serde(default)]
+    pub active: Option<TenantRef>,
+    #[serde(default)]
+    pub network: NetworkSettings,
 }
 
 impl Default for Settings {
@@ -37,12 +47,61 @@ impl Default for Settings {
             client: ClientMachines::default(),
             limits: WatchLimits::default(),
             watch: WatchSettings::default(),
+            tenants: Vec::new(),
+            active: None,
+            network: NetworkSettings::default(),
         }
     }
 }
 
+/// How Synkvakt reaches the tenants from a municipal network.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct NetworkSettings {
+    /// A CA certificate file (PEM) trusted besides the OS's own roots, e.g. the municipality's
+    /// CA or its TLS-inspecting proxy's.
+    pub extra_ca_file: Option<String>,
+    /// A proxy used instead of the system's (`http://proxy.kommune.no:8080`); `None` follows
+    /// the system's proxy settings.
+    pub proxy: Option<String>,
+}
+
+/// A CA file is a few certificates: anything larger is not one.
+const MAX_CA_FILE_BYTES: u64 = 1024 * 1024;
+
+impl NetworkSettings {
+    /// The certificates of the extra CA file, none when no file is named.
+    pub fn extra_ca_certificates(&self) -> Result<Vec<reqwest::Certificate>> {
+        let Some(path) = self
+            .extra_ca_file
+            .as_deref()
+            .filter(|p| !p.trim().is_empty())
+        else {
+            return Ok(Vec::new());
+        };
+        let path = PathBuf::from(path.trim());
+        let unusable = |detail: String| Error::ExtraCa {
+            path: path.clone(),
+            detail,
+        };
+        let size = std::fs::metadata(&path)
+            .map_err(|err| unusable(err.to_string()))?
+            .len();
+        if size > MAX_CA_FILE_BYTES {
+            return Err(unusable(format!("{size} bytes is too large for a CA file")));
+        }
+        let pem = std::fs::read(&path).map_err(|err| unusable(err.to_string()))?;
+        let certificates =
+            reqwest::Certificate::from_pem_bundle(&pem).map_err(|err| unusable(err.to_string()))?;
+        if certificates.is_empty() {
+            return Err(unusable("the file holds no PEM certificate".to_string()));
+        }
+        Ok(certificates)
+    }
+}
+
 /// Where the client's tasks and logs are. The admin's workstation is often not the client server.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ClientMachines {
     /// The server the vendor's client runs on; `None` until someone says which.
@@ -340,9 +399,14 @@ impl SettingsStore {
                 version: version as u32,
             });
         }
+        let older = version < u64::from(SETTINGS_VERSION);
         lay_over(&mut settings, value);
         let mut settings: Settings =
             serde_json::from_value(settings).map_err(|err| broken(err.to_string()))?;
+        if older && settings.active.is_none() {
+            // Before version 2 the demo tenant was the only one: the upgraded file stays on it.
+            settings.active = Some(TenantRef::Demo { number: 1 });
+        }
         settings.version = SETTINGS_VERSION;
         Ok(settings)
     }
@@ -538,7 +602,7 @@ mod tests {
             serde_json::from_str(&std::fs::read_to_string(store.path()).unwrap()).unwrap();
         assert_eq!(
             written,
-            serde_json::json!({ "version": 1, "language": null, "watch": { "startAtLogin": true } })
+            serde_json::json!({ "version": 2, "language": null, "watch": { "startAtLogin": true } })
         );
         assert_eq!(store.load().unwrap(), own);
 
@@ -554,6 +618,26 @@ mod tests {
         let without = store.load().unwrap();
         assert_eq!(without.watch.interval_seconds, 60);
         assert!(without.watch.start_at_login);
+    }
+
+    #[test]
+    fn an_older_file_is_upgraded_and_stays_on_the_demo_tenant_it_showed() {
+        let (_dir, store) = store();
+        std::fs::create_dir_all(store.path().parent().unwrap()).unwrap();
+        std::fs::write(
+            store.path(),
+            r#"{ "version": 1, "language": "nb", "demo": { "scenario": "stuck" } }"#,
+        )
+        .unwrap();
+        let upgraded = store.load().unwrap();
+        assert_eq!(upgraded.version, SETTINGS_VERSION);
+        assert_eq!(upgraded.language, Some(Language::Nb));
+        assert_eq!(upgraded.demo.scenario, Scenario::Stuck);
+        assert_eq!(upgraded.active, Some(TenantRef::Demo { number: 1 }));
+        assert!(upgraded.tenants.is_empty());
+        // A file of this version that has chosen nothing stays unchosen: the first-run screen.
+        std::fs::write(store.path(), r#"{ "version": 2 }"#).unwrap();
+        assert_eq!(store.load().unwrap().active, None);
     }
 
     #[test]

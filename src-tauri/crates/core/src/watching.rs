@@ -3,13 +3,16 @@
 //! only when the cycle changed, backoff while a tenant cannot be reached, and each look turned
 //! into the tray's state and the notifications not given before (`watch::observe`).
 
-use crate::client::{Conditional, TenantClient};
-use crate::demo::{DemoConnection, DemoLauncher, MAX_DEMO_TENANTS};
+use crate::client::Conditional;
+use crate::demo::{DemoConnection, DemoLauncher};
 use crate::error::Result;
 use crate::i18n::{Arg, Localizer};
 use crate::model::{Cycle, TenantInfo};
+use crate::profiles::TenantRef;
+use crate::secrets::Keyring;
 use crate::settings::Settings;
 use crate::status::{self, CycleView, OverallState, ViewContext};
+use crate::tenants::{self, Reached};
 use crate::usual::UsualTimes;
 use crate::watch::{self, EventKind, ManualSyncMark, Sight, WatchEvent, WatchMemoryFile};
 use chrono::{DateTime, Utc};
@@ -106,8 +109,14 @@ impl Watcher {
     /// `poll` as of `now`, which may be later than the clock says: time the caller has let
     /// pass, so that what is due is looked at.
     pub async fn poll_at(&mut self, settings: &Settings, now: Instant) -> Poll {
-        // One look for the server, not one per tenant: started again when it went away.
-        if self.server.is_none() || self.tenants.iter().any(|tenant| tenant.failures > 0) {
+        let mut wanted = settings.watched_tenants();
+        let demo_watched = wanted.iter().any(TenantRef::is_demo);
+        // One look for the demo server, not one per tenant: started again when it went away.
+        let demo_failing = self
+            .tenants
+            .iter()
+            .any(|tenant| tenant.tenant.is_demo() && tenant.failures > 0);
+        if demo_watched && (self.server.is_none() || demo_failing) {
             self.server = match self.launcher.ensure(settings.demo).await {
                 Ok(server) => Some(server),
                 Err(err) => {
@@ -116,14 +125,22 @@ impl Watcher {
                 }
             };
         }
-        // As many as the settings ask for and the server serves.
-        let served = self.server.as_ref().map_or(1, |server| server.tenants);
-        let wanted = settings.demo.tenants.min(served).clamp(1, MAX_DEMO_TENANTS) as usize;
-        self.tenants.truncate(wanted);
-        while self.tenants.len() < wanted {
-            let number = self.tenants.len() as u32 + 1;
-            self.tenants.push(TenantWatch::new(number, now));
-        }
+        // As many demo tenants as the settings ask for and the server serves.
+        let served = self
+            .server
+            .as_ref()
+            .map_or(1, |server| server.tenants.max(1));
+        wanted.retain(|tenant| !matches!(tenant, TenantRef::Demo { number } if *number > served));
+        let mut kept = std::mem::take(&mut self.tenants);
+        self.tenants = wanted
+            .into_iter()
+            .map(
+                |tenant| match kept.iter().position(|known| known.tenant == tenant) {
+                    Some(index) => kept.swap_remove(index),
+                    None => TenantWatch::new(tenant, now),
+                },
+            )
+            .collect();
 
         let localizer = Localizer::new(settings.effective_language());
         let mark = ManualSyncMark::read(&self.launcher.runtime_dir, Utc::now());
@@ -133,6 +150,7 @@ impl Watcher {
         let context = LookContext {
             settings,
             server: self.server.as_ref(),
+            keyring: Keyring,
             localizer: &localizer,
             mark: mark.as_ref(),
             runtime_dir: &self.launcher.runtime_dir,
@@ -152,7 +170,11 @@ impl Watcher {
         let mut events = Vec::new();
         let mut remembered_more = false;
         for look in looks {
-            let remembered = self.memory.tenants.entry(look.memory_key).or_default();
+            let remembered = self
+                .memory
+                .tenants
+                .entry(look.memory_key.clone())
+                .or_default();
             let said = watch::observe(
                 remembered,
                 &look.tenant,
@@ -160,7 +182,7 @@ impl Watcher {
                 settings.watch.unreachable_after(),
             );
             remembered_more |= !said.is_empty();
-            events.extend(notices(&said, look.sight.cycle(), settings, &localizer));
+            events.extend(notices(&said, &look, settings, &localizer));
         }
         // Also what was not shown (its kind turned off) is remembered, not said after a restart.
         if remembered_more {
@@ -186,6 +208,7 @@ impl Watcher {
 struct LookContext<'a> {
     settings: &'a Settings,
     server: Option<&'a DemoConnection>,
+    keyring: Keyring,
     localizer: &'a Localizer,
     mark: Option<&'a ManualSyncMark>,
     runtime_dir: &'a std::path::Path,
@@ -236,6 +259,8 @@ struct Look {
     /// Stable whatever the language or the tenant's name: what was said is kept under it.
     memory_key: String,
     tenant: String,
+    /// The tenant's own limit for "no cycle has completed", for the words of its notice.
+    stale_hours: u32,
     sight: Seen,
 }
 
@@ -307,9 +332,9 @@ fn gathered(notices: Vec<Notice>, localizer: &Localizer) -> Vec<Notice> {
 
 /// One tenant of the demo server.
 struct TenantWatch {
-    number: u32,
-    /// The client and the server address and key it was made for.
-    client: Option<(String, String, TenantClient)>,
+    tenant: TenantRef,
+    /// The tenant reached, with what it was reached from.
+    reached: Option<(String, Reached)>,
     known: Option<Known>,
     /// When the tenant last answered, or when watching began.
     last_answer: DateTime<Utc>,
@@ -321,10 +346,10 @@ struct TenantWatch {
 
 impl TenantWatch {
     /// A tenant first looked at `now`.
-    fn new(number: u32, now: Instant) -> TenantWatch {
+    fn new(tenant: TenantRef, now: Instant) -> TenantWatch {
         TenantWatch {
-            number,
-            client: None,
+            tenant,
+            reached: None,
             known: None,
             last_answer: Utc::now(),
             failures: 0,
@@ -338,16 +363,21 @@ impl TenantWatch {
     }
 
     fn memory_key(&self) -> String {
-        format!("demo/{}", self.number)
+        self.tenant.key()
     }
 
-    /// The tenant's name as the service gave it, until then its number.
-    fn name(&self, localizer: &Localizer) -> String {
-        match &self.known {
-            Some(known) => known.tenant.name.clone(),
-            None => localizer.format(
+    /// The tenant's name as the service gave it; until then its profile's, or its number.
+    fn name(&self, context: &LookContext<'_>) -> String {
+        match (&self.known, &self.tenant) {
+            (Some(known), _) => known.tenant.name.clone(),
+            (None, TenantRef::Profile { id }) => context
+                .settings
+                .profile(id)
+                .map(|profile| profile.name.clone())
+                .unwrap_or_else(|_| id.clone()),
+            (None, TenantRef::Demo { number }) => context.localizer.format(
                 "notify-tenant-number",
-                &[("number", i64::from(self.number).into())],
+                &[("number", i64::from(*number).into())],
             ),
         }
     }
@@ -357,35 +387,28 @@ impl TenantWatch {
     }
 
     async fn look_once(&mut self, context: &LookContext<'_>, now: Instant) -> Look {
-        let looked = match context.server {
-            Some(server) => self.read(server).await,
-            None => Err(crate::Error::DemoTenant {
-                detail: "not running".into(),
-            }),
-        };
-        let (sight, next_in) = match looked {
-            Ok(known) => {
+        let (sight, next_in) = match self.read(context).await {
+            Ok((known, reached)) => {
                 self.failures = 0;
                 self.last_answer = Utc::now();
-                let (sight, glance, next_in) = answered(&known, context, self.now());
+                let (sight, glance, next_in) = answered(&known, &reached, context, self.now());
                 self.glance = glance;
                 self.known = Some(known);
                 (sight, next_in)
             }
             Err(err) => {
-                tracing::info!(tenant = self.number, "the tenant did not answer: {err}");
-                // A server that went away is looked for again, and its ETags are not its heir's.
-                self.client = None;
+                tracing::info!(tenant = %self.tenant.key(), "the tenant did not answer: {err}");
+                let interval = self.interval(context);
+                // A server that went away is looked for again, and its ETags are not its heir's;
+                // a profile's key is read from the keyring again.
+                self.reached = None;
                 self.failures += 1;
                 let why = err.to_user(context.localizer).message;
                 self.glance = Glance {
                     state: TrayState::Unreachable,
                     tooltip: context.localizer.format(
                         "notify-tooltip-unreachable",
-                        &[
-                            ("tenant", self.name(context.localizer).into()),
-                            ("why", why.into()),
-                        ],
+                        &[("tenant", self.name(context).into()), ("why", why.into())],
                     ),
                 };
                 let wait = BACKOFF[(self.failures - 1).min(BACKOFF.len() - 1)];
@@ -393,75 +416,129 @@ impl TenantWatch {
                     since: self.last_answer,
                     now: Utc::now(),
                 };
-                (
-                    sight,
-                    Duration::from_secs(wait).min(context.settings.watch.interval()),
-                )
+                (sight, Duration::from_secs(wait).min(interval))
             }
         };
         self.looked_at = now;
         self.due = now + next_in;
         Look {
             memory_key: self.memory_key(),
-            tenant: self.name(context.localizer),
+            tenant: self.name(context),
+            stale_hours: self.stale_hours(context),
             sight,
         }
     }
 
     /// Now by the tenant's clock, which its cycle's times are in.
     fn now(&self) -> DateTime<Utc> {
-        self.client
+        self.reached
             .as_ref()
-            .map_or_else(Utc::now, |(_, _, client)| client.tenant_now())
+            .map_or_else(Utc::now, |(_, reached)| reached.client.tenant_now())
+    }
+
+    fn stale_hours(&self, context: &LookContext<'_>) -> u32 {
+        match &self.reached {
+            Some((_, reached)) => reached.limits.stale_hours,
+            None => context.settings.limits.stale_hours,
+        }
+    }
+
+    /// The time between looks: the profile's, or the watcher's for a demo tenant.
+    fn interval(&self, context: &LookContext<'_>) -> Duration {
+        match (&self.reached, &self.tenant) {
+            (Some((_, reached)), _) => reached.interval,
+            (None, TenantRef::Profile { id }) => context
+                .settings
+                .profile(id)
+                .map(|profile| Duration::from_secs(u64::from(profile.interval_seconds)))
+                .unwrap_or_else(|_| context.settings.watch.interval()),
+            (None, TenantRef::Demo { .. }) => context.settings.watch.interval(),
+        }
+    }
+
+    /// What the tenant is reached from: its profile and the network settings, or the demo
+    /// server's address and key. When it changes the tenant is reached again.
+    fn source(&self, context: &LookContext<'_>) -> Result<String> {
+        match &self.tenant {
+            TenantRef::Demo { .. } => {
+                let server = context.server.ok_or_else(|| crate::Error::DemoTenant {
+                    detail: "not running".into(),
+                })?;
+                Ok(format!("{}|{}", server.base_url, server.api_key))
+            }
+            TenantRef::Profile { id } => {
+                Ok(
+                    serde_json::json!([context.settings.profile(id)?, context.settings.network])
+                        .to_string(),
+                )
+            }
+        }
+    }
+
+    async fn reach(&mut self, context: &LookContext<'_>) -> Result<Reached> {
+        let source = self.source(context)?;
+        if let Some((from, reached)) = &self.reached {
+            if *from == source {
+                return Ok(reached.clone());
+            }
+        }
+        let reached = match (&self.tenant, context.server) {
+            (TenantRef::Demo { number }, Some(server)) => {
+                tenants::reach_demo(context.settings, *number, server)?
+            }
+            (TenantRef::Demo { .. }, None) => {
+                return Err(crate::Error::DemoTenant {
+                    detail: "not running".into(),
+                })
+            }
+            (TenantRef::Profile { id }, _) => {
+                tenants::reach_profile(context.settings, id, context.keyring).await?
+            }
+        };
+        self.reached = Some((source, reached.clone()));
+        self.known = None;
+        Ok(reached)
     }
 
     /// What the tenant holds now: an unchanged cycle costs one 304; a changed one brings its
     /// history along.
-    async fn read(&mut self, server: &DemoConnection) -> Result<Known> {
-        let url = server.tenant_url(self.number);
-        let client = match &self.client {
-            Some((made_for, key, client)) if *made_for == url && *key == server.api_key => {
-                client.clone()
-            }
-            _ => {
-                let client = TenantClient::new(&url, &server.api_key)?;
-                self.client = Some((url, server.api_key.clone(), client.clone()));
-                self.known = None;
-                client
-            }
-        };
+    async fn read(&mut self, context: &LookContext<'_>) -> Result<(Known, Reached)> {
+        let reached = self.reach(context).await?;
+        let client = &reached.client;
         let previous = self.known.take();
         let etag = previous.as_ref().and_then(|known| known.etag.clone());
         let answer = client.current_cycle_if_changed(etag.as_deref()).await;
         let (cycle, etag) = match (answer, previous) {
-            (Ok(Conditional::Unchanged), Some(known)) => return Ok(known),
+            (Ok(Conditional::Unchanged), Some(known)) => return Ok((known, reached)),
             (Ok(Conditional::Unchanged), None) => (client.current_cycle().await?, None),
             (Ok(Conditional::Changed { value, etag }), _) => (value, etag),
             (Err(err), _) => return Err(err),
         };
         let tenant = client.tenant_info().await?;
         let history = client.cycle_history(HISTORY_LENGTH).await?.cycles;
-        Ok(Known {
+        let known = Known {
             tenant,
             cycle,
             etag,
             history,
-        })
+        };
+        Ok((known, reached))
     }
 }
 
 /// What an answer shows: the sight for the memory, the tray's look, and when to look again.
 fn answered(
     known: &Known,
+    reached: &Reached,
     context: &LookContext<'_>,
     now: DateTime<Utc>,
 ) -> (Seen, Glance, Duration) {
     let settings = context.settings;
-    let usual = UsualTimes::learn(&known.history, settings.limits);
+    let usual = UsualTimes::learn(&known.history, reached.limits);
     let view_context = ViewContext {
         localizer: context.localizer,
         usual: &usual,
-        machines: &settings.client,
+        machines: &reached.machines,
         this_machine: context.this_machine,
         now,
     };
@@ -470,7 +547,7 @@ fn answered(
     let stale = status::is_stale(
         &known.history,
         last_completed,
-        settings.limits.stale_hours,
+        reached.limits.stale_hours,
         now,
     );
     let mark = context.mark.filter(|mark| mark.tenant == known.tenant.name);
@@ -495,9 +572,9 @@ fn answered(
         OverallState::Running => TrayState::Running,
     };
     let next_in = if mark.is_some() && !(manual_cycle.is_some() && finished) {
-        settings.watch.active_interval()
+        settings.watch.active_interval().min(reached.interval)
     } else {
-        settings.watch.interval()
+        reached.interval
     };
     let glance = Glance {
         state,
@@ -520,21 +597,21 @@ fn answered(
 /// The events the settings let through, as notifications in the admin's language.
 fn notices(
     events: &[WatchEvent],
-    cycle: Option<&CycleView>,
+    look: &Look,
     settings: &Settings,
     localizer: &Localizer,
 ) -> Vec<Notice> {
     events
         .iter()
         .filter(|event| settings.watch.notify.allows(event.kind))
-        .map(|event| notice(event, cycle, settings, localizer))
+        .map(|event| notice(event, look.sight.cycle(), look.stale_hours, localizer))
         .collect()
 }
 
 fn notice(
     event: &WatchEvent,
     cycle: Option<&CycleView>,
-    settings: &Settings,
+    stale_hours: u32,
     localizer: &Localizer,
 ) -> Notice {
     let step = cycle.and_then(|cycle| {
@@ -546,7 +623,7 @@ fn notice(
     let args: Vec<(&str, Arg)> = vec![
         ("tenant", event.tenant.as_str().into()),
         ("step", event.step_name.clone().unwrap_or_default().into()),
-        ("hours", i64::from(settings.limits.stale_hours).into()),
+        ("hours", i64::from(stale_hours).into()),
     ];
     let title_key = match event.kind {
         EventKind::StepFailed => "notify-step-failed",
@@ -627,7 +704,7 @@ mod tests {
     }
 
     fn watching(state: TrayState) -> TenantWatch {
-        let mut tenant = TenantWatch::new(1, Instant::now());
+        let mut tenant = TenantWatch::new(TenantRef::Demo { number: 1 }, Instant::now());
         tenant.glance.state = state;
         tenant
     }

@@ -9,6 +9,7 @@ use synkvakt_core::guidance::Situation;
 use synkvakt_core::i18n::Language;
 use synkvakt_core::model::{ImportChange, ImportCounts, Product};
 use synkvakt_core::paths::AppPaths;
+use synkvakt_core::profiles::TenantRef;
 use synkvakt_core::session::Session;
 use synkvakt_core::settings::{Settings, SettingsStore};
 use synkvakt_core::status::{DisplayState, OverallState};
@@ -40,6 +41,7 @@ fn open(product: Product, scenario: Scenario) -> Demo {
             scenario,
             ..DemoChoice::default()
         },
+        active: Some(TenantRef::Demo { number: 1 }),
         ..Settings::default()
     };
     SettingsStore::new(paths.settings_file())

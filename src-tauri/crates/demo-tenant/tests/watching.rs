@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use synkvakt_core::demo::{DemoChoice, DemoLauncher, Scenario};
 use synkvakt_core::i18n::Language;
 use synkvakt_core::model::Product;
+use synkvakt_core::profiles::TenantRef;
 use synkvakt_core::settings::Settings;
 use synkvakt_core::watch::{EventKind, ManualSyncMark};
 use synkvakt_core::watching::{TrayState, Watcher};
@@ -42,6 +43,7 @@ impl Rig {
                 tenants,
                 ..DemoChoice::default()
             },
+            active: Some(TenantRef::Demo { number: 1 }),
             ..Settings::default()
         };
         settings.watch.interval_seconds = 10;

@@ -6,7 +6,7 @@
 
 use crate::codes::call_failed;
 use crate::sequence::{self, ComTaskService, Hresult};
-use crate::{Error, Result, TaskRef, TaskScheduler, TaskStatus};
+use crate::{Account, Error, Result, TaskRef, TaskScheduler, TaskStatus};
 use std::mem::ManuallyDrop;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
@@ -28,7 +28,8 @@ enum Request {
     Run(TaskRef, mpsc::Sender<Result<()>>),
 }
 
-/// The Task Scheduler of this computer or of a server, reached as the current Windows identity.
+/// The Task Scheduler of this computer or of a server, reached as the current Windows identity
+/// or, on a server, as the account given.
 pub struct WindowsScheduler {
     /// `None` only while dropping: closing it is what tells the worker to finish.
     requests: Option<mpsc::Sender<Request>>,
@@ -38,11 +39,17 @@ pub struct WindowsScheduler {
 impl WindowsScheduler {
     /// Starts the worker thread and initialises COM on it.
     pub fn new() -> Result<WindowsScheduler> {
+        Self::signed_in_as(None)
+    }
+
+    /// As `new`, reaching the servers as `account` (this computer is always reached as the
+    /// current identity: Windows takes no other account for a local connection).
+    pub fn signed_in_as(account: Option<Account>) -> Result<WindowsScheduler> {
         let (requests, incoming) = mpsc::channel();
         let (started, initialised) = mpsc::channel();
         let worker = std::thread::Builder::new()
             .name("task-scheduler".into())
-            .spawn(move || serve(incoming, started))
+            .spawn(move || serve(incoming, started, account))
             .map_err(|error| Error::Other {
                 operation: "CreateThread",
                 code: error
@@ -101,7 +108,11 @@ fn hresult_from_win32(code: u32) -> Hresult {
     0x8007_0000 | (code & 0xFFFF)
 }
 
-fn serve(incoming: mpsc::Receiver<Request>, started: mpsc::Sender<Result<(), Hresult>>) {
+fn serve(
+    incoming: mpsc::Receiver<Request>,
+    started: mpsc::Sender<Result<(), Hresult>>,
+    account: Option<Account>,
+) {
     // SAFETY: a fresh thread, initialised once and uninitialised below, after every COM object
     // it made has been released.
     let initialised = unsafe { CoInitializeEx(None, COINIT_MULTITHREADED) };
@@ -113,10 +124,10 @@ fn serve(incoming: mpsc::Receiver<Request>, started: mpsc::Sender<Result<(), Hre
     for request in incoming {
         match request {
             Request::Status(task, reply) => {
-                let _ = reply.send(with_service(&task, sequence::status));
+                let _ = reply.send(with_service(&task, account.as_ref(), sequence::status));
             }
             Request::Run(task, reply) => {
-                let _ = reply.send(with_service(&task, sequence::run));
+                let _ = reply.send(with_service(&task, account.as_ref(), sequence::run));
             }
         }
     }
@@ -128,16 +139,26 @@ fn serve(incoming: mpsc::Receiver<Request>, started: mpsc::Sender<Result<(), Hre
 /// answers, so a server that went away or came back is always seen as it is now.
 fn with_service<T>(
     task: &TaskRef,
+    account: Option<&Account>,
     calls: impl FnOnce(&mut ComService, &TaskRef) -> Result<T>,
 ) -> Result<T> {
     // SAFETY: COM is initialised on this thread (see `serve`).
     let service: ITaskService =
         unsafe { CoCreateInstance(&TASK_SCHEDULER_CLASS, None, CLSCTX_INPROC_SERVER) }
             .map_err(|error| call_failed(error.code().0 as u32, "CoCreateInstance", task))?;
-    calls(&mut ComService(service), task)
+    calls(
+        &mut ComService {
+            service,
+            account: account.cloned(),
+        },
+        task,
+    )
 }
 
-struct ComService(ITaskService);
+struct ComService {
+    service: ITaskService,
+    account: Option<Account>,
+}
 
 fn hresult(error: windows::core::Error) -> Hresult {
     error.code().0 as u32
@@ -152,13 +173,26 @@ impl ComTaskService for ComService {
 
     fn connect(&mut self, server: Option<&str>) -> Result<(), Hresult> {
         let empty = VARIANT::default();
-        let server = server.map(StringVariant::new);
-        let server = server.as_ref().map_or(&empty, |server| &server.0);
-        unsafe { self.0.Connect(server, &empty, &empty, &empty) }.map_err(hresult)
+        let text = |value: Option<&str>| value.map(StringVariant::new);
+        let account = self.account.as_ref().filter(|_| server.is_some());
+        let user = text(account.map(|account| account.user.as_str()));
+        let domain = text(account.and_then(|account| account.domain.as_deref()));
+        let password = text(account.map(|account| account.password.as_str()));
+        let server = text(server);
+        let given = |variant: &Option<StringVariant>| variant.as_ref().map_or(&empty, |v| &v.0);
+        unsafe {
+            self.service.Connect(
+                given(&server),
+                given(&user),
+                given(&domain),
+                given(&password),
+            )
+        }
+        .map_err(hresult)
     }
 
     fn get_folder(&mut self, path: &str) -> Result<ITaskFolder, Hresult> {
-        unsafe { self.0.GetFolder(&BSTR::from(path)) }.map_err(hresult)
+        unsafe { self.service.GetFolder(&BSTR::from(path)) }.map_err(hresult)
     }
 
     fn get_task(&mut self, folder: &ITaskFolder, path: &str) -> Result<IRegisteredTask, Hresult> {

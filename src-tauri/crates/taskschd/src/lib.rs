@@ -42,6 +42,39 @@ impl fmt::Display for TaskRef {
     }
 }
 
+/// The account a server's Task Scheduler is reached as, when it is not the current user.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Account {
+    pub user: String,
+    pub domain: Option<String>,
+    pub password: String,
+}
+
+impl Account {
+    /// `DOMENE\bruker`, `bruker@domene` or `bruker`, with its password.
+    pub fn parse(name: &str, password: String) -> Account {
+        let (user, domain) = match name.split_once('\\') {
+            Some((domain, user)) => (user, Some(domain)),
+            None => (name, None),
+        };
+        Account {
+            user: user.to_string(),
+            domain: domain.map(str::to_string),
+            password,
+        }
+    }
+}
+
+impl fmt::Debug for Account {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The password never reaches a log line.
+        f.debug_struct("Account")
+            .field("user", &self.user)
+            .field("domain", &self.domain)
+            .finish_non_exhaustive()
+    }
+}
+
 /// A task's state as the Task Scheduler reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TaskState {
@@ -105,4 +138,18 @@ pub trait TaskScheduler: Send + Sync {
 
     /// Starts the task now, as "Run" in the Task Scheduler does.
     fn run(&self, task: &TaskRef) -> Result<()>;
+}
+
+#[cfg(test)]
+mod account_tests {
+    use super::Account;
+
+    #[test]
+    fn an_account_name_splits_into_domain_and_user_and_never_prints_its_password() {
+        let account = Account::parse(r"KOMMUNE\svc-eadm", "hemmelig".into());
+        assert_eq!(account.user, "svc-eadm");
+        assert_eq!(account.domain.as_deref(), Some("KOMMUNE"));
+        assert_eq!(Account::parse("svc@kommune.no", String::new()).domain, None);
+        assert!(!format!("{account:?}").contains("hemmelig"));
+    }
 }

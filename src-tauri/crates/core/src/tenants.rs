@@ -1,0 +1,134 @@
+//! Reaching a tenant, the demo's or a real one: its API client, its product, the client's
+//! machines and tasks, how it is judged, and the Task Scheduler its tasks run in. The window,
+//! the watcher and "Test connection" all reach tenants through here.
+
+use crate::client::TenantClient;
+use crate::demo::{DemoConnection, Scenario};
+use crate::error::{Error, Result};
+use crate::model::Product;
+use crate::profiles::TenantRef;
+use crate::secrets::{Keyring, SecretKind};
+use crate::settings::{ClientMachines, ScheduledTask, Settings, WatchLimits};
+use std::sync::Arc;
+use std::time::Duration;
+use synkvakt_taskschd::{TaskRef, TaskScheduler};
+
+/// A tenant ready to be asked.
+#[derive(Clone)]
+pub struct Reached {
+    pub tenant: TenantRef,
+    pub client: TenantClient,
+    pub product: Product,
+    pub machines: ClientMachines,
+    pub limits: WatchLimits,
+    /// Seconds between the watcher's looks at it.
+    pub interval: Duration,
+    /// Set for a demo tenant, which every view labels as such.
+    pub demo_scenario: Option<Scenario>,
+    pub scheduler: Arc<dyn TaskScheduler>,
+}
+
+impl Reached {
+    /// The client's tasks for this tenant, as configured or as the guides name them.
+    pub fn tasks(&self) -> Vec<ScheduledTask> {
+        self.machines.scheduled_tasks(self.product)
+    }
+}
+
+/// Demo tenant `number` of the demo server `demo`. Call it inside the runtime.
+pub fn reach_demo(settings: &Settings, number: u32, demo: &DemoConnection) -> Result<Reached> {
+    let client = TenantClient::new(&demo.tenant_url(number), &demo.api_key)?;
+    let tasks = settings.client.scheduled_tasks(demo.product);
+    let scheduler = demo.scheduler(
+        number,
+        tasks
+            .iter()
+            .map(|task| TaskRef::new(task.name.clone(), task.server.clone())),
+    );
+    Ok(Reached {
+        tenant: TenantRef::Demo { number },
+        client,
+        product: demo.product,
+        machines: settings.client.clone(),
+        limits: settings.limits,
+        interval: settings.watch.interval(),
+        demo_scenario: Some(demo.scenario),
+        scheduler: Arc::new(scheduler),
+    })
+}
+
+/// The profile `id`, with its API key from the keyring.
+pub async fn reach_profile(settings: &Settings, id: &str, keyring: Keyring) -> Result<Reached> {
+    let profile = settings.profile(id)?.clone();
+    let api_key = keyring
+        .read_async(&profile.id, SecretKind::ApiKey)
+        .await?
+        .ok_or_else(|| Error::NoApiKey {
+            tenant: profile.name.clone(),
+        })?;
+    let client =
+        TenantClient::with_network(&profile.service_url, api_key.expose(), &settings.network)?;
+    let password = match profile.server_account {
+        Some(_) => keyring
+            .read_async(&profile.id, SecretKind::ServerPassword)
+            .await?
+            .map(|secret| secret.expose().to_string()),
+        None => None,
+    };
+    let scheduler = task_scheduler(profile.server_account.as_deref(), password)?;
+    Ok(Reached {
+        tenant: TenantRef::Profile { id: profile.id },
+        client,
+        product: profile.product,
+        limits: WatchLimits {
+            stale_hours: profile.stale_hours,
+            ..settings.limits
+        },
+        interval: Duration::from_secs(u64::from(profile.interval_seconds)),
+        machines: profile.client,
+        demo_scenario: None,
+        scheduler,
+    })
+}
+
+/// The Task Scheduler of this system, reaching the servers as `account` (`DOMENE\\bruker`)
+/// with `password` when an account is named, else as the current user.
+#[cfg(windows)]
+pub fn task_scheduler(
+    account: Option<&str>,
+    password: Option<String>,
+) -> Result<Arc<dyn TaskScheduler>> {
+    let account =
+        account.map(|name| synkvakt_taskschd::Account::parse(name, password.unwrap_or_default()));
+    synkvakt_taskschd::WindowsScheduler::signed_in_as(account)
+        .map(|scheduler| Arc::new(scheduler) as Arc<dyn TaskScheduler>)
+        .map_err(Error::from)
+}
+
+/// Off Windows there is no Task Scheduler to reach: every task says so.
+#[cfg(not(windows))]
+pub fn task_scheduler(
+    _account: Option<&str>,
+    _password: Option<String>,
+) -> Result<Arc<dyn TaskScheduler>> {
+    Ok(Arc::new(NoTaskScheduler))
+}
+
+/// The scheduler of a system that has none.
+#[cfg(not(windows))]
+struct NoTaskScheduler;
+
+#[cfg(not(windows))]
+impl TaskScheduler for NoTaskScheduler {
+    fn status(&self, _task: &TaskRef) -> synkvakt_taskschd::Result<synkvakt_taskschd::TaskStatus> {
+        Err(synkvakt_taskschd::Error::NotSupported {
+            operation: "Reading a scheduled task (the Task Scheduler is Windows')",
+        })
+    }
+
+    fn run(&self, _task: &TaskRef) -> synkvakt_taskschd::Result<()> {
+        Err(synkvakt_taskschd::Error::NotSupported {
+            operation: "Running a scheduled task (the Task Scheduler is Windows')",
+        })
+    }
+}
