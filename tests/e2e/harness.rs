@@ -153,6 +153,8 @@ pub struct Launch<'a> {
     pub app_may_start_demo: bool,
     /// The app's command line, e.g. the step a clicked notification opens it at.
     pub args: &'a [&'a str],
+    /// Start as on a new machine, with no tenant chosen; otherwise the demo tenant is in view.
+    pub first_run: bool,
 }
 
 impl Drop for Session {
@@ -171,6 +173,7 @@ impl<'a> Launch<'a> {
             start_demo: true,
             app_may_start_demo: true,
             args: &[],
+            first_run: false,
         }
     }
 }
@@ -182,12 +185,29 @@ impl Session {
         let demo = launch
             .start_demo
             .then(|| start_demo(&runtime_dir, &launch, 0));
+        if !launch.first_run {
+            let paths = AppPaths::under(home.path().to_path_buf());
+            std::fs::create_dir_all(&paths.config_dir).unwrap();
+            std::fs::write(
+                paths.settings_file(),
+                json!({ "version": 2, "active": { "kind": "demo", "number": 1 } }).to_string(),
+            )
+            .unwrap();
+        }
 
         let port = free_port();
         let native_port = free_port();
         let mut driver = Command::new("dbus-run-session");
+        // The app's session bus has a Secret Service of its own, its keyring in the test's home:
+        // gnome-keyring, unlocked with a password of the test's.
         driver
             .arg("--")
+            .arg("sh")
+            .arg("-c")
+            .arg(
+                r#"printf 'e2e-login' | XDG_DATA_HOME="$SYNKVAKT_HOME/keyring" gnome-keyring-daemon --daemonize --unlock --components=secrets >/dev/null && exec "$@""#,
+            )
+            .arg("with-keyring")
             .arg(tauri_driver())
             .arg("--port")
             .arg(port.to_string())

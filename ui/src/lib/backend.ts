@@ -7,6 +7,24 @@ import type {
   AuditQuery,
   AuditView,
   Outcome as AuditOutcome,
+  CheckOutcome,
+  CheckSubject_Serialize,
+  ConnectionCheck_Serialize,
+  ConnectionReport_Serialize,
+  DefaultTask,
+  Machine,
+  NetworkSettings_Serialize,
+  OverviewView_Serialize,
+  Product,
+  ProductDefaults,
+  ProfileInput_Serialize,
+  ProfileView_Serialize,
+  ScheduledTask_Serialize,
+  SecretChange,
+  TenantGlance_Serialize,
+  TenantProfile_Serialize,
+  TenantRef,
+  TenantsView_Serialize,
   ConfirmedCounts,
   ExportJob,
   ExportQueue,
@@ -46,7 +64,26 @@ export type CycleView = CycleView_Serialize;
 export type HistoryView = HistoryView_Serialize;
 export type ManualSyncView = ManualSyncView_Serialize;
 export type NudgeView = NudgeView_Serialize;
+export type TenantsView = TenantsView_Serialize;
+export type ProfileView = ProfileView_Serialize;
+export type TenantProfile = TenantProfile_Serialize;
+// The page sends every field, so the stricter serialized shape of the input is the one it builds.
+export type ProfileInput = ProfileInput_Serialize;
+export type ScheduledTask = ScheduledTask_Serialize;
+export type NetworkSettings = NetworkSettings_Serialize;
+export type ConnectionReport = ConnectionReport_Serialize;
+export type ConnectionCheck = ConnectionCheck_Serialize;
+export type CheckSubject = CheckSubject_Serialize;
+export type OverviewView = OverviewView_Serialize;
+export type TenantGlance = TenantGlance_Serialize;
 export type {
+  CheckOutcome,
+  DefaultTask,
+  Machine,
+  Product,
+  ProductDefaults,
+  SecretChange,
+  TenantRef,
   AuditEntryView,
   AuditOutcome,
   AuditQuery,
@@ -192,4 +229,38 @@ export function loadAuditLog(query: AuditQuery): Promise<Outcome<AuditView>> {
 
 export function loadExportQueue(): Promise<Outcome<ExportQueue>> {
   return settle(() => commands.exportQueue());
+}
+
+/** The profiles, the tenant in view, the defaults for a new profile and the network settings. */
+export function loadTenants(): Promise<Outcome<TenantsView>> {
+  return settle(() => commands.tenants());
+}
+
+/** Adds a profile (no id) or changes one; Rust checks every field and keeps secrets in the keyring. */
+export function saveProfile(input: ProfileInput): Promise<Outcome<TenantsView>> {
+  return settle(() => commands.saveProfile(input));
+}
+
+/** Removes a profile and its secrets. */
+export function removeProfile(id: string): Promise<Outcome<TenantsView>> {
+  return settle(() => commands.removeProfile(id));
+}
+
+/** Tests the profile as the form has it, saved or not; the report says check by check. */
+export function testConnection(input: ProfileInput): Promise<Outcome<ConnectionReport>> {
+  return settle(() => commands.testConnection(input));
+}
+
+/** Puts another tenant in view; refused while a manual sync of the one in view is under way. */
+export function switchTenant(tenant: TenantRef): Promise<Outcome<TenantsView>> {
+  return settle(() => commands.switchTenant(tenant));
+}
+
+export function saveNetwork(network: NetworkSettings): Promise<Outcome<TenantsView>> {
+  return settle(() => commands.setNetwork(network));
+}
+
+/** Every tenant followed, and the one in view, at a glance; asks each of them, so it takes a while. */
+export function loadOverview(): Promise<Outcome<OverviewView>> {
+  return settle(() => commands.overview());
 }
