@@ -1,18 +1,20 @@
 //! The API key lives only in the OS keyring. With a real Secret Service (gnome-keyring on a
 //! private D-Bus session of this test's own), a session that adds a profile, tests it, switches
 //! to it and reads its status, overview and settings never writes the key to the settings file,
-//! the log, the audit trail or any answer the page receives; without a keyring, nothing is saved.
+//! the log, the audit trail or any answer the page receives, and the watcher follows it;
+//! without a keyring, nothing is saved.
 
 use std::io::{BufRead, Write};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
-use synkvakt_core::demo::Scenario;
+use synkvakt_core::demo::{DemoLauncher, Scenario};
 use synkvakt_core::model::Product;
 use synkvakt_core::paths::AppPaths;
 use synkvakt_core::profiles::{ProfileInput, SecretChange, TenantRef};
 use synkvakt_core::secrets::{Keyring, Secret, SecretKind};
 use synkvakt_core::session::Session;
-use synkvakt_core::settings::ScheduledTask;
+use synkvakt_core::settings::{ScheduledTask, SettingsStore};
+use synkvakt_core::watching::{TrayState, Watcher};
 use synkvakt_demo_tenant::{start, DemoConfig};
 
 /// A D-Bus session bus and gnome-keyring's Secret Service on it, with an unlocked login keyring
@@ -104,7 +106,7 @@ fn profile(url: String, key: &str) -> ProfileInput {
         domain_controller: None,
         log_folder: r"C:\eadm\loggfiler".into(),
         server_account: Some(r"KOMMUNE\svc-eadm".into()),
-        interval_seconds: 60,
+        interval_seconds: 45,
         stale_hours: 26,
         watched: true,
         api_key: SecretChange::Replace { value: key.into() },
@@ -194,6 +196,23 @@ async fn the_key_lives_only_in_the_keyring() {
     answers.push(serde_json::to_string(&session.overview().await.unwrap()).unwrap());
     answers.push(serde_json::to_string(&session.tenants().await.unwrap()).unwrap());
     answers.push(serde_json::to_string(&session.app_info()).unwrap());
+
+    // The watcher follows the watched profile on its own interval, its key from the keyring.
+    let settings = SettingsStore::for_app(&paths).load().unwrap();
+    let launcher = DemoLauncher::new(
+        home.path().join("no-demo"),
+        paths.runtime_dir.clone(),
+        paths.log_dir.clone(),
+    );
+    let mut watcher = Watcher::new(launcher.into(), paths.data_dir.join("watch.json"));
+    let poll = watcher.poll(&settings).await;
+    assert_eq!(poll.glance.state, TrayState::Ok, "{poll:?}");
+    assert!(poll.glance.tooltip.contains("Demo kommune"), "{poll:?}");
+    assert_eq!(
+        poll.next_in,
+        Duration::from_secs(45),
+        "the profile's interval"
+    );
     let audit = session
         .audit_log(synkvakt_core::audit_view::AuditQuery {
             search: String::new(),

@@ -179,13 +179,12 @@ impl ComTaskService for ComService {
         let domain = text(account.and_then(|account| account.domain.as_deref()));
         let password = text(account.map(|account| account.password.as_str()));
         let server = text(server);
-        let given = |variant: &Option<StringVariant>| variant.as_ref().map_or(&empty, |v| &v.0);
         unsafe {
             self.service.Connect(
-                given(&server),
-                given(&user),
-                given(&domain),
-                given(&password),
+                given(&server, &empty),
+                given(&user, &empty),
+                given(&domain, &empty),
+                given(&password, &empty),
             )
         }
         .map_err(hresult)
@@ -218,6 +217,11 @@ impl ComTaskService for ComService {
             .map(drop)
             .map_err(hresult)
     }
+}
+
+/// The string `variant` holds, or the empty VARIANT Connect takes for "not given".
+fn given<'a>(variant: &'a Option<StringVariant>, empty: &'a VARIANT) -> &'a VARIANT {
+    variant.as_ref().map_or(empty, |variant| &variant.0)
 }
 
 /// A VARIANT holding a string; the string is freed with it.
