@@ -17,11 +17,16 @@ import type {
   Language,
   OpenAt,
   OverallState,
+  ProductDefaults,
+  ProfileInput_Serialize,
+  ProfileView_Serialize,
   RemedyView_Serialize,
   Situation,
   StatusView_Serialize,
   StepView_Serialize,
+  TenantRef,
   TenantView_Serialize,
+  TenantsView_Serialize,
   UserError,
 } from './lib/bindings';
 
@@ -317,6 +322,7 @@ const cycleStart = Date.parse('2025-11-21T23:00:00Z');
 /** Cycles start every six hours. */
 const cycleEvery = 6 * 60 * minute;
 const demoTenant = (scenario: TenantView_Serialize['demoScenario']): TenantView_Serialize => ({
+  reference: { kind: 'demo', number: 1 },
   name: 'Demo kommune',
   product: 'eAdm',
   demoScenario: scenario,
@@ -570,6 +576,68 @@ export const demoTenantError: UserError = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Tenant profiles
+
+/** What `ProductDefaults::all()` gives: each product's tasks as its guides name them. */
+export const PRODUCT_DEFAULTS: ProductDefaults[] = [
+  {
+    product: 'eAdm',
+    tasks: [{ name: 'eAdm synkronisering', machine: 'client-server' }],
+    logFolder: LOG_FOLDER,
+    intervalSeconds: 60,
+    staleHours: STALE_HOURS,
+  },
+  {
+    product: 'eFeide',
+    tasks: [
+      { name: 'eFeide synkronisering', machine: 'client-server' },
+      { name: 'eFeide Import AD', machine: 'domain-controller' },
+    ],
+    logFolder: LOG_FOLDER,
+    intervalSeconds: 60,
+    staleHours: STALE_HOURS,
+  },
+];
+
+/** A saved eAdm profile with its key in the keyring; the secrets themselves never come back. */
+export function kommuneProfile(id: string, name: string, apiKeyStored = true): ProfileView_Serialize {
+  return {
+    profile: {
+      id,
+      name,
+      product: 'eAdm',
+      serviceUrl: `https://${id}.eadm.example.no`,
+      client: {
+        clientServer: 'eadm-klient01',
+        domainController: null,
+        logFolder: LOG_FOLDER,
+        tasks: [{ name: 'eAdm synkronisering', server: 'eadm-klient01' }],
+      },
+      serverAccount: null,
+      intervalSeconds: 60,
+      staleHours: STALE_HOURS,
+      watched: true,
+    },
+    apiKeyStored,
+    serverPasswordStored: false,
+    keyringProblem: null,
+  };
+}
+
+export function tenantsView(
+  profiles: ProfileView_Serialize[] = [],
+  active: TenantRef | null = { kind: 'demo', number: 1 },
+): TenantsView_Serialize {
+  return {
+    profiles,
+    active,
+    demoTenants: 1,
+    defaults: PRODUCT_DEFAULTS,
+    network: { extraCaFile: null, proxy: null },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // The fake backend
 
 export interface Backend {
@@ -589,6 +657,9 @@ export interface Backend {
    */
   openAt?: Array<OpenAt | Promise<OpenAt>>;
 }
+
+/** What every page load asks besides the status: by default, the demo tenant alone. */
+const everyLoad: Record<string, () => unknown> = { tenants: () => tenantsView() };
 
 /**
  * Installs `mockIPC` with the commands of the generated bindings and returns the spy that saw
@@ -614,7 +685,7 @@ export function installBackend(backend: Backend) {
         return appInfo(backend.language, backend.choice);
       }
       default: {
-        const handler = backend.commands?.[cmd];
+        const handler = backend.commands?.[cmd] ?? everyLoad[cmd];
         if (!handler) throw new Error(`unexpected command ${cmd}`);
         return handler((args ?? {}) as Record<string, unknown>);
       }
@@ -623,6 +694,101 @@ export function installBackend(backend: Backend) {
   mockWindows('main');
   mockIPC((cmd, args) => ipc(cmd, args));
   return ipc;
+}
+
+export const noTenantError: UserError = {
+  kind: 'no-tenant',
+  message: 'No tenant has been chosen yet.',
+  hint: 'Add your tenant under Settings, or open the demo tenant to look around.',
+  detail: 'no tenant has been chosen yet',
+};
+
+/** The profiles and the tenant in view, as the Rust session keeps them. */
+export interface TenantWorld {
+  profiles: ProfileView_Serialize[];
+  active: TenantRef | null;
+}
+
+/** The status of the tenant in view: the demo's failed cycle, or the same cycle under a profile's name. */
+export function statusOf(world: TenantWorld, language: Language): StatusView_Serialize {
+  const active = world.active;
+  if (!active) throw noTenantError;
+  const payload = failedEadmStatus(language);
+  if (active.kind === 'demo') return payload;
+  const entry = world.profiles.find((p) => p.profile.id === active.id);
+  if (!entry) throw new Error(`no profile ${active.id}`);
+  return {
+    ...payload,
+    tenant: { reference: active, name: entry.profile.name, product: entry.profile.product, demoScenario: null },
+  };
+}
+
+/**
+ * A backend whose tenant commands change `world` as the session does: a new profile goes into
+ * view when none was, removing the one in view puts the first other profile there. Tests add or
+ * override commands (test_connection, overview, a refusing save_profile) through `commands`.
+ */
+export function installTenantBackend(world: TenantWorld, commands: Backend['commands'] = {}) {
+  let added = 0;
+  const view = () => tenantsView(world.profiles, world.active);
+  return installBackend({
+    language: 'en',
+    choice: 'en',
+    status: (language) => statusOf(world, language),
+    commands: {
+      tenants: view,
+      save_profile: (args) => {
+        const input = args.input as ProfileInput_Serialize;
+        const id = input.id ?? `added${++added}`;
+        const before = world.profiles.find((p) => p.profile.id === id);
+        const kept = (change: ProfileInput_Serialize['apiKey'], stored: boolean) =>
+          change.change === 'replace' || (change.change === 'keep' && stored);
+        const saved: ProfileView_Serialize = {
+          profile: {
+            id,
+            name: input.name,
+            product: input.product,
+            serviceUrl: input.serviceUrl,
+            client: {
+              clientServer: input.clientServer,
+              domainController: input.domainController,
+              logFolder: input.logFolder,
+              tasks: input.tasks,
+            },
+            serverAccount: input.serverAccount,
+            intervalSeconds: input.intervalSeconds,
+            staleHours: input.staleHours,
+            watched: input.watched,
+          },
+          apiKeyStored: kept(input.apiKey, before?.apiKeyStored ?? false),
+          serverPasswordStored: kept(input.serverPassword, before?.serverPasswordStored ?? false),
+          keyringProblem: null,
+        };
+        world.profiles = before ? world.profiles.map((p) => (p.profile.id === id ? saved : p)) : [...world.profiles, saved];
+        world.active ??= { kind: 'profile', id };
+        return view();
+      },
+      remove_profile: (args) => {
+        const id = args.id as string;
+        world.profiles = world.profiles.filter((p) => p.profile.id !== id);
+        if (world.active?.kind === 'profile' && world.active.id === id) {
+          const first = world.profiles[0];
+          world.active = first ? { kind: 'profile', id: first.profile.id } : null;
+        }
+        return view();
+      },
+      switch_tenant: (args) => {
+        world.active = args.tenant as TenantRef;
+        return view();
+      },
+      ...commands,
+    },
+  });
+}
+
+/** The arguments of every call of a command, in order. */
+export function argsOf(ipc: ReturnType<typeof installBackend>, cmd: string): Record<string, unknown>[] {
+  return ipc.mock.calls.filter(([name]) => name === cmd).map(([, args]) => args as Record<string, unknown>);
 }
 
 /** How many times the spy saw a command. */

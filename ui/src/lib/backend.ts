@@ -8,21 +8,15 @@ import type {
   AuditView,
   Outcome as AuditOutcome,
   CheckOutcome,
-  CheckSubject_Serialize,
-  ConnectionCheck_Serialize,
   ConnectionReport_Serialize,
-  DefaultTask,
   Machine,
   NetworkSettings_Serialize,
   OverviewView_Serialize,
   Product,
-  ProductDefaults,
   ProfileInput_Serialize,
   ProfileView_Serialize,
-  ScheduledTask_Serialize,
   SecretChange,
   TenantGlance_Serialize,
-  TenantProfile_Serialize,
   TenantRef,
   TenantsView_Serialize,
   ConfirmedCounts,
@@ -66,22 +60,16 @@ export type ManualSyncView = ManualSyncView_Serialize;
 export type NudgeView = NudgeView_Serialize;
 export type TenantsView = TenantsView_Serialize;
 export type ProfileView = ProfileView_Serialize;
-export type TenantProfile = TenantProfile_Serialize;
 // The page sends every field, so the stricter serialized shape of the input is the one it builds.
 export type ProfileInput = ProfileInput_Serialize;
-export type ScheduledTask = ScheduledTask_Serialize;
 export type NetworkSettings = NetworkSettings_Serialize;
 export type ConnectionReport = ConnectionReport_Serialize;
-export type ConnectionCheck = ConnectionCheck_Serialize;
-export type CheckSubject = CheckSubject_Serialize;
 export type OverviewView = OverviewView_Serialize;
 export type TenantGlance = TenantGlance_Serialize;
 export type {
   CheckOutcome,
-  DefaultTask,
   Machine,
   Product,
-  ProductDefaults,
   SecretChange,
   TenantRef,
   AuditEntryView,

@@ -23,6 +23,7 @@ const templateValues: Record<string, string> = {
   'preview-column-': 'PreviewColumn',
   'queue-state-': 'JobState_Serialize',
   'audit-outcome-': 'Outcome',
+  'check-outcome-': 'CheckOutcome',
 };
 
 function scannedFiles(): string[] {

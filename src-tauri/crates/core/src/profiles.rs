@@ -329,6 +329,16 @@ impl Settings {
         }
     }
 
+    /// The tenant in view: the one chosen, else the first profile (one IT deployed for every
+    /// user, say); `None` before anything exists to choose, which the first-run screen asks for.
+    pub fn in_view(&self) -> Option<TenantRef> {
+        self.active.clone().or_else(|| {
+            self.tenants.first().map(|profile| TenantRef::Profile {
+                id: profile.id.clone(),
+            })
+        })
+    }
+
     /// The tenants the watcher follows: every watched profile, and the demo server's tenants
     /// while the demo is the tenant in view.
     pub fn watched_tenants(&self) -> Vec<TenantRef> {
@@ -492,10 +502,16 @@ mod tests {
             [
                 TenantRef::Demo { number: 1 },
                 TenantRef::Demo { number: 2 },
-                first
+                first.clone()
             ]
         );
         assert!(settings.knows(&TenantRef::Demo { number: 2 }).is_ok());
+        settings.active = None;
+        assert_eq!(
+            settings.in_view(),
+            Some(first),
+            "a deployed profile is in view"
+        );
         assert!(settings.knows(&TenantRef::Demo { number: 3 }).is_err());
         assert!(settings
             .knows(&TenantRef::Profile {

@@ -673,7 +673,7 @@ impl Session {
     /// went away) or a profile's, with its key from the keyring.
     async fn connect(&self) -> Result<Connected> {
         let settings = self.settings();
-        let reached = match settings.active.clone().ok_or(Error::NoTenant)? {
+        let reached = match settings.in_view().ok_or(Error::NoTenant)? {
             TenantRef::Demo { number } => {
                 let demo = self.launcher.ensure(settings.demo).await?;
                 tenants::reach_demo(&settings, number.min(demo.tenants.max(1)), &demo)?

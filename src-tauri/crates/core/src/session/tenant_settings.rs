@@ -173,7 +173,7 @@ impl Session {
             .collect();
         Ok(TenantsView {
             profiles,
-            active: settings.active.clone(),
+            active: settings.in_view(),
             demo_tenants: settings.demo.tenants.max(1),
             defaults: ProductDefaults::all(),
             network: settings.network.clone(),
@@ -210,10 +210,10 @@ impl Session {
             Some(known) => *known = profile,
             None => updated.tenants.push(profile),
         }
-        if updated.active.is_none() {
+        if updated.in_view().is_none() {
             updated.active = Some(TenantRef::Profile { id: id.clone() });
         }
-        let in_view = updated.active == Some(TenantRef::Profile { id: id.clone() });
+        let in_view = updated.in_view() == Some(TenantRef::Profile { id: id.clone() });
         self.save_settings(updated, "tenant-profile", format!("{id} {name}"))
             .await?;
         if in_view {
@@ -222,12 +222,13 @@ impl Session {
         self.tenants().await
     }
 
-    /// Removes a profile and its secrets; the tenant in view becomes the demo when it was this one.
+    /// Removes a profile and its secrets; when it was in view, the next profile is (or, with
+    /// none left, the first-run screen).
     pub async fn remove_profile(&self, id: String) -> Result<TenantsView> {
         let mut updated = self.settings_now();
         let name = updated.profile(&id)?.name.clone();
         if self.manual_sync_under_way()
-            && updated.active == Some(TenantRef::Profile { id: id.clone() })
+            && updated.in_view() == Some(TenantRef::Profile { id: id.clone() })
         {
             return Err(Error::Refused {
                 reason: self.localizer().text("refused-manual-sync-under-way"),
@@ -240,12 +241,10 @@ impl Session {
                 keyring.forget(&secret_id, SecretKind::ServerPassword)
             })
             .await?;
+        let was_in_view = updated.in_view() == Some(TenantRef::Profile { id: id.clone() });
         updated.tenants.retain(|profile| profile.id != id);
-        let was_in_view = updated.active == Some(TenantRef::Profile { id: id.clone() });
         if was_in_view {
-            updated.active = updated.tenants.first().map(|profile| TenantRef::Profile {
-                id: profile.id.clone(),
-            });
+            updated.active = None;
         }
         self.save_settings(updated, "tenant-profile-removed", format!("{id} {name}"))
             .await?;
@@ -259,7 +258,7 @@ impl Session {
     pub async fn switch_tenant(&self, tenant: TenantRef) -> Result<TenantsView> {
         let mut updated = self.settings_now();
         updated.knows(&tenant)?;
-        if updated.active.as_ref() != Some(&tenant) {
+        if updated.in_view().as_ref() != Some(&tenant) {
             if self.manual_sync_under_way() {
                 return Err(Error::Refused {
                     reason: self.localizer().text("refused-manual-sync-under-way"),
@@ -512,7 +511,7 @@ impl Session {
     pub async fn overview(&self) -> Result<OverviewView> {
         let settings = self.settings();
         let mut wanted = settings.watched_tenants();
-        if let Some(active) = &settings.active {
+        if let Some(active) = &settings.in_view() {
             if !wanted.contains(active) {
                 wanted.insert(0, active.clone());
             }
@@ -541,7 +540,7 @@ impl Session {
                         }
                     };
                     let name = self.tenant_label(settings, &tenant);
-                    let active = settings.active.as_ref() == Some(&tenant);
+                    let active = settings.in_view().as_ref() == Some(&tenant);
                     match reached {
                         Ok(reached) => self.glance(reached, name, active, localizer).await,
                         Err(err) => unreachable_glance(tenant, name, active, &err, localizer),
