@@ -1094,3 +1094,117 @@ async fn the_window_started_at_a_step_opens_at_that_step() {
     session.screenshot("opened-at-a-step").await;
     session.close().await;
 }
+
+/// Types `text` into the field `css`.
+async fn type_into(session: &Session, css: &str, text: &str) {
+    let field = session
+        .client
+        .find(fantoccini::Locator::Css(css))
+        .await
+        .unwrap_or_else(|err| panic!("no field {css}: {err}"));
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_tenant_added_on_the_first_run_keeps_its_key_out_of_the_page_and_the_files() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let session = Session::start(Launch {
+        first_run: true,
+        ..Launch::demo("eAdm", "healthy")
+    })
+    .await;
+    // The demo server stands in for the municipality's tenant, reached by its address and key.
+    let url = session.demo().base_url();
+    let key = session.demo().file.api_key.clone();
+    session.text_of("[data-testid=first-run]").await;
+    session.screenshot("first-run").await;
+    type_into(&session, "[data-testid=profile-name]", "Eksempel kommune").await;
+    type_into(&session, "[data-testid=profile-url]", &url).await;
+    type_into(&session, "[data-testid=profile-api-key]", &key).await;
+    session.click("[data-testid=profile-test]").await;
+    let report = session.text_of("[data-testid=connection-report]").await;
+    for said in [
+        "The service answers.",
+        "Plain http to this computer",
+        "The API key is accepted.",
+        "The service is eAdm, as the profile says.",
+        "cannot be checked from this computer",
+    ] {
+        assert!(report.contains(said), "{said} in {report}");
+    }
+    session.screenshot("first-run-connection-tested").await;
+    session.click("[data-testid=profile-save]").await;
+
+    // The tenant is in view, as a real one: its name from the service, no demo badge.
+    let overall = session.text_of("[data-testid=overall]").await;
+    assert!(overall.contains("Completed"), "{overall}");
+    assert_eq!(
+        session.text_of("[data-testid=tenant-name]").await,
+        "Demo kommune"
+    );
+    let demo_badge = session
+        .client
+        .execute(
+            "return document.querySelector('[data-testid=demo-badge]') !== null;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(demo_badge, Value::Bool(false));
+    session.click("[data-testid=nav-settings]").await;
+    let badge = session.text_of("[data-testid=key-badge]").await;
+    assert!(badge.contains("stored"), "{badge}");
+    session.click("[data-testid=nav-tenants]").await;
+    let overview = session.text_of("[data-testid=overview]").await;
+    assert!(overview.contains("Demo kommune"), "{overview}");
+
+    // Nowhere in the page: not its markup, not a field's value.
+    let page = session.client.source().await.unwrap();
+    assert!(
+        page.contains("Demo kommune"),
+        "the page searched is the app's"
+    );
+    assert!(!page.contains(&key), "the key is in the page's markup");
+    let values = session
+        .client
+        .execute(
+            "return [...document.querySelectorAll('input, textarea')].map(f => f.value).join('\\n');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(!values.as_str().unwrap_or_default().contains(&key));
+    // Nor in any file the app wrote: settings, logs, the audit trail, the watcher's memory.
+    let mut searched = 0;
+    let mut folders = vec![session.home().to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            // The keyring's own store is where the key belongs (encrypted by gnome-keyring);
+            // the demo server's runtime file is the stand-in tenant's own, not the app's.
+            if path.ends_with("keyring") || path.ends_with("demo-tenant.json") {
+                continue;
+            }
+            if path.is_dir() {
+                folders.push(path);
+            } else if let Ok(bytes) = std::fs::read(&path) {
+                searched += 1;
+                assert!(
+                    !String::from_utf8_lossy(&bytes).contains(&key),
+                    "{} holds the key",
+                    path.display()
+                );
+            }
+        }
+    }
+    assert!(
+        searched >= 3,
+        "settings, log and audit files were searched ({searched})"
+    );
+    assert!(session
+        .audit()
+        .iter()
+        .any(|entry| format!("{:?}", entry.action).contains("tenant-profile")));
+    session.close().await;
+}
