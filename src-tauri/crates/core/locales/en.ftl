@@ -500,6 +500,7 @@ field-stale-hours = Stale after
 field-profiles = Tenants
 field-demo-tenant = Demo tenant
 field-proxy = Proxy
+field-search = Search
 field-extra-ca-file = Extra CA certificate
 rule-required = must be filled in
 rule-too-long = may be at most { $limit } characters

@@ -499,6 +499,7 @@ field-stale-hours = Ser stanset ut etter
 field-profiles = Kunder
 field-demo-tenant = Demokunde
 field-proxy = Proxy
+field-search = Søk
 field-extra-ca-file = Ekstra CA-sertifikat
 rule-required = må fylles ut
 rule-too-long = kan være høyst { $limit } tegn

@@ -499,6 +499,7 @@ field-stale-hours = Ser stansa ut etter
 field-profiles = Kundar
 field-demo-tenant = Demokunde
 field-proxy = Proxy
+field-search = Søk
 field-extra-ca-file = Ekstra CA-sertifikat
 rule-required = må fyllast ut
 rule-too-long = kan vere høgst { $limit } teikn

@@ -218,6 +218,17 @@ fn bounded(field: &'static str, value: u32, (min, max): (u32, u32)) -> Result<u3
     Ok(value)
 }
 
+/// The longest search or filter text a command takes: far longer than any name or ID.
+pub const MAX_SEARCH_CHARS: usize = 200;
+
+/// A search or filter text the page sends, within bounds.
+pub fn checked_search(field: &'static str, value: &str) -> Result<()> {
+    if value.chars().count() > MAX_SEARCH_CHARS {
+        return Err(invalid(field, "too-long", MAX_SEARCH_CHARS));
+    }
+    Ok(())
+}
+
 /// A secret the page sends: within bounds, one line, never only blanks.
 pub fn checked_secret(field: &'static str, change: &SecretChange) -> Result<()> {
     if let SecretChange::Replace { value } = change {
@@ -480,6 +491,19 @@ mod tests {
         assert!(matches!(
             with(&|i| i.id = Some("nobody".into())),
             Err(Error::ProfileNotFound { .. })
+        ));
+    }
+
+    #[test]
+    fn a_search_text_is_bounded() {
+        assert!(checked_search("search", &"x".repeat(200)).is_ok());
+        assert!(matches!(
+            checked_search("search", &"x".repeat(201)),
+            Err(Error::Invalid {
+                rule: "too-long",
+                limit: 200,
+                ..
+            })
         ));
     }
 

@@ -319,6 +319,7 @@ impl Session {
         offset: u32,
         limit: u32,
     ) -> Result<ImportLogView> {
+        crate::profiles::checked_search("search", &search)?;
         let client = self.client().await?;
         let log = client
             .import_log(&ImportLogQuery {
@@ -419,8 +420,8 @@ impl Session {
 
     /// Users to pick for a selection, by ID or name.
     pub async fn search_users(&self, search: String) -> Result<UserSearchView> {
+        crate::profiles::checked_search("search", &search)?;
         let client = self.client().await?;
-        let search: String = search.chars().take(100).collect();
         let found = client.search_users(search.trim(), 20).await?;
         Ok(UserSearchView {
             total: found.total,
@@ -528,6 +529,8 @@ impl Session {
         preview_id: String,
         query: PreviewQuery,
     ) -> Result<PreviewWindow> {
+        crate::profiles::checked_search("search", &query.user_id)?;
+        crate::profiles::checked_search("search", &query.text)?;
         let dialog = self.dialog(&preview_id).await?;
         Ok(dialog.store.window(&query, self.disclosure()))
     }
@@ -773,6 +776,7 @@ impl Session {
 
     /// A page of the audit log, newest first, as the query filters it.
     pub fn audit_log(&self, query: AuditQuery) -> Result<AuditView> {
+        crate::profiles::checked_search("search", &query.search)?;
         let entries = self.actions.recent(AUDIT_READ)?;
         Ok(audit_view(&entries, &query, &self.localizer()))
     }
