@@ -27,6 +27,11 @@ const COMMANDS: &[&str] = &[
     "switch_tenant",
     "set_network",
     "overview",
+    "set_support_mode",
+    "client_log_folder",
+    "client_log",
+    "diagnostics",
+    "save_diagnostics",
 ];
 
 fn main() {

@@ -2,7 +2,9 @@
 //! the core, and maps the error for the page; nothing else lives here.
 
 use synkvakt_core::audit_view::{AuditQuery, AuditView};
+use synkvakt_core::client_log::{LogFolderView, LogTailView};
 use synkvakt_core::demo::DemoLauncher;
+use synkvakt_core::diagnostics::DiagnosticsView;
 use synkvakt_core::i18n::Language;
 use synkvakt_core::model::{ExportJob, ExportQueue, ImportChange, ImportCounts, ReexportScope};
 use synkvakt_core::open_at::{OpenAt, OpenRequests};
@@ -291,6 +293,92 @@ async fn overview(session: State<'_, Session>) -> Result<OverviewView, UserError
         .map_err(|err| session.user_error(&err))
 }
 
+#[tauri::command]
+#[specta::specta]
+async fn set_support_mode(session: State<'_, Session>, on: bool) -> Result<AppInfo, UserError> {
+    session
+        .set_support_mode(on)
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn client_log_folder(session: State<'_, Session>) -> Result<LogFolderView, UserError> {
+    session
+        .client_log_folder()
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+/// The end of one file of the client's log folder, or what came after `after`.
+#[tauri::command]
+#[specta::specta]
+async fn client_log(
+    session: State<'_, Session>,
+    file: String,
+    after: Option<f64>,
+    search: String,
+) -> Result<LogTailView, UserError> {
+    // The page's numbers are f64: a byte offset it got from `end` comes back whole.
+    let after = after
+        .filter(|offset| *offset >= 0.0)
+        .map(|offset| offset as u64);
+    session
+        .client_log(file, after, search)
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+/// Gathers the diagnostics bundle and shows it; nothing is written until it is saved.
+#[tauri::command]
+#[specta::specta]
+async fn diagnostics(session: State<'_, Session>) -> Result<DiagnosticsView, UserError> {
+    session
+        .diagnostics()
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+/// The app, for the save dialog it opens.
+struct SaveDialog(tauri::AppHandle);
+
+/// Asks where to save the bundle `id` (the system's save dialog) and saves it there; `null`
+/// when the admin cancelled.
+#[tauri::command]
+#[specta::specta]
+async fn save_diagnostics(
+    app: State<'_, SaveDialog>,
+    session: State<'_, Session>,
+    id: String,
+) -> Result<Option<String>, UserError> {
+    use tauri_plugin_dialog::DialogExt;
+    let name = session
+        .diagnostics_file_name(&id)
+        .await
+        .map_err(|err| session.user_error(&err))?;
+    let dialog = app
+        .0
+        .dialog()
+        .file()
+        .set_file_name(name)
+        .add_filter("Zip", &["zip"]);
+    // The dialog waits for the admin; the window stays responsive meanwhile.
+    let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
+        .await
+        .ok()
+        .flatten()
+        .and_then(|path| path.into_path().ok());
+    let Some(path) = chosen else {
+        return Ok(None);
+    };
+    session
+        .save_diagnostics(&id, path.clone())
+        .await
+        .map_err(|err| session.user_error(&err))?;
+    Ok(Some(path.display().to_string()))
+}
+
 /// The commands and the types they carry; also the source of the page's TypeScript bindings.
 pub fn commands<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
@@ -319,7 +407,12 @@ pub fn commands<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
         test_connection,
         switch_tenant,
         set_network,
-        overview
+        overview,
+        set_support_mode,
+        client_log_folder,
+        client_log,
+        diagnostics,
+        save_diagnostics
     ])
 }
 
@@ -339,6 +432,7 @@ pub fn run() {
                 let _ = window.set_focus();
             }
         }))
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(commands::<tauri::Wry>().invoke_handler())
         .manage(session)
         .manage(requests)
@@ -353,6 +447,7 @@ pub fn run() {
                     tracing::warn!("the demo tenant is not put in view: {err}");
                 }
             }
+            app.manage(SaveDialog(app.handle().clone()));
             tauri::async_runtime::spawn(app.state::<Session>().keep_demo_alive());
             companion::start_watcher(&companion::watcher_binary());
             Ok(())

@@ -40,6 +40,17 @@ export const commands = {
 	switchTenant: (tenant: TenantRef) => typedError<TenantsView_Serialize, UserError>(__TAURI_INVOKE("switch_tenant", { tenant })),
 	setNetwork: (network: NetworkSettings_Deserialize) => typedError<TenantsView_Serialize, UserError>(__TAURI_INVOKE("set_network", { network })),
 	overview: () => typedError<OverviewView_Serialize, UserError>(__TAURI_INVOKE("overview")),
+	setSupportMode: (on: boolean) => typedError<AppInfo_Serialize, UserError>(__TAURI_INVOKE("set_support_mode", { on })),
+	clientLogFolder: () => typedError<LogFolderView_Serialize, UserError>(__TAURI_INVOKE("client_log_folder")),
+	/**  The end of one file of the client's log folder, or what came after `after`. */
+	clientLog: (file: string, after: number | null, search: string) => typedError<LogTailView, UserError>(__TAURI_INVOKE("client_log", { file, after, search })),
+	/**  Gathers the diagnostics bundle and shows it; nothing is written until it is saved. */
+	diagnostics: () => typedError<DiagnosticsView, UserError>(__TAURI_INVOKE("diagnostics")),
+	/**
+	 *  Asks where to save the bundle `id` (the system's save dialog) and saves it there; `null`
+	 *  when the admin cancelled.
+	 */
+	saveDiagnostics: (id: string) => typedError<string | null, UserError>(__TAURI_INVOKE("save_diagnostics", { id })),
 };
 
 /* Types */
@@ -53,6 +64,7 @@ export type AppInfo_Deserialize = {
 	languageChoice?: Language | null,
 	/**  A settings file that could not be used; the app then runs with defaults. */
 	settingsProblem?: UserError | null,
+	supportMode: boolean,
 };
 
 export type AppInfo_Serialize = {
@@ -63,6 +75,7 @@ export type AppInfo_Serialize = {
 	languageChoice: Language | null,
 	/**  A settings file that could not be used; the app then runs with defaults. */
 	settingsProblem: UserError | null,
+	supportMode: boolean,
 };
 
 export type AuditEntryView = {
@@ -100,6 +113,17 @@ export type AuditView = {
 	/**  How many entries match the filter, on every page. */
 	matching: number,
 	offset: number,
+};
+
+/**  One file of the bundle. */
+export type BundlePart = {
+	/**  Its path inside the zip, e.g. `client-logs/eAdm-klient-2026-12-01.log`. */
+	fileName: string,
+	/**  What it is, in the admin's language. */
+	title: string,
+	text: string,
+	/**  The lines (from 0) of the text that are errors, to mark in the preview. */
+	errorLines: number[],
 };
 
 export type CheckOutcome = "passed" | "failed" | 
@@ -249,6 +273,16 @@ export type CycleView_Serialize = {
 export type DefaultTask = {
 	name: string,
 	machine: Machine,
+};
+
+export type DiagnosticsView = {
+	/**  Names this preview, so that what is saved is what was shown. */
+	id: string,
+	createdAt: string,
+	parts: BundlePart[],
+	/**  A few lines for a support ticket: "Copy summary". */
+	summary: string,
+	totalBytes: number | null,
 };
 
 /**
@@ -403,6 +437,57 @@ export type Language =
 "nb" | 
 /**  Norwegian Nynorsk. */
 "nn" | "en";
+
+export type LineLevel = "error" | "warning" | "other";
+
+export type LogFileView = LogFileView_Serialize | LogFileView_Deserialize;
+
+export type LogFileView_Deserialize = {
+	name: string,
+	sizeBytes: number | null,
+	modified?: string | null,
+};
+
+export type LogFileView_Serialize = {
+	name: string,
+	sizeBytes: number | null,
+	modified: string | null,
+};
+
+export type LogFolderView = LogFolderView_Serialize | LogFolderView_Deserialize;
+
+export type LogFolderView_Deserialize = {
+	/**  The folder as this computer reaches it. */
+	folder: string,
+	/**  Newest first. */
+	files: LogFileView_Deserialize[],
+};
+
+export type LogFolderView_Serialize = {
+	/**  The folder as this computer reaches it. */
+	folder: string,
+	/**  Newest first. */
+	files: LogFileView_Serialize[],
+};
+
+export type LogLineView = {
+	text: string,
+	level: LineLevel,
+};
+
+export type LogTailView = {
+	file: string,
+	/**  "UTF-8", "windows-1252", "UTF-16LE" or "UTF-16BE". */
+	encoding: string,
+	lines: LogLineView[],
+	/**  Where the file ended when read: the next read for more starts here. */
+	end: number | null,
+	sizeBytes: number | null,
+	/**  Whether the lines start at the file's beginning (else only its end was read). */
+	whole: boolean,
+	/**  The file was shorter than where the last read ended: it was replaced, and is read anew. */
+	restarted: boolean,
+};
 
 /**  The machine a scheduled task lives on. */
 export type Machine = 
@@ -803,6 +888,8 @@ export type StatusView_Deserialize = {
 	/**  No cycle has finished well for longer than the stale limit. */
 	stale: boolean,
 	staleHours: number,
+	/**  Support mode is on: personal data is masked, and the page shows larger type. */
+	supportMode: boolean,
 };
 
 export type StatusView_Serialize = {
@@ -819,6 +906,8 @@ export type StatusView_Serialize = {
 	/**  No cycle has finished well for longer than the stale limit. */
 	stale: boolean,
 	staleHours: number,
+	/**  Support mode is on: personal data is masked, and the page shows larger type. */
+	supportMode: boolean,
 };
 
 export type StepView = StepView_Serialize | StepView_Deserialize;

@@ -430,6 +430,7 @@ tray-manual-sync = Manual sync…
 tray-pause = Pause notifications for an hour
 tray-resume = Resume notifications (paused until { $time })
 tray-start-at-login = Start watching when I sign in
+tray-support-mode = Support mode (for a shared screen)
 tray-quit = Quit Synkvakt
 
 ## The audit log
@@ -609,3 +610,30 @@ overview-col-last-completed = Last completed cycle
 overview-col-attention = Needs attention
 overview-unreachable = Cannot be reached
 overview-never = none in the recent history
+
+## The client's log folder
+
+error-log-folder-missing = The log folder or file is not there: { $folder }
+error-log-folder-missing-hint = Check the log folder in the tenant's settings (often C:\eadm\loggfiler on the client server), and that the client server is named, so that it is reached through its admin share.
+error-log-folder-denied = You may not read { $folder }.
+error-log-folder-denied-hint = Reading the client server's admin share (\\server\c$) takes an account that is an administrator there. Ask IT, or read the log on the server itself.
+error-log-file-locked = Another program holds { $folder } and lets no one read it.
+error-log-file-locked-hint = Try again in a moment; the client usually lets go of its log when a run ends.
+error-log-folder-unreachable = { $folder } cannot be reached.
+error-log-folder-unreachable-hint = The client server may be off or the network in between blocked (the admin share uses SMB, port 445). Check that you can open the folder in Explorer.
+field-log-file = Log file
+rule-file-name = must be the name of a file in the log folder
+
+## The diagnostics bundle
+
+bundle-part-app = Synkvakt and this computer
+bundle-part-tenant = The tenant (no key)
+bundle-part-cycles = The current and recent cycles
+bundle-part-tasks = The scheduled tasks' state and last result
+bundle-part-client-log = The end of the client's log { $file }
+bundle-part-client-logs-missing = The client's log folder (not read)
+bundle-part-event-log = Windows Event Log, Application, last 24 hours
+bundle-part-app-log = Synkvakt's own log
+bundle-part-audit = Synkvakt's audit trail
+bundle-summary = Synkvakt { $version } on { $os }. Tenant: { $tenant } ({ $product }). Sync: { $headline }. { $step } Errors in the client's newest logs: { $errors }. Gathered { $time }.
+refused-bundle-gone = this bundle is no longer the one shown. Gather it again, look at it, then save.

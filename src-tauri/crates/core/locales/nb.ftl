@@ -429,6 +429,7 @@ tray-manual-sync = Manuell synkronisering …
 tray-pause = Sett varsler på pause i en time
 tray-resume = Slå på varsler igjen (satt på pause til { $time })
 tray-start-at-login = Start overvåkingen når jeg logger på
+tray-support-mode = Supportmodus (for delt skjerm)
 tray-quit = Avslutt Synkvakt
 
 ## Revisjonsloggen
@@ -608,3 +609,30 @@ overview-col-last-completed = Sist fullførte syklus
 overview-col-attention = Trenger oppmerksomhet
 overview-unreachable = Får ikke kontakt
 overview-never = ingen i den siste historikken
+
+## Loggmappen til klienten
+
+error-log-folder-missing = Loggmappen eller -filen finnes ikke: { $folder }
+error-log-folder-missing-hint = Kontroller loggmappen i innstillingene for kunden (ofte C:\eadm\loggfiler på klientserveren), og at klientserveren er oppgitt, slik at den nås gjennom administrasjonsressursen.
+error-log-folder-denied = Du har ikke lov til å lese { $folder }.
+error-log-folder-denied-hint = For å lese administrasjonsressursen på klientserveren (\\server\c$) trengs en konto som er administrator der. Spør IT, eller les loggen på serveren selv.
+error-log-file-locked = Et annet program holder { $folder } og lar ingen lese den.
+error-log-file-locked-hint = Prøv igjen om litt; klienten slipper vanligvis loggen når en kjøring er ferdig.
+error-log-folder-unreachable = Får ikke kontakt med { $folder }.
+error-log-folder-unreachable-hint = Klientserveren kan være slått av, eller nettverket imellom sperret (administrasjonsressursen bruker SMB, port 445). Sjekk at du kan åpne mappen i Utforsker.
+field-log-file = Loggfil
+rule-file-name = må være navnet på en fil i loggmappen
+
+## Diagnosepakken
+
+bundle-part-app = Synkvakt og denne maskinen
+bundle-part-tenant = Kunden (uten nøkkel)
+bundle-part-cycles = Gjeldende og siste sykluser
+bundle-part-tasks = Status og siste resultat for de planlagte oppgavene
+bundle-part-client-log = Slutten av klientloggen { $file }
+bundle-part-client-logs-missing = Loggmappen til klienten (ikke lest)
+bundle-part-event-log = Windows Hendelseslogg, Program, siste 24 timer
+bundle-part-app-log = Loggen til Synkvakt selv
+bundle-part-audit = Revisjonsloggen til Synkvakt
+bundle-summary = Synkvakt { $version } på { $os }. Kunde: { $tenant } ({ $product }). Synkronisering: { $headline }. { $step } Feil i de nyeste klientloggene: { $errors }. Samlet { $time }.
+refused-bundle-gone = denne pakken er ikke lenger den som ble vist. Samle den på nytt, se gjennom den, og lagre.

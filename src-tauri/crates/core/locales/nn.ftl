@@ -429,6 +429,7 @@ tray-manual-sync = Manuell synkronisering …
 tray-pause = Set varsel på pause i ein time
 tray-resume = Slå på varsel att (sett på pause til { $time })
 tray-start-at-login = Start overvakinga når eg loggar på
+tray-support-mode = Supportmodus (for delt skjerm)
 tray-quit = Avslutt Synkvakt
 
 ## Revisjonsloggen
@@ -608,3 +609,30 @@ overview-col-last-completed = Sist fullførte syklus
 overview-col-attention = Treng merksemd
 overview-unreachable = Får ikkje kontakt
 overview-never = ingen i den siste historikken
+
+## Loggmappa til klienten
+
+error-log-folder-missing = Loggmappa eller -fila finst ikkje: { $folder }
+error-log-folder-missing-hint = Kontroller loggmappa i innstillingane for kunden (ofte C:\eadm\loggfiler på klientserveren), og at klientserveren er oppgjeven, slik at han vert nådd gjennom administrasjonsressursen.
+error-log-folder-denied = Du har ikkje lov til å lese { $folder }.
+error-log-folder-denied-hint = For å lese administrasjonsressursen på klientserveren (\\server\c$) trengst ein konto som er administrator der. Spør IT, eller les loggen på serveren sjølv.
+error-log-file-locked = Eit anna program held { $folder } og lèt ingen lese ho.
+error-log-file-locked-hint = Prøv igjen om litt; klienten slepper vanlegvis loggen når ei køyring er ferdig.
+error-log-folder-unreachable = Får ikkje kontakt med { $folder }.
+error-log-folder-unreachable-hint = Klientserveren kan vere slått av, eller nettverket imellom sperra (administrasjonsressursen brukar SMB, port 445). Sjekk at du kan opne mappa i Utforskar.
+field-log-file = Loggfil
+rule-file-name = må vere namnet på ei fil i loggmappa
+
+## Diagnosepakken
+
+bundle-part-app = Synkvakt og denne maskina
+bundle-part-tenant = Kunden (utan nøkkel)
+bundle-part-cycles = Gjeldande og siste syklusar
+bundle-part-tasks = Status og siste resultat for dei planlagde oppgåvene
+bundle-part-client-log = Slutten av klientloggen { $file }
+bundle-part-client-logs-missing = Loggmappa til klienten (ikkje lesen)
+bundle-part-event-log = Windows Hendingslogg, Program, siste 24 timar
+bundle-part-app-log = Loggen til Synkvakt sjølv
+bundle-part-audit = Revisjonsloggen til Synkvakt
+bundle-summary = Synkvakt { $version } på { $os }. Kunde: { $tenant } ({ $product }). Synkronisering: { $headline }. { $step } Feil i dei nyaste klientloggane: { $errors }. Samla { $time }.
+refused-bundle-gone = denne pakken er ikkje lenger den som vart vist. Samle han på nytt, sjå gjennom han, og lagre.

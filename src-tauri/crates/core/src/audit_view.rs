@@ -3,7 +3,9 @@
 
 use crate::actions::{Action, AuditEntry, Outcome};
 use crate::i18n::{Arg, Localizer};
+use crate::masking::mask_text;
 use crate::model::ScopeKind;
+use crate::personal::Disclosure;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -45,7 +47,16 @@ pub struct AuditView {
 }
 
 /// The page `query` asks for of `entries` (oldest first, as the log holds them).
-pub fn audit_view(entries: &[AuditEntry], query: &AuditQuery, localizer: &Localizer) -> AuditView {
+pub fn audit_view(
+    entries: &[AuditEntry],
+    query: &AuditQuery,
+    localizer: &Localizer,
+    disclosure: Disclosure,
+) -> AuditView {
+    let shown = |text: String| match disclosure {
+        Disclosure::Full => text,
+        Disclosure::Masked => mask_text(&text).into_owned(),
+    };
     let needle = query.search.trim().to_lowercase();
     let matching: Vec<AuditEntryView> = entries
         .iter()
@@ -55,9 +66,9 @@ pub fn audit_view(entries: &[AuditEntry], query: &AuditQuery, localizer: &Locali
             time: entry.time,
             os_user: entry.os_user.clone(),
             tenant: entry.tenant.clone(),
-            action: action_words(&entry.action, localizer),
+            action: shown(action_words(&entry.action, localizer)),
             outcome: entry.outcome,
-            detail: entry.detail.clone(),
+            detail: shown(entry.detail.clone()),
         })
         .filter(|view| {
             needle.is_empty()
@@ -152,6 +163,7 @@ fn action_words(action: &Action, localizer: &Localizer) -> String {
 mod tests {
     use super::*;
     use crate::i18n::Language;
+    use crate::masking::shows_national_id;
 
     fn entry(minute: i64, tenant: &str, action: Action, outcome: Outcome) -> AuditEntry {
         AuditEntry {
@@ -202,7 +214,12 @@ mod tests {
 
     #[test]
     fn newest_first_with_each_action_in_words() {
-        let view = audit_view(&log(), &query("", None), &Localizer::new(Language::En));
+        let view = audit_view(
+            &log(),
+            &query("", None),
+            &Localizer::new(Language::En),
+            Disclosure::Full,
+        );
         assert_eq!(view.matching, 6);
         let words: Vec<&str> = view.entries.iter().map(|e| e.action.as_str()).collect();
         assert_eq!(
@@ -226,12 +243,23 @@ mod tests {
             &log(),
             &query("export ad", Some(Outcome::Refused)),
             &localizer,
+            Disclosure::Full,
         );
         assert_eq!(refused.matching, 1, "found in the detail");
-        let of_y = audit_view(&log(), &query("kommune y", None), &localizer);
+        let of_y = audit_view(
+            &log(),
+            &query("kommune y", None),
+            &localizer,
+            Disclosure::Full,
+        );
         assert_eq!(of_y.matching, 1);
         assert!(of_y.entries[0].action.contains("export-ad"));
-        let done = audit_view(&log(), &query("", Some(Outcome::Done)), &localizer);
+        let done = audit_view(
+            &log(),
+            &query("", Some(Outcome::Done)),
+            &localizer,
+            Disclosure::Full,
+        );
         assert_eq!(done.matching, 4);
         let page = audit_view(
             &log(),
@@ -241,6 +269,7 @@ mod tests {
                 ..query("", None)
             },
             &localizer,
+            Disclosure::Full,
         );
         assert_eq!((page.matching, page.offset, page.entries.len()), (6, 4, 2));
         let capped = audit_view(
@@ -250,8 +279,27 @@ mod tests {
                 ..query("", None)
             },
             &localizer,
+            Disclosure::Full,
         );
         assert_eq!(capped.entries.len(), 6);
+    }
+
+    #[test]
+    fn support_mode_masks_personal_data_in_the_detail() {
+        let mut entries = log();
+        entries[0].detail = "kari.nordmann@kommune.no 010170 12345".into();
+        let masked = audit_view(
+            &entries,
+            &query("", None),
+            &Localizer::new(Language::En),
+            Disclosure::Masked,
+        );
+        let shown = &masked.entries.last().unwrap().detail;
+        assert!(
+            !shows_national_id(shown) && !shown.contains("kari.nordmann"),
+            "{shown}"
+        );
+        assert!(shown.contains("@kommune.no"));
     }
 
     #[test]

@@ -123,6 +123,9 @@ pub struct RuntimeFile {
     /// How many tenants it serves (see `DemoChoice::tenants`).
     #[serde(default = "DemoChoice::default_tenants")]
     pub tenants: u32,
+    /// The demo's stand-in for the client's log folder.
+    #[serde(default)]
+    pub client_log_folder: Option<PathBuf>,
 }
 
 impl RuntimeFile {
@@ -165,6 +168,7 @@ pub struct DemoConnection {
     pub product: Product,
     pub scenario: Scenario,
     pub tenants: u32,
+    pub client_log_folder: Option<PathBuf>,
 }
 
 impl From<&RuntimeFile> for DemoConnection {
@@ -175,6 +179,7 @@ impl From<&RuntimeFile> for DemoConnection {
             product: file.product,
             scenario: file.scenario,
             tenants: file.tenants,
+            client_log_folder: file.client_log_folder.clone(),
         }
     }
 }

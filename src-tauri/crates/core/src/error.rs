@@ -61,6 +61,13 @@ pub enum Error {
     Keyring { detail: String },
     #[error("no API key is stored for {tenant}")]
     NoApiKey { tenant: String },
+    #[error("the log folder or file {folder} cannot be read ({kind}): {detail}")]
+    LogFolder {
+        /// missing, denied, locked or unreachable.
+        kind: &'static str,
+        folder: String,
+        detail: String,
+    },
     #[error("no tenant has been chosen yet")]
     NoTenant,
     #[error("there is no tenant profile {id}")]
@@ -122,6 +129,12 @@ impl Error {
             Error::Keyring { .. } => "keyring",
             Error::NoApiKey { .. } => "no-api-key",
             Error::NoTenant => "no-tenant",
+            Error::LogFolder { kind, .. } => match *kind {
+                "missing" => "log-folder-missing",
+                "denied" => "log-folder-denied",
+                "locked" => "log-file-locked",
+                _ => "log-folder-unreachable",
+            },
             Error::ProfileNotFound { .. } => "profile-not-found",
             Error::Invalid { .. } => "invalid",
         }
@@ -163,6 +176,7 @@ impl Error {
             Error::Keyring { .. } | Error::NoTenant => Vec::new(),
             Error::NoApiKey { tenant } => vec![("tenant", tenant.as_str().into())],
             Error::ProfileNotFound { id } => vec![("id", id.as_str().into())],
+            Error::LogFolder { folder, .. } => vec![("folder", folder.as_str().into())],
             Error::Invalid { limit, .. } => vec![("limit", (*limit).into())],
         }
     }
@@ -285,6 +299,26 @@ mod tests {
             Error::Keyring { detail: "d".into() },
             Error::NoApiKey { tenant: "t".into() },
             Error::NoTenant,
+            Error::LogFolder {
+                kind: "missing",
+                folder: "f".into(),
+                detail: "d".into(),
+            },
+            Error::LogFolder {
+                kind: "denied",
+                folder: "f".into(),
+                detail: "d".into(),
+            },
+            Error::LogFolder {
+                kind: "locked",
+                folder: "f".into(),
+                detail: "d".into(),
+            },
+            Error::LogFolder {
+                kind: "unreachable",
+                folder: "f".into(),
+                detail: "d".into(),
+            },
             Error::ProfileNotFound { id: "p".into() },
             Error::Invalid {
                 field: "service-url",

@@ -43,6 +43,7 @@ pub struct AppInfo {
     pub language_choice: Option<Language>,
     /// A settings file that could not be used; the app then runs with defaults.
     pub settings_problem: Option<UserError>,
+    pub support_mode: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -72,6 +73,8 @@ pub struct StatusView {
     /// No cycle has finished well for longer than the stale limit.
     pub stale: bool,
     pub stale_hours: u32,
+    /// Support mode is on: personal data is masked, and the page shows larger type.
+    pub support_mode: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -192,6 +195,11 @@ pub struct Session {
     last: Mutex<Option<Fetched>>,
     this_machine: String,
     keyring: Keyring,
+    /// The people of the newest import, to mask where free text names them.
+    known_names: Mutex<Option<Vec<String>>>,
+    /// The diagnostics bundle last shown, kept in memory only until it is saved.
+    diagnostics: Mutex<Option<crate::diagnostics::DiagnosticsView>>,
+    log_dir: PathBuf,
 }
 
 impl Session {
@@ -223,6 +231,9 @@ impl Session {
             last: Mutex::new(None),
             this_machine: this_machine_name(),
             keyring: Keyring,
+            known_names: Mutex::new(None),
+            diagnostics: Mutex::new(None),
+            log_dir: paths.log_dir.clone(),
         }
     }
 
@@ -256,6 +267,7 @@ impl Session {
             language: localizer.language(),
             language_choice: self.settings().language,
             settings_problem,
+            support_mode: self.disclosure() == Disclosure::Masked,
         }
     }
 
@@ -281,6 +293,8 @@ impl Session {
         drop(last);
         Ok(StatusView {
             nudge: self.nudge_view(&view.cycle).await,
+            support_mode: self.disclosure() == Disclosure::Masked,
+            cycle: self.shown_cycle(view.cycle),
             ..view
         })
     }
@@ -306,7 +320,7 @@ impl Session {
             cycles: known
                 .history
                 .iter()
-                .map(|cycle| CycleView::build(cycle, &known.tenant, &context))
+                .map(|cycle| self.shown_cycle(CycleView::build(cycle, &known.tenant, &context)))
                 .collect(),
         })
     }
@@ -341,7 +355,7 @@ impl Session {
                     kind: entry.kind,
                     user_id: entry.user_id,
                     name: entry.name.disclose(self.disclosure()),
-                    detail: entry.detail,
+                    detail: self.shown(entry.detail),
                 })
                 .collect(),
         })
@@ -577,9 +591,33 @@ impl Session {
             .unwrap_or_default()
     }
 
-    /// Personal data is shown in full until support mode (its own issue) asks to mask it.
+    /// Personal data is masked while support mode is on, as the settings file says now: the
+    /// tray's menu may have turned it on since this window last looked.
     fn disclosure(&self) -> Disclosure {
-        Disclosure::Full
+        let on = self
+            .store
+            .load()
+            .map(|settings| settings.support_mode)
+            .unwrap_or_else(|_| self.settings().support_mode);
+        match on {
+            true => Disclosure::Masked,
+            false => Disclosure::Full,
+        }
+    }
+
+    /// Free text from the tenant as the session may show it.
+    fn shown(&self, text: String) -> String {
+        match self.disclosure() {
+            Disclosure::Full => text,
+            Disclosure::Masked => crate::masking::mask_text(&text).into_owned(),
+        }
+    }
+
+    fn shown_cycle(&self, mut cycle: CycleView) -> CycleView {
+        if self.disclosure() == Disclosure::Masked {
+            cycle.mask_free_text();
+        }
+        cycle
     }
 
     async fn fetch(&self) -> Result<Fetched> {
@@ -669,6 +707,7 @@ impl Session {
             last_completed_at,
             stale,
             stale_hours,
+            support_mode: false,
         }
     }
 
@@ -778,7 +817,12 @@ impl Session {
     pub fn audit_log(&self, query: AuditQuery) -> Result<AuditView> {
         crate::profiles::checked_search("search", &query.search)?;
         let entries = self.actions.recent(AUDIT_READ)?;
-        Ok(audit_view(&entries, &query, &self.localizer()))
+        Ok(audit_view(
+            &entries,
+            &query,
+            &self.localizer(),
+            self.disclosure(),
+        ))
     }
 
     /// Whether a manual sync is still under way.
@@ -982,6 +1026,7 @@ pub fn this_machine_name() -> String {
         .unwrap_or_default()
 }
 
+mod support;
 mod tenant_settings;
 
 pub use tenant_settings::{

@@ -36,6 +36,9 @@ pub struct Settings {
     pub active: Option<TenantRef>,
     #[serde(default)]
     pub network: NetworkSettings,
+    /// Larger type and personal data masked, for a screen shared with support.
+    #[serde(default)]
+    pub support_mode: bool,
 }
 
 impl Default for Settings {
@@ -50,6 +53,7 @@ impl Default for Settings {
             tenants: Vec::new(),
             active: None,
             network: NetworkSettings::default(),
+            support_mode: false,
         }
     }
 }

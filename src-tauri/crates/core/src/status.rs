@@ -88,6 +88,17 @@ pub struct CycleView {
 }
 
 impl CycleView {
+    /// Masks personal data in the tenant's own words: each step's message and the details
+    /// for support built from it.
+    pub fn mask_free_text(&mut self) {
+        for step in &mut self.steps {
+            if let Some(message) = &step.message {
+                step.message = Some(crate::masking::mask_text(message).into_owned());
+            }
+            step.support_details = crate::masking::mask_text(&step.support_details).into_owned();
+        }
+    }
+
     pub fn build(cycle: &Cycle, tenant: &TenantInfo, context: &ViewContext<'_>) -> CycleView {
         let localizer = context.localizer;
         let mut blocked = false;

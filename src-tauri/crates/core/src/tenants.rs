@@ -45,11 +45,17 @@ pub fn reach_demo(settings: &Settings, number: u32, demo: &DemoConnection) -> Re
             .iter()
             .map(|task| TaskRef::new(task.name.clone(), task.server.clone())),
     );
+    let mut machines = settings.client.clone();
+    if let Some(folder) = &demo.client_log_folder {
+        // The demo's log folder is on this computer, whatever client server the settings name.
+        machines.log_folder = folder.display().to_string();
+        machines.client_server = None;
+    }
     Ok(Reached {
         tenant: TenantRef::Demo { number },
         client,
         product: demo.product,
-        machines: settings.client.clone(),
+        machines,
         limits: settings.limits,
         interval: settings.watch.interval(),
         demo_scenario: Some(demo.scenario),

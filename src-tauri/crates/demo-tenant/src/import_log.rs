@@ -2,7 +2,7 @@
 //! import-filter scenario's log matches the figures of its stopped filter. A user number has the
 //! same name here as in the tenant's directory.
 
-use crate::directory;
+use crate::directory::{self, Directory};
 use synkvakt_core::demo::Scenario;
 use synkvakt_core::model::{ImportChange, ImportCounts, ImportLogEntry};
 use synkvakt_core::personal::PersonName;
@@ -22,8 +22,10 @@ pub fn counts(scenario: Scenario) -> ImportCounts {
     }
 }
 
-/// Every entry of the log, in a fixed order: the same each time it is asked for.
-pub fn entries(scenario: Scenario) -> Vec<ImportLogEntry> {
+/// Every entry of the log, in a fixed order: the same each time it is asked for. A new
+/// employee's entry names their national ID number, as the service's log does, from the
+/// directory when it holds that user.
+pub fn entries(scenario: Scenario, known: &Directory) -> Vec<ImportLogEntry> {
     let counts = counts(scenario);
     let mut all = Vec::new();
     let mut n = 0usize;
@@ -36,7 +38,13 @@ pub fn entries(scenario: Scenario) -> Vec<ImportLogEntry> {
             let user_id = 10_400 + n as u32 * 3;
             let department = directory::municipal_department(n * 5);
             let detail = match kind {
-                ImportChange::Add => format!("New employee in {department}"),
+                ImportChange::Add => match known.index_of(&user_id.to_string()) {
+                    Some(index) => format!(
+                        "New employee in {department}, national ID {}",
+                        known.national_id(index)
+                    ),
+                    None => format!("New employee in {department}"),
+                },
                 ImportChange::Edit => format!("Department changed to {department}"),
                 ImportChange::Delete => format!("No longer employed in {department}"),
             };

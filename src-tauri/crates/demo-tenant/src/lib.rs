@@ -3,6 +3,7 @@
 //! Besides the API it answers a few control requests under `/_demo/` that the real service does
 //! not have: leases from the Synkvakt processes that use it, and the test clock.
 
+mod client_logs;
 pub mod directory;
 pub mod import_log;
 mod reexport;
@@ -260,6 +261,7 @@ pub async fn start(config: DemoConfig) -> std::io::Result<RunningDemo> {
             1 => simulation.tenant().name,
             _ => format!("{} {number}", simulation.tenant().name),
         };
+        let directory = Directory::new(config.product, config.users);
         Arc::new(Tenant {
             name,
             simulation,
@@ -270,8 +272,8 @@ pub async fn start(config: DemoConfig) -> std::io::Result<RunningDemo> {
             started: Mutex::new(Vec::new()),
             released: Mutex::new(None),
             can_start_cycle: config.can_start_cycle,
-            import_log: import_log::entries(config.scenario),
-            directory: Directory::new(config.product, config.users),
+            import_log: import_log::entries(config.scenario, &directory),
+            directory,
             templates: templates::for_product(config.product),
             jobs: reexport::Jobs::new(time_scale),
         })
@@ -283,6 +285,8 @@ pub async fn start(config: DemoConfig) -> std::io::Result<RunningDemo> {
     }
 
     if let Some(dir) = &config.runtime_dir {
+        let client_log_folder =
+            client_logs::write(dir, config.product, config.scenario, &tenant.directory)?;
         let file = RuntimeFile {
             pid: std::process::id(),
             port: addr.port(),
@@ -291,6 +295,7 @@ pub async fn start(config: DemoConfig) -> std::io::Result<RunningDemo> {
             scenario: config.scenario,
             test_clock: config.test_clock,
             tenants,
+            client_log_folder: Some(client_log_folder),
         };
         file.write(dir)?;
     }

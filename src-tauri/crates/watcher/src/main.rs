@@ -58,7 +58,10 @@ fn main() {
         }
     }
     let localizer = Localizer::new(settings.effective_language());
-    let model = Arc::new(Mutex::new(MenuModel::new(settings.watch.start_at_login)));
+    let model = Arc::new(Mutex::new(MenuModel::new(
+        settings.watch.start_at_login,
+        settings.support_mode,
+    )));
     let (updates_in, updates) = std::sync::mpsc::channel::<TrayUpdate>();
     let (effects_in, effects) = tokio::sync::mpsc::unbounded_channel::<Effect>();
 
@@ -129,6 +132,11 @@ async fn watch(
     loop {
         let settings = menu.store.load().unwrap_or_default();
         let localizer = Localizer::new(settings.effective_language());
+        // The window's header may have turned support mode on or off: the menu follows.
+        menu.model
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .support_mode = settings.support_mode;
         // The menu is answered while the tenants are looked at, however long that takes.
         let Some(poll) = menu.answering_while(tenants.poll(&settings)).await else {
             return;
@@ -200,6 +208,25 @@ impl Menu {
             None | Some(Effect::Quit) => return false,
             Some(Effect::OpenWindow(place)) => self.window.open(&place),
             Some(Effect::Paused(until)) => tracing::info!(?until, "notifications paused until"),
+            Some(Effect::SupportMode(on)) => {
+                let action = Action::ChangeSettings {
+                    setting: "support-mode".into(),
+                    value: if on { "on" } else { "off" }.into(),
+                };
+                let saved = self
+                    .actions
+                    .perform("", action, async { Ok(()) }, || async {
+                        let mut settings = self.store.load()?;
+                        settings.support_mode = on;
+                        self.store.save(&settings)
+                    })
+                    .await;
+                if let Err(err) = saved {
+                    tracing::error!("support mode stays as it was: {err}");
+                    let mut model = self.model.lock().unwrap_or_else(|p| p.into_inner());
+                    model.support_mode = !on;
+                }
+            }
             Some(Effect::StartAtLogin(enabled)) => {
                 let action = Action::ChangeSettings {
                     setting: "watch.startAtLogin".into(),

@@ -15,15 +15,18 @@ pub enum MenuAction {
     /// Pauses notifications for an hour, or resumes them while paused.
     TogglePause,
     ToggleStartAtLogin,
+    /// Support mode in the window: larger type, personal data masked, for a shared screen.
+    ToggleSupportMode,
     Quit,
 }
 
 impl MenuAction {
-    pub const ALL: [MenuAction; 5] = [
+    pub const ALL: [MenuAction; 6] = [
         MenuAction::Open,
         MenuAction::ManualSync,
         MenuAction::TogglePause,
         MenuAction::ToggleStartAtLogin,
+        MenuAction::ToggleSupportMode,
         MenuAction::Quit,
     ];
 
@@ -34,6 +37,7 @@ impl MenuAction {
             MenuAction::ManualSync => "manual-sync",
             MenuAction::TogglePause => "pause",
             MenuAction::ToggleStartAtLogin => "start-at-login",
+            MenuAction::ToggleSupportMode => "support-mode",
             MenuAction::Quit => "quit",
         }
     }
@@ -52,6 +56,8 @@ pub enum Effect {
     Paused(Option<DateTime<Utc>>),
     /// Start the watcher at sign-in, or no longer.
     StartAtLogin(bool),
+    /// Turn support mode on or off.
+    SupportMode(bool),
     Quit,
 }
 
@@ -60,13 +66,16 @@ pub enum Effect {
 pub struct MenuModel {
     pub paused_until: Option<DateTime<Utc>>,
     pub start_at_login: bool,
+    /// As the settings say: the window's header may change it too.
+    pub support_mode: bool,
 }
 
 impl MenuModel {
-    pub fn new(start_at_login: bool) -> MenuModel {
+    pub fn new(start_at_login: bool, support_mode: bool) -> MenuModel {
         MenuModel {
             paused_until: None,
             start_at_login,
+            support_mode,
         }
     }
 
@@ -85,6 +94,10 @@ impl MenuModel {
             MenuAction::ToggleStartAtLogin => {
                 self.start_at_login = !self.start_at_login;
                 Effect::StartAtLogin(self.start_at_login)
+            }
+            MenuAction::ToggleSupportMode => {
+                self.support_mode = !self.support_mode;
+                Effect::SupportMode(self.support_mode)
             }
             MenuAction::Quit => Effect::Quit,
         }
@@ -106,6 +119,7 @@ impl MenuModel {
             (MenuAction::Open, _) => localizer.text("tray-open"),
             (MenuAction::ManualSync, _) => localizer.text("tray-manual-sync"),
             (MenuAction::ToggleStartAtLogin, _) => localizer.text("tray-start-at-login"),
+            (MenuAction::ToggleSupportMode, _) => localizer.text("tray-support-mode"),
             (MenuAction::Quit, _) => localizer.text("tray-quit"),
         }
     }
@@ -118,7 +132,7 @@ mod tests {
 
     #[test]
     fn open_and_manual_sync_open_the_window_at_their_place() {
-        let mut model = MenuModel::new(false);
+        let mut model = MenuModel::new(false, false);
         let now = Utc::now();
         assert_eq!(
             model.perform(MenuAction::Open, now),
@@ -132,7 +146,7 @@ mod tests {
 
     #[test]
     fn a_pause_holds_notifications_for_an_hour_and_can_be_ended_sooner() {
-        let mut model = MenuModel::new(false);
+        let mut model = MenuModel::new(false, false);
         let now = Utc::now();
         assert!(!model.is_paused(now));
         assert_eq!(
@@ -163,7 +177,7 @@ mod tests {
     #[test]
     fn the_pause_item_says_until_when_while_paused() {
         let localizer = Localizer::new(Language::En);
-        let mut model = MenuModel::new(false);
+        let mut model = MenuModel::new(false, false);
         let now = Utc::now();
         assert_eq!(
             model.label(MenuAction::TogglePause, &localizer, now),
@@ -179,7 +193,7 @@ mod tests {
 
     #[test]
     fn start_at_login_toggles_and_quit_quits() {
-        let mut model = MenuModel::new(false);
+        let mut model = MenuModel::new(false, false);
         let now = Utc::now();
         assert_eq!(
             model.perform(MenuAction::ToggleStartAtLogin, now),
@@ -193,8 +207,22 @@ mod tests {
     }
 
     #[test]
+    fn support_mode_toggles_from_what_the_settings_say() {
+        let mut model = MenuModel::new(false, true);
+        let now = Utc::now();
+        assert_eq!(
+            model.perform(MenuAction::ToggleSupportMode, now),
+            Effect::SupportMode(false)
+        );
+        assert_eq!(
+            model.perform(MenuAction::ToggleSupportMode, now),
+            Effect::SupportMode(true)
+        );
+    }
+
+    #[test]
     fn every_item_has_an_id_that_finds_it_and_its_words() {
-        let model = MenuModel::new(false);
+        let model = MenuModel::new(false, false);
         let now = Utc::now();
         let words = |language| {
             let localizer = Localizer::new(language);
@@ -207,6 +235,7 @@ mod tests {
                 "Manual sync…",
                 "Pause notifications for an hour",
                 "Start watching when I sign in",
+                "Support mode (for a shared screen)",
                 "Quit Synkvakt"
             ]
         );
@@ -217,6 +246,7 @@ mod tests {
                 "Manuell synkronisering …",
                 "Sett varsler på pause i en time",
                 "Start overvåkingen når jeg logger på",
+                "Supportmodus (for delt skjerm)",
                 "Avslutt Synkvakt"
             ]
         );
@@ -227,6 +257,7 @@ mod tests {
                 "Manuell synkronisering …",
                 "Set varsel på pause i ein time",
                 "Start overvakinga når eg loggar på",
+                "Supportmodus (for delt skjerm)",
                 "Avslutt Synkvakt"
             ]
         );

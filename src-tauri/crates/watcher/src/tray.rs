@@ -54,9 +54,10 @@ pub struct TrayLink {
 struct Tray {
     link: TrayLink,
     icon: TrayIcon,
-    /// Every item but the check box, to put into words again when the language changes.
+    /// Every item but the check boxes, to put into words again when the language changes.
     items: Vec<(MenuAction, MenuItem)>,
     start_at_login: CheckMenuItem,
+    support_mode: CheckMenuItem,
     state: Option<TrayState>,
 }
 
@@ -84,6 +85,13 @@ impl Tray {
             model.start_at_login,
             None,
         );
+        let support_mode = CheckMenuItem::with_id(
+            MenuAction::ToggleSupportMode.id(),
+            label(MenuAction::ToggleSupportMode),
+            true,
+            model.support_mode,
+            None,
+        );
         let menu = Menu::new();
         let [open, manual_sync, pause, quit] = [0, 1, 2, 3].map(|index| &items[index].1);
         menu.append_items(&[
@@ -92,6 +100,7 @@ impl Tray {
             &PredefinedMenuItem::separator(),
             pause,
             &start_at_login,
+            &support_mode,
             &PredefinedMenuItem::separator(),
             quit,
         ])
@@ -109,6 +118,7 @@ impl Tray {
             link,
             items,
             start_at_login,
+            support_mode,
             state: None,
         })
     }
@@ -160,11 +170,24 @@ impl Tray {
                 item.set_text(words);
             }
         }
-        let words = model.label(MenuAction::ToggleStartAtLogin, &self.link.localizer, now);
-        if self.start_at_login.text() != words {
-            self.start_at_login.set_text(words);
+        for (action, item, checked) in [
+            (
+                MenuAction::ToggleStartAtLogin,
+                &self.start_at_login,
+                model.start_at_login,
+            ),
+            (
+                MenuAction::ToggleSupportMode,
+                &self.support_mode,
+                model.support_mode,
+            ),
+        ] {
+            let words = model.label(action, &self.link.localizer, now);
+            if item.text() != words {
+                item.set_text(words);
+            }
+            item.set_checked(checked);
         }
-        self.start_at_login.set_checked(model.start_at_login);
         go_on
     }
 }

@@ -136,6 +136,17 @@ impl Session {
         Ok(())
     }
 
+    /// Turns support mode on or off; saved (the tray's menu and the next start see it) and
+    /// audited.
+    pub async fn set_support_mode(&self, on: bool) -> Result<crate::session::AppInfo> {
+        let mut updated = self.settings_now();
+        updated.support_mode = on;
+        let value = if on { "on" } else { "off" };
+        self.save_settings(updated, "support-mode", value.to_string())
+            .await?;
+        Ok(self.app_info())
+    }
+
     pub async fn tenants(&self) -> Result<TenantsView> {
         let settings = self.settings();
         let keyring = self.keyring;
@@ -304,6 +315,8 @@ impl Session {
         *self.last.lock().await = None;
         *self.nudged.lock().unwrap_or_else(|p| p.into_inner()) = None;
         *self.reexport.lock().await = None;
+        *self.known_names.lock().await = None;
+        *self.diagnostics.lock().await = None;
     }
 
     /// Tests a profile as the form has it, before or after saving: reachability, TLS,
