@@ -337,6 +337,8 @@ impl TenantClient {
                     String::from_utf8_lossy(&body).chars().take(200).collect(),
                 ),
             };
+            // The tenant's words may name someone; they reach logs and support's details.
+            let message = crate::masking::mask_text(&message).into_owned();
             return Err(Error::Status {
                 endpoint,
                 status: status.as_u16(),
