@@ -637,3 +637,57 @@ bundle-part-app-log = Synkvakt's own log
 bundle-part-audit = Synkvakt's audit trail
 bundle-summary = Synkvakt { $version } on { $os }. Tenant: { $tenant } ({ $product }). Sync: { $headline }. { $step } Errors in the client's newest logs: { $errors }. Gathered { $time }.
 refused-bundle-gone = this bundle is no longer the one shown. Gather it again, look at it, then save.
+
+## Support mode, the client's logs and diagnostics in the window
+
+support-mode-toggle = Support mode
+support-mode-hint = For a shared screen: larger type and stronger contrast, and names, national ID numbers and e-mail addresses masked.
+support-mode-badge = Support mode: personal data hidden
+nav-client-logs = Client logs
+nav-diagnostics = Diagnostics
+size-unknown = size unknown
+line-error = Error
+line-warning = Warning
+client-logs-heading = The client's log files
+client-logs-intro = The newest files in the client's log folder. Only the end of a file is read, so even a very large log opens at once, and new lines show up as the client writes them.
+client-logs-loading = Reading the log folder …
+client-logs-files = Files, newest first
+client-logs-refresh = Refresh the list
+client-logs-empty = The folder holds no files.
+client-logs-search-label = Find in the file
+client-logs-search-placeholder = A word, e.g. Export
+client-logs-follow = Follow new lines
+client-logs-reading = Reading the file …
+client-logs-encoding = Encoding: { $encoding }
+client-logs-tail = showing the end of the file ({ $size } in all)
+client-logs-counts = { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}
+client-logs-none-match = No lines hold these words.
+client-logs-no-lines = The file has no lines yet.
+client-logs-lines = The lines of { $file }
+diagnostics-heading = Diagnostics for support
+diagnostics-intro = One click gathers what support asks for: Synkvakt's version and the OS, the tenant (no key), the current and recent cycles, the scheduled tasks, the end of the client's newest logs, the Windows Event Log of the last 24 hours, and Synkvakt's own log and audit trail. Look through the bundle, then save it and send it to support.
+diagnostics-privacy = Nothing is written to disk until you save, and then only where you choose. Names, national ID numbers and e-mail addresses are masked in the bundle.
+diagnostics-gather = Gather diagnostics
+diagnostics-gather-again = Gather again
+diagnostics-gathering = Gathering … { $elapsed }
+diagnostics-contents = What the bundle holds
+diagnostics-size = { $parts ->
+    [one] 1 file
+   *[other] { $parts } files
+}, { $size } in all, gathered { $time }. Open a file to see its text.
+diagnostics-part-errors = { $count ->
+    [one] 1 error line
+   *[other] { $count } error lines
+}
+diagnostics-part-text = The text of { $file }
+diagnostics-save = Save as zip …
+diagnostics-saved = Saved to { $path }
+diagnostics-copy-summary = Copy summary
+diagnostics-copied = Summary copied. Paste it into your support ticket.
+diagnostics-copy-failed = Could not copy. Select the summary below and copy it yourself.

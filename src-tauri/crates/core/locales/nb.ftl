@@ -636,3 +636,57 @@ bundle-part-app-log = Loggen til Synkvakt selv
 bundle-part-audit = Revisjonsloggen til Synkvakt
 bundle-summary = Synkvakt { $version } på { $os }. Kunde: { $tenant } ({ $product }). Synkronisering: { $headline }. { $step } Feil i de nyeste klientloggene: { $errors }. Samlet { $time }.
 refused-bundle-gone = denne pakken er ikke lenger den som ble vist. Samle den på nytt, se gjennom den, og lagre.
+
+## Supportmodus, klientloggene og diagnose i vinduet
+
+support-mode-toggle = Supportmodus
+support-mode-hint = For delt skjerm: større tekst og sterkere kontrast, og navn, fødselsnumre og e-postadresser maskert.
+support-mode-badge = Supportmodus: personopplysninger skjult
+nav-client-logs = Klientlogger
+nav-diagnostics = Diagnose
+size-unknown = ukjent størrelse
+line-error = Feil
+line-warning = Advarsel
+client-logs-heading = Loggfilene til klienten
+client-logs-intro = De nyeste filene i loggmappen til klienten. Bare slutten av en fil leses, så selv en svært stor logg åpnes med en gang, og nye linjer dukker opp etter hvert som klienten skriver dem.
+client-logs-loading = Leser loggmappen …
+client-logs-files = Filer, nyeste først
+client-logs-refresh = Oppdater listen
+client-logs-empty = Mappen har ingen filer.
+client-logs-search-label = Finn i filen
+client-logs-search-placeholder = Et ord, f.eks. Export
+client-logs-follow = Følg nye linjer
+client-logs-reading = Leser filen …
+client-logs-encoding = Tegnkoding: { $encoding }
+client-logs-tail = viser slutten av filen ({ $size } i alt)
+client-logs-counts = { $errors ->
+    [one] 1 feil
+   *[other] { $errors } feil
+}, { $warnings ->
+    [one] 1 advarsel
+   *[other] { $warnings } advarsler
+}
+client-logs-none-match = Ingen linjer inneholder disse ordene.
+client-logs-no-lines = Filen har ingen linjer ennå.
+client-logs-lines = Linjene i { $file }
+diagnostics-heading = Diagnose for support
+diagnostics-intro = Ett klikk samler det support spør etter: versjonen av Synkvakt og operativsystemet, kunden (uten nøkkel), gjeldende og siste sykluser, de planlagte oppgavene, slutten av de nyeste klientloggene, Windows Hendelseslogg for de siste 24 timene, og loggen og revisjonsloggen til Synkvakt selv. Se gjennom pakken, lagre den og send den til support.
+diagnostics-privacy = Ingenting skrives til disk før du lagrer, og da bare der du velger. Navn, fødselsnumre og e-postadresser er maskert i pakken.
+diagnostics-gather = Samle diagnose
+diagnostics-gather-again = Samle på nytt
+diagnostics-gathering = Samler … { $elapsed }
+diagnostics-contents = Dette inneholder pakken
+diagnostics-size = { $parts ->
+    [one] 1 fil
+   *[other] { $parts } filer
+}, { $size } i alt, samlet { $time }. Åpne en fil for å se teksten.
+diagnostics-part-errors = { $count ->
+    [one] 1 feillinje
+   *[other] { $count } feillinjer
+}
+diagnostics-part-text = Teksten i { $file }
+diagnostics-save = Lagre som zip …
+diagnostics-saved = Lagret i { $path }
+diagnostics-copy-summary = Kopier sammendrag
+diagnostics-copied = Sammendraget er kopiert. Lim det inn i saken til support.
+diagnostics-copy-failed = Kunne ikke kopiere. Merk sammendraget under og kopier det selv.

@@ -636,3 +636,57 @@ bundle-part-app-log = Loggen til Synkvakt sjølv
 bundle-part-audit = Revisjonsloggen til Synkvakt
 bundle-summary = Synkvakt { $version } på { $os }. Kunde: { $tenant } ({ $product }). Synkronisering: { $headline }. { $step } Feil i dei nyaste klientloggane: { $errors }. Samla { $time }.
 refused-bundle-gone = denne pakken er ikkje lenger den som vart vist. Samle han på nytt, sjå gjennom han, og lagre.
+
+## Supportmodus, klientloggane og diagnose i vindauget
+
+support-mode-toggle = Supportmodus
+support-mode-hint = For delt skjerm: større tekst og sterkare kontrast, og namn, fødselsnummer og e-postadresser maskerte.
+support-mode-badge = Supportmodus: personopplysningar skjulte
+nav-client-logs = Klientloggar
+nav-diagnostics = Diagnose
+size-unknown = ukjend storleik
+line-error = Feil
+line-warning = Åtvaring
+client-logs-heading = Loggfilene til klienten
+client-logs-intro = Dei nyaste filene i loggmappa til klienten. Berre slutten av ei fil vert lesen, så sjølv ein svært stor logg opnar seg med ein gong, og nye linjer dukkar opp etter kvart som klienten skriv dei.
+client-logs-loading = Les loggmappa …
+client-logs-files = Filer, nyaste først
+client-logs-refresh = Oppdater lista
+client-logs-empty = Mappa har ingen filer.
+client-logs-search-label = Finn i fila
+client-logs-search-placeholder = Eit ord, t.d. Export
+client-logs-follow = Følg nye linjer
+client-logs-reading = Les fila …
+client-logs-encoding = Teiknkoding: { $encoding }
+client-logs-tail = viser slutten av fila ({ $size } i alt)
+client-logs-counts = { $errors ->
+    [one] 1 feil
+   *[other] { $errors } feil
+}, { $warnings ->
+    [one] 1 åtvaring
+   *[other] { $warnings } åtvaringar
+}
+client-logs-none-match = Ingen linjer inneheld desse orda.
+client-logs-no-lines = Fila har ingen linjer enno.
+client-logs-lines = Linjene i { $file }
+diagnostics-heading = Diagnose for support
+diagnostics-intro = Eitt klikk samlar det support spør etter: versjonen av Synkvakt og operativsystemet, kunden (utan nøkkel), gjeldande og siste syklusar, dei planlagde oppgåvene, slutten av dei nyaste klientloggane, Windows Hendingslogg for dei siste 24 timane, og loggen og revisjonsloggen til Synkvakt sjølv. Sjå gjennom pakken, lagre han og send han til support.
+diagnostics-privacy = Ingenting vert skrive til disk før du lagrar, og då berre der du vel. Namn, fødselsnummer og e-postadresser er maskerte i pakken.
+diagnostics-gather = Samle diagnose
+diagnostics-gather-again = Samle på nytt
+diagnostics-gathering = Samlar … { $elapsed }
+diagnostics-contents = Dette inneheld pakken
+diagnostics-size = { $parts ->
+    [one] 1 fil
+   *[other] { $parts } filer
+}, { $size } i alt, samla { $time }. Opne ei fil for å sjå teksten.
+diagnostics-part-errors = { $count ->
+    [one] 1 feillinje
+   *[other] { $count } feillinjer
+}
+diagnostics-part-text = Teksten i { $file }
+diagnostics-save = Lagre som zip …
+diagnostics-saved = Lagra i { $path }
+diagnostics-copy-summary = Kopier samandrag
+diagnostics-copied = Samandraget er kopiert. Lim det inn i saka til support.
+diagnostics-copy-failed = Kunne ikkje kopiere. Merk samandraget under og kopier det sjølv.

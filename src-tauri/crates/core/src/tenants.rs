@@ -25,6 +25,9 @@ pub struct Reached {
     pub interval: Duration,
     /// Set for a demo tenant, which every view labels as such.
     pub demo_scenario: Option<Scenario>,
+    /// Where the client's logs are read from when not where the machines say: the demo's
+    /// stand-in folder on this computer. The guidance still names the real folder.
+    pub log_folder_here: Option<std::path::PathBuf>,
     pub scheduler: Arc<dyn TaskScheduler>,
 }
 
@@ -45,17 +48,12 @@ pub fn reach_demo(settings: &Settings, number: u32, demo: &DemoConnection) -> Re
             .iter()
             .map(|task| TaskRef::new(task.name.clone(), task.server.clone())),
     );
-    let mut machines = settings.client.clone();
-    if let Some(folder) = &demo.client_log_folder {
-        // The demo's log folder is on this computer, whatever client server the settings name.
-        machines.log_folder = folder.display().to_string();
-        machines.client_server = None;
-    }
     Ok(Reached {
         tenant: TenantRef::Demo { number },
         client,
         product: demo.product,
-        machines,
+        machines: settings.client.clone(),
+        log_folder_here: demo.client_log_folder.clone(),
         limits: settings.limits,
         interval: settings.watch.interval(),
         demo_scenario: Some(demo.scenario),
@@ -93,6 +91,7 @@ pub async fn reach_profile(settings: &Settings, id: &str, keyring: Keyring) -> R
         interval: Duration::from_secs(u64::from(profile.interval_seconds)),
         machines: profile.client,
         demo_scenario: None,
+        log_folder_here: None,
         scheduler,
     })
 }

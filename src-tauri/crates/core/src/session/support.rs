@@ -45,10 +45,14 @@ impl Session {
 
     /// The client's log folder as this computer reaches it.
     async fn log_folder(&self) -> Result<PathBuf> {
-        let reached = self.reached().await?;
-        Ok(PathBuf::from(
-            reached.machines.log_folder_from(&self.this_machine),
-        ))
+        Ok(self.log_folder_of(&self.reached().await?))
+    }
+
+    fn log_folder_of(&self, reached: &Reached) -> PathBuf {
+        reached
+            .log_folder_here
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(reached.machines.log_folder_from(&self.this_machine)))
     }
 
     /// The names of the newest import's people, to mask where the tenant's or the client's
@@ -184,7 +188,7 @@ impl Session {
         let _ = writeln!(
             about,
             "Log folder: {}",
-            reached.machines.log_folder_from(&self.this_machine)
+            self.log_folder_of(&reached).display()
         );
         let _ = writeln!(
             about,
@@ -279,7 +283,7 @@ impl Session {
             tasks,
         ));
 
-        let folder = PathBuf::from(reached.machines.log_folder_from(&self.this_machine));
+        let folder = self.log_folder_of(&reached);
         let shown_folder = folder.display().to_string();
         let listed = patiently(&shown_folder, {
             let folder = folder.clone();
