@@ -73,8 +73,8 @@ export function unionMembers(typeName: string): string[] {
 // The texts the Rust core formats (step names, headlines, guidance, support details) come from
 // the same Fluent catalog here, so that every language gets what the real session would send.
 
-export function appInfo(language: Language, choice: Language | null = language): AppInfo_Serialize {
-  return { version: '0.1.0', language, languageChoice: choice, settingsProblem: null };
+export function appInfo(language: Language, choice: Language | null = language, supportMode = false): AppInfo_Serialize {
+  return { version: '0.1.0', language, languageChoice: choice, settingsProblem: null, supportMode };
 }
 
 const bundles = new Map<Language, FluentBundle>();
@@ -403,6 +403,7 @@ export function failedEadmStatus(language: Language = 'en', message: string = FA
     stale: false,
     staleHours: STALE_HOURS,
     nudge: null,
+    supportMode: false,
   };
 }
 
@@ -442,6 +443,7 @@ export function runningEadmStatus(language: Language = 'en'): StatusView_Seriali
     stale: false,
     staleHours: STALE_HOURS,
     nudge: null,
+    supportMode: false,
   };
 }
 
@@ -478,6 +480,7 @@ export function supportOnlyEadmStatus(language: Language = 'en'): StatusView_Ser
     stale: false,
     staleHours: STALE_HOURS,
     nudge: null,
+    supportMode: false,
   };
 }
 
@@ -514,6 +517,7 @@ export function stalledEadmStatus(language: Language = 'en'): StatusView_Seriali
     stale: false,
     staleHours: STALE_HOURS,
     nudge: null,
+    supportMode: false,
   };
 }
 
@@ -550,6 +554,7 @@ export function offlineEadmStatus(now: Date, language: Language = 'en'): StatusV
     stale: false,
     staleHours: STALE_HOURS,
     nudge: null,
+    supportMode: false,
   };
 }
 
@@ -565,6 +570,7 @@ export function staleEadmStatus(now: Date, language: Language = 'en'): StatusVie
     stale: true,
     staleHours: STALE_HOURS,
     nudge: null,
+    supportMode: false,
   };
 }
 

@@ -6,6 +6,13 @@ import type {
   AuditEntryView,
   AuditQuery,
   AuditView,
+  BundlePart,
+  DiagnosticsView,
+  LineLevel,
+  LogFileView_Serialize,
+  LogFolderView_Serialize,
+  LogLineView,
+  LogTailView,
   Outcome as AuditOutcome,
   CheckOutcome,
   ConnectionReport_Serialize,
@@ -66,6 +73,8 @@ export type NetworkSettings = NetworkSettings_Serialize;
 export type ConnectionReport = ConnectionReport_Serialize;
 export type OverviewView = OverviewView_Serialize;
 export type TenantGlance = TenantGlance_Serialize;
+export type LogFolderView = LogFolderView_Serialize;
+export type LogFileView = LogFileView_Serialize;
 export type {
   CheckOutcome,
   Machine,
@@ -76,6 +85,11 @@ export type {
   AuditOutcome,
   AuditQuery,
   AuditView,
+  BundlePart,
+  DiagnosticsView,
+  LineLevel,
+  LogLineView,
+  LogTailView,
   OpenAt,
   ConfirmedCounts,
   ExportJob,
@@ -251,4 +265,29 @@ export function saveNetwork(network: NetworkSettings): Promise<Outcome<TenantsVi
 /** Every tenant followed, and the one in view, at a glance; asks each of them, so it takes a while. */
 export function loadOverview(): Promise<Outcome<OverviewView>> {
   return settle(() => commands.overview());
+}
+
+/** Rust masks personal data itself while it is on; the answer says whether it now is. */
+export function setSupportMode(on: boolean): Promise<Outcome<AppInfo>> {
+  return settle(() => commands.setSupportMode(on));
+}
+
+/** The newest files of the client's log folder; Rust gives up on a folder that does not answer. */
+export function loadClientLogFolder(): Promise<Outcome<LogFolderView>> {
+  return settle(() => commands.clientLogFolder());
+}
+
+/** The end of a log file, or only what was written after `after` (the `end` of the last read). */
+export function loadClientLog(file: string, after: number | null, search: string): Promise<Outcome<LogTailView>> {
+  return settle(() => commands.clientLog(file, after, search));
+}
+
+/** Gathers the bundle in memory; nothing is written until it is saved. */
+export function gatherDiagnostics(): Promise<Outcome<DiagnosticsView>> {
+  return settle(() => commands.diagnostics());
+}
+
+/** Rust asks where (the system's save dialog); the saved path, or null when the admin cancelled. */
+export function saveDiagnostics(id: string): Promise<Outcome<string | null>> {
+  return settle(() => commands.saveDiagnostics(id));
 }
