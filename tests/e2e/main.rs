@@ -1208,3 +1208,109 @@ async fn a_tenant_added_on_the_first_run_keeps_its_key_out_of_the_page_and_the_f
         .any(|entry| format!("{:?}", entry.action).contains("tenant-profile")));
     session.close().await;
 }
+
+/// Whether the page shows a national ID number: in its text, or anywhere in its markup.
+const SHOWS_NATIONAL_ID: &str = r"return /\b\d{6} ?\d{5}\b/.test(document.body.innerText);";
+const MARKUP_HOLDS_NATIONAL_ID: &str =
+    r"return /(^|[^\d])\d{6} ?\d{5}([^\d]|$)/.test(document.documentElement.outerHTML);";
+
+async fn page_says(session: &Session, script: &str) -> bool {
+    session.client.execute(script, vec![]).await.unwrap() == Value::Bool(true)
+}
+
+/// The import log's new employees, whose entries name their national ID number.
+async fn show_new_employees(session: &Session) {
+    session.click("[data-testid=nav-status]").await;
+    session.text_of("[data-testid=log-counts]").await;
+    session.click("button[data-kind=add]").await;
+    session
+        .wait_for(
+            "only new employees",
+            "const rows = [...document.querySelectorAll('tr[data-entry-kind]')]; \
+             return rows.length && rows.every(r => r.dataset.entryKind === 'add') ? rows.length : null;",
+        )
+        .await;
+}
+
+/// The preview of every user's national ID number in Feide.
+async fn preview_national_ids(session: &Session) {
+    session.click("[data-testid=nav-reexport]").await;
+    session
+        .click(
+            "section[data-template=feide] tr[data-mapping=feide-noredupersonnin] [data-testid=export-mapping]",
+        )
+        .await;
+    session.click("[data-testid=scope-all]").await;
+    session.click("[data-testid=preview-button]").await;
+    preview_rows(session).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn support_mode_leaves_no_national_id_number_anywhere_in_the_page() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let session = Session::start(Launch::demo("eFeide", "import-filter")).await;
+    header(&session).await;
+
+    // Support mode off: the import log and the re-export preview show the numbers.
+    show_new_employees(&session).await;
+    assert!(
+        page_says(&session, SHOWS_NATIONAL_ID).await,
+        "the import log shows ID numbers"
+    );
+    preview_national_ids(&session).await;
+    assert!(
+        page_says(&session, SHOWS_NATIONAL_ID).await,
+        "the preview shows ID numbers"
+    );
+
+    // On, from the header, with the preview still open: the page is drawn again, masked.
+    session.click("[data-testid=support-mode-toggle]").await;
+    let badge = session.text_of("[data-testid=support-badge]").await;
+    assert!(badge.contains("Support mode"), "{badge}");
+    assert!(!page_says(&session, MARKUP_HOLDS_NATIONAL_ID).await);
+    preview_national_ids(&session).await;
+    assert!(
+        !page_says(&session, MARKUP_HOLDS_NATIONAL_ID).await,
+        "the preview holds an ID number in support mode"
+    );
+    let masked = session
+        .client
+        .execute(
+            "return document.querySelector('[data-testid=preview]').innerText.includes('•••••• •••••');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        masked,
+        Value::Bool(true),
+        "the preview shows the masked numbers"
+    );
+    session.screenshot("support-mode-preview").await;
+    show_new_employees(&session).await;
+    assert!(
+        !page_says(&session, MARKUP_HOLDS_NATIONAL_ID).await,
+        "the import log holds an ID number in support mode"
+    );
+    session.screenshot("support-mode-import-log").await;
+
+    // It is remembered, and the app's own log never held a number.
+    let settings = std::fs::read_to_string(
+        synkvakt_core::paths::AppPaths::under(session.home().to_path_buf()).settings_file(),
+    )
+    .unwrap();
+    assert!(settings.contains("\"supportMode\": true"), "{settings}");
+    let logs = synkvakt_core::paths::AppPaths::under(session.home().to_path_buf()).log_dir;
+    let mut searched = 0;
+    for entry in std::fs::read_dir(&logs).unwrap().flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        searched += 1;
+        assert!(
+            !synkvakt_core::masking::shows_national_id(&text),
+            "{} holds an ID number",
+            entry.path().display()
+        );
+    }
+    assert!(searched > 0, "the app's log was searched");
+    session.close().await;
+}

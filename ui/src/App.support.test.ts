@@ -129,4 +129,43 @@ describe('support mode', () => {
     expect(dark).toMatch(/--text:\s*#ffffff/i);
     expect(css).toMatch(/\.support-mode a:focus-visible[^{]*\{\s*outline-width:\s*4px/);
   });
+
+  it('draws the place in view again when it turns on, so nothing unmasked stays on screen', async () => {
+    const session = { on: false };
+    installBackend({
+      language: 'en',
+      choice: 'en',
+      status: (language) => ({ ...failedEadmStatus(language), supportMode: session.on }),
+      commands: {
+        set_support_mode: (args) => {
+          session.on = args.on as boolean;
+          return appInfo('en', 'en', session.on);
+        },
+        // Rust masks: what the audit view says depends on support mode as Rust has it now.
+        audit_log: () => ({
+          entries: [
+            {
+              time: new Date().toISOString(),
+              osUser: 'kari',
+              tenant: 'Demo kommune',
+              action: 'Cleared the cache',
+              outcome: 'done',
+              detail: session.on ? 'for •••••• •••••' : 'for 01017012345',
+            },
+          ],
+          matching: 1,
+          offset: 0,
+        }),
+      },
+    });
+    render(App);
+    await userEvent.click(await screen.findByTestId('nav-audit'));
+    await waitFor(() => expect(document.body.textContent).toContain('for 01017012345'));
+
+    await userEvent.click(screen.getByTestId('support-mode-toggle'));
+
+    await screen.findByTestId('support-badge');
+    await waitFor(() => expect(document.body.textContent).toContain('for •••••• •••••'));
+    expect(document.body.innerHTML).not.toContain('01017012345');
+  });
 });
