@@ -993,9 +993,30 @@ async fn the_watcher_notifies_each_failure_once_and_its_click_opens_the_window_a
             "Manual sync…",
             "Pause notifications for an hour",
             "Start watching when I sign in",
+            "Support mode (for a shared screen)",
             "Quit Synkvakt"
         ]
     );
+    // Support mode from the tray: remembered in the settings, where the window reads it.
+    let support_mode = menu
+        .iter()
+        .find(|(_, label)| label.starts_with("Support mode"))
+        .unwrap()
+        .0;
+    click_tray_item(&bus, &tray, support_mode).await;
+    let settings_file =
+        synkvakt_core::paths::AppPaths::under(watching.home().to_path_buf()).settings_file();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !std::fs::read_to_string(&settings_file)
+        .unwrap_or_default()
+        .contains("\"supportMode\": true")
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the tray's support mode did not reach the settings"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
 
     // Clicking it starts the window app at that step.
     watching.click(shown[0]["id"].as_u64().unwrap());
