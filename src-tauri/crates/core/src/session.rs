@@ -976,38 +976,13 @@ impl Session {
     /// Switches the language, or back to following the OS with `None`; saved and audited.
     pub async fn set_language(&self, choice: Option<Language>) -> Result<AppInfo> {
         let value = choice.map(Language::tag).unwrap_or("os").to_string();
-        let action = Action::ChangeSettings {
-            setting: "language".into(),
-            value,
-        };
         // From the file as it is now: the watcher may have changed another setting meanwhile.
         let mut updated = self.store.load().unwrap_or_else(|_| self.settings());
         updated.language = choice;
-        // The language is app-wide: the audit line names no tenant.
-        self.actions
-            .perform("", action, async { Ok(()) }, || async {
-                // A file that could not be read is kept aside, never written over.
-                if self
-                    .settings_problem
-                    .read()
-                    .map(|problem| problem.is_some())
-                    .unwrap_or(false)
-                {
-                    self.store.set_aside()?;
-                }
-                self.store.save(&updated)?;
-                Ok(())
-            })
-            .await?;
         let localizer = Arc::new(Localizer::new(updated.effective_language()));
+        self.save_settings(updated, "language", value).await?;
         if let Ok(mut current) = self.localizer.write() {
             *current = localizer;
-        }
-        if let Ok(mut settings) = self.settings.write() {
-            *settings = updated;
-        }
-        if let Ok(mut problem) = self.settings_problem.write() {
-            *problem = None;
         }
         Ok(self.app_info())
     }

@@ -96,6 +96,21 @@ pub async fn reach_profile(settings: &Settings, id: &str, keyring: Keyring) -> R
     })
 }
 
+/// `task`'s status in `scheduler`, asked off the runtime's threads: the Task Scheduler's COM
+/// calls block, on a remote server for seconds.
+pub async fn task_status(
+    scheduler: Arc<dyn TaskScheduler>,
+    task: &ScheduledTask,
+) -> Result<synkvakt_taskschd::Result<synkvakt_taskschd::TaskStatus>> {
+    let task = TaskRef::new(task.name.clone(), task.server.clone());
+    tokio::task::spawn_blocking(move || scheduler.status(&task))
+        .await
+        .map_err(|err| Error::Task {
+            kind: "task-other",
+            detail: err.to_string(),
+        })
+}
+
 /// The Task Scheduler of this system, reaching the servers as `account` (`DOMENE\\bruker`)
 /// with `password` when an account is named, else as the current user.
 #[cfg(windows)]

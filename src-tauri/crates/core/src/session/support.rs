@@ -15,7 +15,6 @@ use chrono::Utc;
 use std::fmt::Write;
 use std::path::PathBuf;
 use std::time::Duration;
-use synkvakt_taskschd::TaskRef;
 
 /// How long a log folder may take to answer: an admin share of a server that is off can hang
 /// for far longer than anyone waits.
@@ -250,14 +249,7 @@ impl Session {
 
         let mut tasks = String::new();
         for task in reached.tasks() {
-            let task_ref = TaskRef::new(task.name.clone(), task.server.clone());
-            let scheduler = reached.scheduler.clone();
-            let status = tokio::task::spawn_blocking(move || scheduler.status(&task_ref))
-                .await
-                .map_err(|err| Error::Task {
-                    kind: "task-other",
-                    detail: err.to_string(),
-                })?;
+            let status = crate::tenants::task_status(reached.scheduler.clone(), &task).await?;
             let place = task.server.as_deref().unwrap_or("this computer");
             let _ = match status {
                 Ok(status) => writeln!(

@@ -16,7 +16,6 @@ use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
 use serde::Serialize;
 use specta::Type;
-use synkvakt_taskschd::TaskRef;
 
 /// How many tenants the overview asks at once: 200 of them still answer within seconds.
 const OVERVIEW_AT_ONCE: usize = 16;
@@ -108,7 +107,12 @@ impl Session {
     }
 
     /// Saves `updated` through the action path (audited as `setting`) and takes it into use.
-    async fn save_settings(&self, updated: Settings, setting: &str, value: String) -> Result<()> {
+    pub(super) async fn save_settings(
+        &self,
+        updated: Settings,
+        setting: &str,
+        value: String,
+    ) -> Result<()> {
         let action = Action::ChangeSettings {
             setting: setting.into(),
             value,
@@ -238,12 +242,8 @@ impl Session {
     pub async fn remove_profile(&self, id: String) -> Result<TenantsView> {
         let mut updated = self.settings_now();
         let name = updated.profile(&id)?.name.clone();
-        if self.manual_sync_under_way()
-            && updated.in_view() == Some(TenantRef::Profile { id: id.clone() })
-        {
-            return Err(Error::Refused {
-                reason: self.localizer().text("refused-manual-sync-under-way"),
-            });
+        if updated.in_view() == Some(TenantRef::Profile { id: id.clone() }) {
+            self.refuse_during_manual_sync()?;
         }
         let secret_id = id.clone();
         self.keyring
@@ -270,11 +270,7 @@ impl Session {
         let mut updated = self.settings_now();
         updated.knows(&tenant)?;
         if updated.in_view().as_ref() != Some(&tenant) {
-            if self.manual_sync_under_way() {
-                return Err(Error::Refused {
-                    reason: self.localizer().text("refused-manual-sync-under-way"),
-                });
-            }
+            self.refuse_during_manual_sync()?;
             updated.active = Some(tenant.clone());
             self.save_settings(updated, "tenant-in-view", tenant.key())
                 .await?;
@@ -308,6 +304,16 @@ impl Session {
         self.save_settings(updated, "network", value).await?;
         self.forget_connection().await;
         self.tenants().await
+    }
+
+    /// The tenant in view does not change under a manual sync: it would be left half done.
+    fn refuse_during_manual_sync(&self) -> Result<()> {
+        match self.manual_sync_under_way() {
+            true => Err(Error::Refused {
+                reason: self.localizer().text("refused-manual-sync-under-way"),
+            }),
+            false => Ok(()),
+        }
     }
 
     async fn forget_connection(&self) {
@@ -483,14 +489,7 @@ impl Session {
             password.map(|secret| secret.expose().to_string()),
         )?;
         for task in &profile.client.tasks {
-            let task_ref = TaskRef::new(task.name.clone(), task.server.clone());
-            let scheduler = scheduler.clone();
-            let status = tokio::task::spawn_blocking(move || scheduler.status(&task_ref))
-                .await
-                .map_err(|err| Error::Task {
-                    kind: "task-other",
-                    detail: err.to_string(),
-                })?;
+            let status = tenants::task_status(scheduler.clone(), task).await?;
             let subject = CheckSubject::Task {
                 name: task.name.clone(),
                 server: task.server.clone(),
