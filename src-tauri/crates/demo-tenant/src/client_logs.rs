@@ -28,10 +28,7 @@ pub fn write(
     let person = 399;
     let name = directory.name(person);
     let national_id = directory.national_id(person);
-    let client = match product {
-        Product::EAdm => "eAdm",
-        Product::EFeide => "eFeide",
-    };
+    let client = product.as_str();
 
     let mut older = String::new();
     for (minute, line) in [
@@ -67,35 +64,30 @@ pub fn write(
         .open(&older_path)?
         .set_modified(yesterday.into())?;
 
-    let mut newest = String::new();
-    newest.push_str(&format!(
-        "{} INFO  {client} klient startet synkronisering\n",
-        stamp(today, 0)
-    ));
-    newest.push_str(&format!(
-        "{} INFO  Import HR: 1 204 ansatte lest\n",
-        stamp(today, 2)
-    ));
     let failing = matches!(scenario, Scenario::StepFailed | Scenario::Stuck);
-    if failing {
-        newest.push_str(&format!(
-            "{} ERROR Eksport AD feilet for {name} ({national_id}): Access is denied (0x80070005)\n",
-            stamp(today, 9)
-        ));
-        newest.push_str(&format!(
-            "{} WARN  Eksport AD: 1 av 15 endringer ikke sendt\n",
-            stamp(today, 9)
-        ));
-    } else {
-        newest.push_str(&format!(
-            "{} INFO  Ny ansatt {name} ({national_id}) opprettet i AD\n",
-            stamp(today, 9)
-        ));
-        newest.push_str(&format!(
-            "{} INFO  Synkronisering fullført på 10 minutter\n",
-            stamp(today, 10)
-        ));
+    let mut lines = vec![
+        (0, format!("INFO  {client} klient startet synkronisering")),
+        (2, "INFO  Import HR: 1 204 ansatte lest".to_string()),
+    ];
+    match failing {
+        true => lines.extend([
+            (
+                9,
+                format!(
+                    "ERROR Eksport AD feilet for {name} ({national_id}): Access is denied (0x80070005)"
+                ),
+            ),
+            (9, "WARN  Eksport AD: 1 av 15 endringer ikke sendt".to_string()),
+        ]),
+        false => lines.extend([
+            (9, format!("INFO  Ny ansatt {name} ({national_id}) opprettet i AD")),
+            (10, "INFO  Synkronisering fullført på 10 minutter".to_string()),
+        ]),
     }
+    let newest: String = lines
+        .iter()
+        .map(|(minute, line)| format!("{} {line}\n", stamp(today, *minute)))
+        .collect();
     std::fs::write(
         folder.join(format!("{client}-klient-{}.log", today.format("%Y-%m-%d"))),
         newest,
