@@ -269,7 +269,7 @@ fn the_programs_and_the_msi_are_signed() {
     );
 }
 
-/// A Wine prefix of the test's own, made afresh; its wineserver is ended when it drops.
+/// A Wine prefix of the test's own, made afresh.
 struct Wine {
     prefix: PathBuf,
     wine: PathBuf,
@@ -509,8 +509,14 @@ impl Wine {
 }
 
 impl Drop for Wine {
+    /// Ends the prefix's wineserver; a prefix whose test passed is removed (some 700 MB), a
+    /// failed test's stays for a look, beside its msiexec logs.
     fn drop(&mut self) {
         self.stop();
+        if !std::thread::panicking() {
+            self.settle();
+            std::fs::remove_dir_all(&self.prefix).ok();
+        }
     }
 }
 
