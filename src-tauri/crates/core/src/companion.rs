@@ -21,6 +21,14 @@ pub fn program_beside_this_one(override_var: &str, name: &str) -> PathBuf {
 /// Starts `command` to run on its own: this process does not wait for it, and reaps it on a
 /// thread of its own when it ends, so that no zombie is left behind. Gives its process id.
 pub fn spawn_on_its_own(command: &mut Command) -> std::io::Result<u32> {
+    // The demo tenant is a console program: started from the window or the tray it would open
+    // a console window of its own on Windows.
+    #[cfg(windows)]
+    {
+        use std::os::windows::process::CommandExt;
+        const CREATE_NO_WINDOW: u32 = 0x0800_0000;
+        command.creation_flags(CREATE_NO_WINDOW);
+    }
     let mut child = command.spawn()?;
     let pid = child.id();
     std::thread::spawn(move || {

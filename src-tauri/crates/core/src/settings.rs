@@ -347,7 +347,7 @@ impl SettingsStore {
             return defaults;
         };
         match std::fs::read_to_string(path) {
-            Ok(text) => match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(text) => match serde_json::from_str::<serde_json::Value>(without_bom(&text)) {
                 Ok(machine) => lay_over(&mut defaults, machine),
                 Err(err) => tracing::warn!(
                     path = %path.display(),
@@ -392,7 +392,7 @@ impl SettingsStore {
             detail,
         };
         let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(|err| broken(err.to_string()))?;
+            serde_json::from_str(without_bom(&text)).map_err(|err| broken(err.to_string()))?;
         let version = value
             .get("version")
             .and_then(serde_json::Value::as_u64)
@@ -462,6 +462,12 @@ impl SettingsStore {
         std::fs::write(&temporary, text).map_err(|err| io("writing", err))?;
         std::fs::rename(&temporary, &self.path).map_err(|err| io("replacing", err))
     }
+}
+
+/// The text without the byte-order mark Windows PowerShell 5 and Notepad put before UTF-8,
+/// which a JSON parser takes for a stray character.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Lays `over` onto `base`: objects key by key, anything else (a list, a value, null) whole.
@@ -616,6 +622,14 @@ mod tests {
         assert_eq!(later.watch.interval_seconds, 300);
         assert!(later.watch.start_at_login);
         assert_eq!(later.language, None);
+
+        // A file IT wrote with PowerShell 5 starts with a byte-order mark: it still counts.
+        std::fs::write(
+            &machine,
+            "\u{feff}{ \"watch\": { \"intervalSeconds\": 240 } }",
+        )
+        .unwrap();
+        assert_eq!(store.load().unwrap().watch.interval_seconds, 240);
 
         // A machine file that is not JSON is left out; the user's settings still hold.
         std::fs::write(&machine, "{ not json").unwrap();
