@@ -24,6 +24,7 @@ function supportBackend(refusal: UserError | null = null) {
     choice: 'en',
     status: (language) => ({ ...failedEadmStatus(language), supportMode: session.on }),
     commands: {
+      app_info: () => appInfo('en', 'en', session.on),
       set_support_mode: (args) => {
         if (refusal) throw refusal;
         session.on = args.on as boolean;
@@ -65,7 +66,7 @@ describe('support mode', () => {
     expect(root()).not.toHaveClass('support-mode');
   });
 
-  it('follows the status poll, so that turning it on from the tray shows without a click', async () => {
+  it('follows Rust within moments, so that turning it on from the tray shows without a click', async () => {
     vi.useFakeTimers();
     const { ipc, session } = supportBackend();
     render(App);
@@ -73,9 +74,10 @@ describe('support mode', () => {
     expect(screen.getByTestId('tenant-name')).toBeInTheDocument();
     expect(screen.queryByTestId('support-badge')).not.toBeInTheDocument();
 
-    // The tray menu turns it on in Rust; the page learns it on its next calm poll.
+    // The tray menu turns it on in Rust; the page learns it within two seconds, long before
+    // its next calm poll of the status, and asks the status again at once.
     session.on = true;
-    await vi.advanceTimersByTimeAsync(30_000);
+    await vi.advanceTimersByTimeAsync(2_000);
     expect(callsOf(ipc, 'status')).toBe(2);
     expect(screen.getByTestId('support-badge')).toHaveTextContent('Support mode: personal data hidden');
     expect(screen.getByTestId('support-mode-toggle')).toHaveAttribute('aria-pressed', 'true');
@@ -83,7 +85,7 @@ describe('support mode', () => {
     expect(callsOf(ipc, 'set_support_mode')).toBe(0);
 
     session.on = false;
-    await vi.advanceTimersByTimeAsync(30_000);
+    await vi.advanceTimersByTimeAsync(2_000);
     expect(screen.queryByTestId('support-badge')).not.toBeInTheDocument();
     expect(root()).not.toHaveClass('support-mode');
   });

@@ -675,7 +675,7 @@ export function installBackend(backend: Backend) {
   const ipc = vi.fn((cmd: string, args?: unknown): unknown => {
     switch (cmd) {
       case 'app_info':
-        return appInfo(backend.language, backend.choice);
+        return backend.commands?.app_info?.({}) ?? appInfo(backend.language, backend.choice);
       case 'status':
         return backend.status(backend.language);
       case 'history':

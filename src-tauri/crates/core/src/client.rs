@@ -488,6 +488,7 @@ pub fn service_base(service_url: &str) -> Result<Url> {
     if base.host_str().is_none_or(str::is_empty) {
         return Err(invalid());
     }
+    refuse_credentials("service-url", &base)?;
     match base.scheme() {
         "https" => {}
         "http" if is_loopback(&base) => {}
@@ -503,6 +504,19 @@ pub fn service_base(service_url: &str) -> Result<Url> {
         base.set_path(&path);
     }
     Ok(base)
+}
+
+/// An address may not carry a user or password: it would sit in the settings file, the logs
+/// and the page, where no secret goes (the key and passwords live in the keyring).
+pub fn refuse_credentials(field: &'static str, url: &Url) -> Result<()> {
+    match url.username().is_empty() && url.password().is_none() {
+        true => Ok(()),
+        false => Err(Error::Invalid {
+            field,
+            rule: "no-credentials",
+            limit: 0,
+        }),
+    }
 }
 
 /// rustls's words for a certificate it would not accept, and for the alert of a server that

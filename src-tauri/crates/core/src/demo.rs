@@ -273,9 +273,11 @@ impl DemoLauncher {
         let fail = |detail: String| Error::DemoTenant { detail };
         std::fs::create_dir_all(&self.log_dir).map_err(|err| fail(err.to_string()))?;
         let log_path = self.log_dir.join("demo-tenant.log");
+        // The log of the run it starts: an old one is never kept on and on.
         let log = std::fs::OpenOptions::new()
             .create(true)
-            .append(true)
+            .write(true)
+            .truncate(true)
             .open(&log_path)
             .map_err(|err| fail(format!("{}: {err}", log_path.display())))?;
         let log_err = log.try_clone().map_err(|err| fail(err.to_string()))?;

@@ -78,15 +78,24 @@ pub fn suggested_name(tenant: &str, at: DateTime<Utc>) -> String {
     )
 }
 
-/// Writes the parts into a zip at `path`, next to it first and then swapped in.
+/// Writes the parts into a zip at `path`, next to it first and then swapped in; a zip that
+/// could not be finished is not left behind.
 pub fn write_zip(parts: &[BundlePart], path: &Path) -> Result<()> {
+    let temporary = path.with_extension("zip.partial");
+    let written = write_zip_at(parts, path, &temporary);
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}
+
+fn write_zip_at(parts: &[BundlePart], path: &Path, temporary: &Path) -> Result<()> {
     let io = |action: &'static str, err: std::io::Error| Error::Io {
         action,
         path: path.to_path_buf(),
         detail: err.to_string(),
     };
-    let temporary = path.with_extension("zip.partial");
-    let file = std::fs::File::create(&temporary).map_err(|err| io("writing", err))?;
+    let file = std::fs::File::create(temporary).map_err(|err| io("writing", err))?;
     let mut zip = zip::ZipWriter::new(file);
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
@@ -98,7 +107,7 @@ pub fn write_zip(parts: &[BundlePart], path: &Path) -> Result<()> {
     }
     zip.finish()
         .map_err(|err| io("writing", std::io::Error::other(err)))?;
-    std::fs::rename(&temporary, path).map_err(|err| io("replacing", err))
+    std::fs::rename(temporary, path).map_err(|err| io("replacing", err))
 }
 
 #[cfg(test)]

@@ -45,7 +45,7 @@ pub fn mask_known_names(text: &str, names: &[String]) -> String {
     masked
 }
 
-/// Whether `text` still shows a national ID number: for tests and the bundle's own check.
+/// Whether `text` still shows a national ID number, as the tests ask of what was masked.
 pub fn shows_national_id(text: &str) -> bool {
     NATIONAL_ID.is_match(text)
 }

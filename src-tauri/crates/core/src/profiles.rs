@@ -70,12 +70,23 @@ fn default_watched() -> bool {
 }
 
 /// What the page may do with a secret: leave it, replace it, or remove it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Type)]
+#[derive(Clone, PartialEq, Eq, Deserialize, Type)]
 #[serde(tag = "change", rename_all = "camelCase")]
 pub enum SecretChange {
     Keep,
     Replace { value: String },
     Remove,
+}
+
+/// A replacement prints as `Replace(…)`, so that no debug line can show the secret.
+impl std::fmt::Debug for SecretChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SecretChange::Keep => "Keep",
+            SecretChange::Replace { .. } => "Replace(…)",
+            SecretChange::Remove => "Remove",
+        })
+    }
 }
 
 /// A profile as the page's form sends it, to add (no id) or to change one.
@@ -492,6 +503,16 @@ mod tests {
             with(&|i| i.id = Some("nobody".into())),
             Err(Error::ProfileNotFound { .. })
         ));
+        assert_eq!(
+            rule_of(with(
+                &|i| i.service_url = "https://svc:hemmelig@eadm.example.no".into()
+            )),
+            ("service-url", "no-credentials")
+        );
+        assert!(
+            !format!("{:?}", input()).contains("k-123"),
+            "no key in a debug line"
+        );
     }
 
     #[test]

@@ -153,7 +153,10 @@ impl StoredRow {
             ValueKind::Name => PersonName::new(text).disclose(disclosure),
             ValueKind::Email => EmailAddress::new(text).disclose(disclosure),
             ValueKind::NationalId => NationalId::new(text).disclose(disclosure),
-            ValueKind::Text => text.to_string(),
+            ValueKind::Text => match disclosure {
+                Disclosure::Full => text.to_string(),
+                Disclosure::Masked => crate::masking::mask_text(text).into_owned(),
+            },
         };
         PreviewRowView {
             user_id: self.user_id.clone(),

@@ -354,8 +354,15 @@ impl Session {
                 .map(|entry| ImportLogEntryView {
                     kind: entry.kind,
                     user_id: entry.user_id,
+                    detail: match self.disclosure() {
+                        Disclosure::Full => entry.detail,
+                        // The entry's own person may be named in its detail too.
+                        Disclosure::Masked => crate::masking::mask_known_names(
+                            &crate::masking::mask_text(&entry.detail),
+                            &[entry.name.full().to_string()],
+                        ),
+                    },
                     name: entry.name.disclose(self.disclosure()),
-                    detail: self.shown(entry.detail),
                 })
                 .collect(),
         })
@@ -602,14 +609,6 @@ impl Session {
         match on {
             true => Disclosure::Masked,
             false => Disclosure::Full,
-        }
-    }
-
-    /// Free text from the tenant as the session may show it.
-    fn shown(&self, text: String) -> String {
-        match self.disclosure() {
-            Disclosure::Full => text,
-            Disclosure::Masked => crate::masking::mask_text(&text).into_owned(),
         }
     }
 

@@ -348,7 +348,19 @@ impl SettingsStore {
         };
         match std::fs::read_to_string(path) {
             Ok(text) => match serde_json::from_str::<serde_json::Value>(without_bom(&text)) {
-                Ok(machine) => lay_over(&mut defaults, machine),
+                Ok(machine) => {
+                    // A mistake in IT's file is IT's: it is left out, never blamed on (and never
+                    // sets aside) the user's own file.
+                    let mut laid = defaults.clone();
+                    lay_over(&mut laid, machine);
+                    match serde_json::from_value::<Settings>(laid.clone()) {
+                        Ok(_) => defaults = laid,
+                        Err(err) => tracing::warn!(
+                            path = %path.display(),
+                            "the machine-wide defaults are left out, they do not fit the settings: {err}"
+                        ),
+                    }
+                }
                 Err(err) => tracing::warn!(
                     path = %path.display(),
                     "the machine-wide defaults are left out, they are not valid JSON: {err}"
@@ -630,6 +642,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(store.load().unwrap().watch.interval_seconds, 240);
+
+        // One that is JSON of the wrong shape too, and the user's file is not blamed for it.
+        std::fs::write(&machine, r#"{ "watch": { "intervalSeconds": "often" } }"#).unwrap();
+        assert_eq!(store.load().unwrap().watch.interval_seconds, 60);
 
         // A machine file that is not JSON is left out; the user's settings still hold.
         std::fs::write(&machine, "{ not json").unwrap();

@@ -288,11 +288,14 @@ impl Session {
         };
         network.extra_ca_certificates()?;
         if let Some(proxy) = &network.proxy {
-            reqwest::Proxy::all(proxy).map_err(|_| Error::Invalid {
+            let invalid = || Error::Invalid {
                 field: "proxy",
                 rule: "url",
                 limit: 0,
-            })?;
+            };
+            let address = url::Url::parse(proxy).map_err(|_| invalid())?;
+            crate::client::refuse_credentials("proxy", &address)?;
+            reqwest::Proxy::all(proxy).map_err(|_| invalid())?;
         }
         let mut updated = self.settings_now();
         let value = format!(
