@@ -291,10 +291,11 @@ impl Session {
             (None, None) => return Err(Error::NoTenant),
         };
         drop(last);
+        let disclosure = self.disclosure();
         Ok(StatusView {
             nudge: self.nudge_view(&view.cycle).await,
-            support_mode: self.disclosure() == Disclosure::Masked,
-            cycle: self.shown_cycle(view.cycle),
+            support_mode: disclosure == Disclosure::Masked,
+            cycle: shown_cycle(view.cycle, disclosure),
             ..view
         })
     }
@@ -316,11 +317,14 @@ impl Session {
             &known.machines,
             known.fetched_at + known.clock_offset,
         );
+        let disclosure = self.disclosure();
         Ok(HistoryView {
             cycles: known
                 .history
                 .iter()
-                .map(|cycle| self.shown_cycle(CycleView::build(cycle, &known.tenant, &context)))
+                .map(|cycle| {
+                    shown_cycle(CycleView::build(cycle, &known.tenant, &context), disclosure)
+                })
                 .collect(),
         })
     }
@@ -343,6 +347,7 @@ impl Session {
                 limit: limit.clamp(1, 500),
             })
             .await?;
+        let disclosure = self.disclosure();
         Ok(ImportLogView {
             import_id: log.import_id,
             counts: log.counts,
@@ -354,7 +359,7 @@ impl Session {
                 .map(|entry| ImportLogEntryView {
                     kind: entry.kind,
                     user_id: entry.user_id,
-                    detail: match self.disclosure() {
+                    detail: match disclosure {
                         Disclosure::Full => entry.detail,
                         // The entry's own person may be named in its detail too.
                         Disclosure::Masked => crate::masking::mask_known_names(
@@ -362,7 +367,7 @@ impl Session {
                             &[entry.name.full().to_string()],
                         ),
                     },
-                    name: entry.name.disclose(self.disclosure()),
+                    name: entry.name.disclose(disclosure),
                 })
                 .collect(),
         })
@@ -444,6 +449,7 @@ impl Session {
         crate::profiles::checked_search("search", &search)?;
         let client = self.client().await?;
         let found = client.search_users(search.trim(), 20).await?;
+        let disclosure = self.disclosure();
         Ok(UserSearchView {
             total: found.total,
             users: found
@@ -451,7 +457,7 @@ impl Session {
                 .into_iter()
                 .map(|user| UserPickView {
                     id: user.id,
-                    name: user.name.disclose(self.disclosure()),
+                    name: user.name.disclose(disclosure),
                     department: user.department,
                 })
                 .collect(),
@@ -599,7 +605,8 @@ impl Session {
     }
 
     /// Personal data is masked while support mode is on, as the settings file says now: the
-    /// tray's menu may have turned it on since this window last looked.
+    /// tray's menu may have turned it on since this window last looked. It reads the file:
+    /// ask once per answer, not once per row.
     fn disclosure(&self) -> Disclosure {
         let on = self
             .store
@@ -610,13 +617,6 @@ impl Session {
             true => Disclosure::Masked,
             false => Disclosure::Full,
         }
-    }
-
-    fn shown_cycle(&self, mut cycle: CycleView) -> CycleView {
-        if self.disclosure() == Disclosure::Masked {
-            cycle.mask_free_text();
-        }
-        cycle
     }
 
     async fn fetch(&self) -> Result<Fetched> {
@@ -975,8 +975,7 @@ impl Session {
     /// Switches the language, or back to following the OS with `None`; saved and audited.
     pub async fn set_language(&self, choice: Option<Language>) -> Result<AppInfo> {
         let value = choice.map(Language::tag).unwrap_or("os").to_string();
-        // From the file as it is now: the watcher may have changed another setting meanwhile.
-        let mut updated = self.store.load().unwrap_or_else(|_| self.settings());
+        let mut updated = self.settings_now();
         updated.language = choice;
         let localizer = Arc::new(Localizer::new(updated.effective_language()));
         self.save_settings(updated, "language", value).await?;
@@ -985,6 +984,14 @@ impl Session {
         }
         Ok(self.app_info())
     }
+}
+
+/// A cycle as the session may show it: its free text masked in support mode.
+fn shown_cycle(mut cycle: CycleView, disclosure: Disclosure) -> CycleView {
+    if disclosure == Disclosure::Masked {
+        cycle.mask_free_text();
+    }
+    cycle
 }
 
 /// This computer's name, to tell whether the client server is this machine.

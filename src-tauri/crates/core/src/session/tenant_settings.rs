@@ -102,7 +102,7 @@ pub struct OverviewView {
 
 impl Session {
     /// The settings as they are in the file now: the watcher may have changed one meanwhile.
-    fn settings_now(&self) -> Settings {
+    pub(super) fn settings_now(&self) -> Settings {
         self.store.load().unwrap_or_else(|_| self.settings())
     }
 
@@ -242,7 +242,8 @@ impl Session {
     pub async fn remove_profile(&self, id: String) -> Result<TenantsView> {
         let mut updated = self.settings_now();
         let name = updated.profile(&id)?.name.clone();
-        if updated.in_view() == Some(TenantRef::Profile { id: id.clone() }) {
+        let was_in_view = updated.in_view() == Some(TenantRef::Profile { id: id.clone() });
+        if was_in_view {
             self.refuse_during_manual_sync()?;
         }
         let secret_id = id.clone();
@@ -252,7 +253,6 @@ impl Session {
                 keyring.forget(&secret_id, SecretKind::ServerPassword)
             })
             .await?;
-        let was_in_view = updated.in_view() == Some(TenantRef::Profile { id: id.clone() });
         updated.tenants.retain(|profile| profile.id != id);
         if was_in_view {
             updated.active = None;
