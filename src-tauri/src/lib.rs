@@ -1,25 +1,26 @@
 //! The window app: the Tauri shell over `synkvakt-core`. Each command reads its arguments, calls
 //! the core, and maps the error for the page; nothing else lives here.
 
+use synkvakt_api::model::{ExportJob, ExportQueue, ImportChange, ImportCounts, ReexportScope};
+use synkvakt_app::os::client_logs::{LogFolderView, LogTailView};
+use synkvakt_app::os::demo_launcher::DemoLauncher;
+use synkvakt_app::os::diagnostics_zip::DiagnosticsView;
+use synkvakt_app::os::paths::AppPaths;
+use synkvakt_app::os::{companion, logging};
+use synkvakt_app::session::manual_sync::ManualSyncView;
+use synkvakt_app::session::{
+    AppInfo, ConnectionReport, HistoryView, ImportLogView, OverviewView, Session, StatusView,
+    TenantsView,
+};
 use synkvakt_core::audit_view::{AuditQuery, AuditView};
-use synkvakt_core::client_log::{LogFolderView, LogTailView};
-use synkvakt_core::demo::DemoLauncher;
-use synkvakt_core::diagnostics::DiagnosticsView;
 use synkvakt_core::i18n::Language;
-use synkvakt_core::model::{ExportJob, ExportQueue, ImportChange, ImportCounts, ReexportScope};
-use synkvakt_core::open_at::{OpenAt, OpenRequests};
-use synkvakt_core::paths::AppPaths;
+use synkvakt_core::launch::{OpenAt, OpenRequests};
 use synkvakt_core::profiles::{ProfileInput, TenantRef};
 use synkvakt_core::reexport::{
     ConfirmedCounts, PreviewOpened, PreviewQuery, PreviewWindow, TemplateView, UserSearchView,
 };
-use synkvakt_core::session::{
-    AppInfo, ConnectionReport, HistoryView, ImportLogView, OverviewView, Session, StatusView,
-    TenantsView,
-};
 use synkvakt_core::settings::NetworkSettings;
-use synkvakt_core::sync_run::ManualSyncView;
-use synkvakt_core::{companion, logging, UserError};
+use synkvakt_core::UserError;
 use tauri::{Manager, State, WindowEvent};
 
 #[tauri::command]

@@ -14,7 +14,7 @@ fn committed_path() -> PathBuf {
 fn the_committed_bindings_match_the_rust_types() {
     let dir = tempfile::tempdir().unwrap();
     let fresh_path = dir.path().join("bindings.ts");
-    synkvakt_app::commands::<tauri::Wry>()
+    synkvakt_shell::commands::<tauri::Wry>()
         .export(
             specta_typescript::Typescript::default().header(HEADER),
             &fresh_path,

@@ -1,8 +1,8 @@
 //! The window's capability really restricts what the page may call: a granted command runs, a
 //! registered command the capability does not grant is refused with Tauri's permission error.
 
-use synkvakt_core::paths::AppPaths;
-use synkvakt_core::session::Session;
+use synkvakt_app::os::paths::AppPaths;
+use synkvakt_app::session::Session;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
@@ -19,7 +19,7 @@ fn app_with_window(
     let home = tempfile::tempdir().unwrap();
     let paths = AppPaths::under(home.path().to_path_buf());
     let app = mock_builder()
-        .invoke_handler(synkvakt_app::commands::<MockRuntime>().invoke_handler())
+        .invoke_handler(synkvakt_shell::commands::<MockRuntime>().invoke_handler())
         .manage(Session::open(&paths, home.path().join("no-demo-tenant")))
         .build(tauri::generate_context!())
         .expect("the app builds with its real configuration and capabilities");

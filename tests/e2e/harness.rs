@@ -7,9 +7,10 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-use synkvakt_core::actions::{ActionPath, AuditEntry};
-use synkvakt_core::demo::RuntimeFile;
-use synkvakt_core::paths::AppPaths;
+use synkvakt_api::demo_protocol::RuntimeFile;
+use synkvakt_app::os::audit_file::AuditFile;
+use synkvakt_app::os::paths::AppPaths;
+use synkvakt_core::actions::{AuditEntry, AuditSink};
 
 pub fn target_dir() -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {
@@ -343,7 +344,7 @@ impl Session {
     /// What the app wrote to its audit log, oldest first: (action kind, purpose, outcome).
     pub fn audit(&self) -> Vec<AuditEntry> {
         let paths = AppPaths::under(self.home.path().to_path_buf());
-        ActionPath::new(paths.audit_file())
+        AuditFile::new(paths.audit_file())
             .recent(1000)
             .expect("the audit log reads")
     }
@@ -430,7 +431,7 @@ impl Watching {
             "watch": { "intervalSeconds": 2 },
         }))
         .expect("settings of the current shape");
-        synkvakt_core::settings::SettingsStore::new(paths.settings_file())
+        synkvakt_app::os::settings_file::SettingsStore::new(paths.settings_file())
             .save(&settings)
             .expect("the settings are written");
         let launch = Launch {

@@ -1005,7 +1005,7 @@ async fn the_watcher_notifies_each_failure_once_and_its_click_opens_the_window_a
         .0;
     click_tray_item(&bus, &tray, support_mode).await;
     let settings_file =
-        synkvakt_core::paths::AppPaths::under(watching.home().to_path_buf()).settings_file();
+        synkvakt_app::os::paths::AppPaths::under(watching.home().to_path_buf()).settings_file();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while !std::fs::read_to_string(&settings_file)
         .unwrap_or_default()
@@ -1317,11 +1317,11 @@ async fn support_mode_leaves_no_national_id_number_anywhere_in_the_page() {
 
     // It is remembered, and the app's own log never held a number.
     let settings = std::fs::read_to_string(
-        synkvakt_core::paths::AppPaths::under(session.home().to_path_buf()).settings_file(),
+        synkvakt_app::os::paths::AppPaths::under(session.home().to_path_buf()).settings_file(),
     )
     .unwrap();
     assert!(settings.contains("\"supportMode\": true"), "{settings}");
-    let logs = synkvakt_core::paths::AppPaths::under(session.home().to_path_buf()).log_dir;
+    let logs = synkvakt_app::os::paths::AppPaths::under(session.home().to_path_buf()).log_dir;
     let mut searched = 0;
     for entry in std::fs::read_dir(&logs).unwrap().flatten() {
         let text = std::fs::read_to_string(entry.path()).unwrap_or_default();

@@ -5,9 +5,7 @@ use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::future::Future;
-use std::io::Write;
-use std::path::PathBuf;
-use tokio::sync::Mutex;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -36,7 +34,7 @@ pub enum Action {
         template: String,
         /// One mapping's target attribute, or all of the template's.
         mapping: Option<String>,
-        scope: crate::model::ScopeKind,
+        scope: synkvakt_api::model::ScopeKind,
         users: u32,
         values: u32,
         idempotency_key: String,
@@ -65,22 +63,23 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
+/// Where the audit trail is kept: a file in the app's data folder, or a fake in tests.
+pub trait AuditSink: Send + Sync {
+    /// Appends one entry, whole; an action whose entry cannot be written does not run.
+    fn append(&self, entry: &AuditEntry) -> Result<()>;
+    /// The newest `limit` entries, newest last.
+    fn recent(&self, limit: usize) -> Result<Vec<AuditEntry>>;
+}
+
 pub struct ActionPath {
-    audit_file: PathBuf,
+    sink: Arc<dyn AuditSink>,
     os_user: String,
-    append_lock: Mutex<()>,
 }
 
 impl ActionPath {
-    pub fn new(audit_file: PathBuf) -> ActionPath {
-        let os_user = std::env::var("USERNAME")
-            .or_else(|_| std::env::var("USER"))
-            .unwrap_or_else(|_| "unknown".to_string());
-        ActionPath {
-            audit_file,
-            os_user,
-            append_lock: Mutex::new(()),
-        }
+    /// The path that audits into `sink`, every entry naming `os_user` as who acted.
+    pub fn new(sink: Arc<dyn AuditSink>, os_user: String) -> ActionPath {
+        ActionPath { sink, os_user }
     }
 
     /// Checks the action, and only when the check passes, runs it. Either way the attempt is in
@@ -98,13 +97,11 @@ impl ActionPath {
         Fut: Future<Output = Result<T>>,
     {
         if let Err(refusal) = check.await {
-            self.append(tenant, action, Outcome::Refused, &refusal.to_string())
-                .await?;
+            self.append(tenant, action, Outcome::Refused, &refusal.to_string())?;
             return Err(refusal);
         }
         // Nothing runs that the audit log does not know about.
-        self.append(tenant, action.clone(), Outcome::Started, "")
-            .await?;
+        self.append(tenant, action.clone(), Outcome::Started, "")?;
         let result = run().await;
         let (outcome, detail) = match &result {
             Ok(_) => (Outcome::Done, String::new()),
@@ -112,19 +109,13 @@ impl ActionPath {
         };
         // The action happened (or failed) either way: a missing outcome line must not turn a
         // done action into a reported failure. The "started" line already stands.
-        if let Err(err) = self.append(tenant, action, outcome, &detail).await {
+        if let Err(err) = self.append(tenant, action, outcome, &detail) {
             tracing::error!("the outcome of an action could not be audited: {err}");
         }
         result
     }
 
-    async fn append(
-        &self,
-        tenant: &str,
-        action: Action,
-        outcome: Outcome,
-        detail: &str,
-    ) -> Result<()> {
+    fn append(&self, tenant: &str, action: Action, outcome: Outcome, detail: &str) -> Result<()> {
         let entry = AuditEntry {
             time: Utc::now(),
             os_user: self.os_user.clone(),
@@ -134,42 +125,44 @@ impl ActionPath {
             detail: detail.to_string(),
         };
         tracing::info!(tenant, outcome = ?entry.outcome, action = ?entry.action, "audit");
-        let io = |err: std::io::Error| Error::Io {
-            action: "appending to the audit log",
-            path: self.audit_file.clone(),
-            detail: err.to_string(),
-        };
-        let mut line = serde_json::to_vec(&entry).map_err(|err| io(err.into()))?;
-        line.push(b'\n');
-        let _guard = self.append_lock.lock().await;
-        if let Some(dir) = self.audit_file.parent() {
-            std::fs::create_dir_all(dir).map_err(io)?;
-        }
-        let mut file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.audit_file)
-            .map_err(io)?;
-        file.write_all(&line).map_err(io)
+        self.sink.append(&entry)
     }
 
-    /// The newest entries, newest last; lines a person damaged are skipped, not fatal.
+    /// The newest entries, newest last.
     pub fn recent(&self, limit: usize) -> Result<Vec<AuditEntry>> {
-        let text = match std::fs::read_to_string(&self.audit_file) {
-            Ok(text) => text,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(err) => {
-                return Err(Error::Io {
-                    action: "reading",
-                    path: self.audit_file.clone(),
-                    detail: err.to_string(),
-                })
-            }
-        };
-        let entries: Vec<AuditEntry> = text
-            .lines()
-            .filter_map(|line| serde_json::from_str(line).ok())
-            .collect();
+        self.sink.recent(limit)
+    }
+}
+
+/// An audit trail in memory, for tests of what is audited.
+#[derive(Default)]
+pub struct MemoryAudit {
+    entries: std::sync::Mutex<Vec<AuditEntry>>,
+    /// When set, every append fails as an unwritable file would.
+    pub refuse_writes: bool,
+}
+
+impl AuditSink for MemoryAudit {
+    fn append(&self, entry: &AuditEntry) -> Result<()> {
+        if self.refuse_writes {
+            return Err(Error::Io {
+                action: "appending to the audit log",
+                path: "memory".into(),
+                detail: "writes are refused".into(),
+            });
+        }
+        self.entries
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push(entry.clone());
+        Ok(())
+    }
+
+    fn recent(&self, limit: usize) -> Result<Vec<AuditEntry>> {
+        let entries = self
+            .entries
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         Ok(entries[entries.len().saturating_sub(limit)..].to_vec())
     }
 }
@@ -178,7 +171,6 @@ impl ActionPath {
 mod tests {
     use super::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::Arc;
 
     fn language_change() -> Action {
         Action::ChangeSettings {
@@ -189,8 +181,7 @@ mod tests {
 
     #[tokio::test]
     async fn done_refused_and_failed_actions_are_all_audited() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = ActionPath::new(dir.path().join("audit.jsonl"));
+        let path = ActionPath::new(Arc::new(MemoryAudit::default()), "admin".into());
         let runs = AtomicUsize::new(0);
 
         let done: Result<u32> = path
@@ -252,8 +243,10 @@ mod tests {
 
     #[tokio::test]
     async fn concurrent_actions_write_whole_lines() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = Arc::new(ActionPath::new(dir.path().join("audit.jsonl")));
+        let path = Arc::new(ActionPath::new(
+            Arc::new(MemoryAudit::default()),
+            "admin".into(),
+        ));
         let tasks: Vec<_> = (0..50)
             .map(|_| {
                 let path = path.clone();
@@ -281,10 +274,11 @@ mod tests {
 
     #[tokio::test]
     async fn an_unwritable_audit_log_fails_the_action() {
-        let dir = tempfile::tempdir().unwrap();
-        let blocker = dir.path().join("file");
-        std::fs::write(&blocker, "").unwrap();
-        let path = ActionPath::new(blocker.join("audit.jsonl"));
+        let sink = MemoryAudit {
+            refuse_writes: true,
+            ..MemoryAudit::default()
+        };
+        let path = ActionPath::new(Arc::new(sink), "admin".into());
         let runs = AtomicUsize::new(0);
         let result: Result<()> = path
             .perform("T", language_change(), async { Ok(()) }, || async {

@@ -4,11 +4,11 @@
 use crate::actions::{Action, AuditEntry, Outcome};
 use crate::i18n::{Arg, Localizer};
 use crate::masking::mask_text;
-use crate::model::ScopeKind;
-use crate::personal::Disclosure;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
+use synkvakt_api::model::ScopeKind;
+use synkvakt_api::personal::Disclosure;
 
 /// The most entries one page holds.
 pub const MAX_PAGE: u32 = 500;

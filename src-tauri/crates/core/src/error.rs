@@ -50,7 +50,7 @@ pub enum Error {
     #[error("{detail}")]
     Task { kind: &'static str, detail: String },
     #[error("the action was refused: {}", .0.reason())]
-    TaskRefused(crate::manual_sync::Refusal),
+    TaskRefused(crate::readiness::Refusal),
     #[error("the certificate of {url} could not be verified: {detail}")]
     Tls { url: String, detail: String },
     #[error("the proxy in front of {url} asks for a sign-in Synkvakt cannot give")]

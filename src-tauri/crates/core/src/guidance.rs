@@ -3,10 +3,10 @@
 //! this module says which remedies apply where, and which task runs on which machine.
 
 use crate::i18n::Localizer;
-use crate::model::Product;
-use crate::settings::ClientMachines;
+use crate::machines::{ClientMachines, Machine, ScheduledTask};
 use serde::Serialize;
 use specta::Type;
+use synkvakt_api::model::Product;
 
 /// The situation a step is in, as far as guidance is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Type)]
@@ -21,19 +21,9 @@ pub enum Situation {
     RunningTooLong,
 }
 
-/// The machine a scheduled task lives on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Type)]
-#[serde(rename_all = "kebab-case")]
-pub enum Machine {
-    /// The server the vendor's client runs on.
-    ClientServer,
-    /// eFeide's Export AD is picked up by a task on a domain controller.
-    DomainController,
-}
-
 /// A scheduled task the guides name: running it nudges a step (the scheduled-tasks issue runs it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct TaskRef {
+pub struct GuideTask {
     pub name: &'static str,
     /// A second task that does the same, which some installations have instead.
     pub alternative: Option<&'static str>,
@@ -43,7 +33,7 @@ pub struct TaskRef {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Remedy {
     /// Run the client's task so that it delivers what the step waits for.
-    RunTask(TaskRef),
+    RunTask(GuideTask),
     /// Read the client's log folder.
     ReadClientLogs,
     /// Read the Application log in Event Viewer on a machine.
@@ -58,22 +48,22 @@ pub enum Remedy {
     ContactSupport,
 }
 
-const EADM_SYNC: TaskRef = TaskRef {
+const EADM_SYNC: GuideTask = GuideTask {
     name: "eAdm synkronisering",
     alternative: None,
     machine: Machine::ClientServer,
 };
 const EFEIDE_SYNC: &str = "eFeide synkronisering";
 
-const fn efeide_export(name: &'static str) -> TaskRef {
-    TaskRef {
+const fn efeide_export(name: &'static str) -> GuideTask {
+    GuideTask {
         name,
         alternative: Some(EFEIDE_SYNC),
         machine: Machine::ClientServer,
     }
 }
 
-const EFEIDE_IMPORT_AD_TASK: TaskRef = TaskRef {
+const EFEIDE_IMPORT_AD_TASK: GuideTask = GuideTask {
     name: "eFeide Import AD",
     alternative: None,
     machine: Machine::DomainController,
@@ -153,6 +143,21 @@ pub fn sync_task(product: Product) -> &'static str {
     }
 }
 
+/// The client's scheduled tasks for `product`: as configured, else as the guides name them, each
+/// on the machine configured for its kind.
+pub fn scheduled_tasks(machines: &ClientMachines, product: Product) -> Vec<ScheduledTask> {
+    if !machines.tasks.is_empty() {
+        return machines.tasks.clone();
+    }
+    named_tasks(product)
+        .into_iter()
+        .map(|(name, machine)| ScheduledTask {
+            name: name.to_string(),
+            server: machines.server_for(machine),
+        })
+        .collect()
+}
+
 /// Every scheduled task the product's guides name, the sync task first, each with its machine.
 pub fn named_tasks(product: Product) -> Vec<(&'static str, Machine)> {
     let mut named = vec![(sync_task(product), Machine::ClientServer)];
@@ -162,7 +167,7 @@ pub fn named_tasks(product: Product) -> Vec<(&'static str, Machine)> {
         Situation::WaitingTooLong,
         Situation::RunningTooLong,
     ];
-    for step in crate::catalog::steps(product) {
+    for step in synkvakt_api::catalog::steps(product) {
         let Some(guide) = for_step(product, step.key) else {
             continue;
         };
@@ -414,8 +419,59 @@ pub fn about_id(product: Product, key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{EADM_STEPS, EFEIDE_STEPS};
+
+    fn task(name: &str, server: Option<&str>) -> ScheduledTask {
+        ScheduledTask {
+            name: name.into(),
+            server: server.map(str::to_string),
+        }
+    }
+    #[test]
+    fn the_tasks_default_to_the_guides_on_the_machines_configured() {
+        let machines = ClientMachines {
+            client_server: Some("efeide-klient01".into()),
+            domain_controller: Some("dc01".into()),
+            ..ClientMachines::default()
+        };
+        assert_eq!(
+            scheduled_tasks(&machines, Product::EFeide),
+            [
+                task("eFeide synkronisering", Some("efeide-klient01")),
+                task("eFeide Export SAS", Some("efeide-klient01")),
+                task("eFeide Export samAccountName", Some("efeide-klient01")),
+                task("eFeide Export FlyVO", Some("efeide-klient01")),
+                task("eFeide Import AD", Some("dc01")),
+            ]
+        );
+        // Nothing configured: this computer, as on the client server itself.
+        assert_eq!(
+            scheduled_tasks(&ClientMachines::default(), Product::EAdm),
+            [task("eAdm synkronisering", None)]
+        );
+    }
+
+    #[test]
+    fn configured_tasks_replace_the_defaults_and_name_their_own_servers() {
+        let machines = ClientMachines {
+            client_server: Some("klient01".into()),
+            tasks: vec![task("eAdm synkronisering", Some("klient02"))],
+            ..ClientMachines::default()
+        };
+        assert_eq!(
+            scheduled_tasks(&machines, Product::EAdm),
+            [task("eAdm synkronisering", Some("klient02"))]
+        );
+        assert_eq!(
+            machines.server_of_task("eAdm synkronisering", Machine::ClientServer),
+            Some("klient02".into())
+        );
+        assert_eq!(
+            machines.server_of_task("other", Machine::ClientServer),
+            Some("klient01".into())
+        );
+    }
     use crate::i18n::{Localizer, CATALOG};
+    use synkvakt_api::catalog::{EADM_STEPS, EFEIDE_STEPS};
 
     const SITUATIONS: [Situation; 4] = [
         Situation::Failed,
@@ -424,7 +480,7 @@ mod tests {
         Situation::RunningTooLong,
     ];
 
-    fn tasks(product: Product, key: &str, situation: Situation) -> Vec<TaskRef> {
+    fn tasks(product: Product, key: &str, situation: Situation) -> Vec<GuideTask> {
         for_step(product, key)
             .unwrap()
             .remedies(situation)

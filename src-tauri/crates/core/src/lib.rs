@@ -1,36 +1,27 @@
-//! The Synkvakt domain, free of any window toolkit: the cycle model and step catalogs, the tenant
-//! API client, the status view, settings, the action path with its audit log, personal-data
-//! types, translations, the demo tenant's launcher and the watch logic.
+//! The Synkvakt domain, free of I/O: what a cycle means for the admin (the status view, usual
+//! times, guidance from the vendor's guides), what watching announces, the guards of the manual
+//! sync and of a nudge with the runner over the tenant and scheduler traits, the re-export
+//! preview's selection, masking for support mode, translations, settings as values, and the one
+//! path every action takes into the audit trail. Reaching a tenant, a file or the OS is the app
+//! crate's; `tests/layers.rs` keeps it that way.
 
 pub mod actions;
+pub mod addresses;
+pub mod alerts;
 pub mod audit_view;
-pub mod catalog;
-pub mod client;
-pub mod client_log;
-pub mod companion;
-pub mod demo;
-pub mod diagnostics;
 pub mod error;
-pub mod event_log;
 pub mod guidance;
 pub mod i18n;
-pub mod logging;
+pub mod import_filter;
+pub mod launch;
+pub mod machines;
 pub mod manual_sync;
 pub mod masking;
-pub mod model;
-pub mod open_at;
-pub mod paths;
-pub mod personal;
 pub mod profiles;
+pub mod readiness;
 pub mod reexport;
-pub mod secrets;
-pub mod session;
 pub mod settings;
 pub mod status;
-pub mod sync_run;
-pub mod tenants;
 pub mod usual;
-pub mod watch;
-pub mod watching;
 
 pub use error::{Error, Result, UserError};

@@ -4,10 +4,10 @@
 //! text cannot be told from other words; where the tenant gives a name as a name, it is typed
 //! (`personal::PersonName`) and masked to initials.
 
-use crate::personal::{EmailAddress, NationalId, PersonName, PersonalData};
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
+use synkvakt_api::personal::{EmailAddress, NationalId, PersonName, PersonalData};
 
 /// Eleven digits standing alone (not part of a longer number, a date-time stamp or a word),
 /// also with one space after the birth date: "01017012345", "010170 12345".

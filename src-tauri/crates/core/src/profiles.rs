@@ -2,14 +2,14 @@
 //! the client's tasks and servers, and how it is watched. What the page sends is checked here
 //! field by field before anything is saved; the secrets go to the keyring, never into a profile.
 
-use crate::client::service_base;
+use crate::addresses::service_base;
 use crate::error::{Error, Result};
-use crate::guidance::{self, Machine};
-use crate::model::Product;
-use crate::secrets::MAX_SECRET_CHARS;
-use crate::settings::{ClientMachines, ScheduledTask, Settings};
+use crate::guidance;
+use crate::machines::{ClientMachines, Machine, ScheduledTask};
+use crate::settings::Settings;
 use serde::{Deserialize, Serialize};
 use specta::Type;
+use synkvakt_api::model::Product;
 
 /// Which tenant: one of the demo server's, or a profile the admin added.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
@@ -174,7 +174,7 @@ pub const MAX_PROFILES: usize = 500;
 pub const INTERVAL_SECONDS: (u32, u32) = (10, 3600);
 pub const STALE_HOURS: (u32, u32) = (1, 168);
 
-fn invalid(field: &'static str, rule: &'static str, limit: usize) -> Error {
+pub(crate) fn invalid(field: &'static str, rule: &'static str, limit: usize) -> Error {
     Error::Invalid {
         field,
         rule,
@@ -230,6 +230,8 @@ fn bounded(field: &'static str, value: u32, (min, max): (u32, u32)) -> Result<u3
 }
 
 /// The longest search or filter text a command takes: far longer than any name or ID.
+/// Far above any API key or password, far below what a pasted file would be.
+pub const MAX_SECRET_CHARS: usize = 4096;
 pub const MAX_SEARCH_CHARS: usize = 200;
 
 /// A search or filter text the page sends, within bounds.
@@ -322,63 +324,6 @@ impl ProfileInput {
             stale_hours: bounded("stale-hours", self.stale_hours, STALE_HOURS)?,
             watched: self.watched,
         })
-    }
-}
-
-impl Settings {
-    pub fn profile(&self, id: &str) -> Result<&TenantProfile> {
-        self.tenants
-            .iter()
-            .find(|profile| profile.id == id)
-            .ok_or_else(|| Error::ProfileNotFound { id: id.to_string() })
-    }
-
-    /// Whether `tenant` is one these settings know: a profile that exists, or a demo tenant
-    /// within the demo server's count.
-    pub fn knows(&self, tenant: &TenantRef) -> Result<()> {
-        match tenant {
-            TenantRef::Demo { number } => {
-                if *number == 0 || *number > self.demo.tenants.max(1) {
-                    return Err(invalid(
-                        "demo-tenant",
-                        "at-most",
-                        self.demo.tenants.max(1) as usize,
-                    ));
-                }
-                Ok(())
-            }
-            TenantRef::Profile { id } => self.profile(id).map(drop),
-        }
-    }
-
-    /// The tenant in view: the one chosen, else the first profile (one IT deployed for every
-    /// user, say); `None` before anything exists to choose, which the first-run screen asks for.
-    pub fn in_view(&self) -> Option<TenantRef> {
-        self.active.clone().or_else(|| {
-            self.tenants.first().map(|profile| TenantRef::Profile {
-                id: profile.id.clone(),
-            })
-        })
-    }
-
-    /// The tenants the watcher follows: every watched profile, and the demo server's tenants
-    /// while the demo is the tenant in view.
-    pub fn watched_tenants(&self) -> Vec<TenantRef> {
-        let demo = self
-            .active
-            .as_ref()
-            .is_some_and(TenantRef::is_demo)
-            .then(|| (1..=self.demo.tenants.max(1)).map(|number| TenantRef::Demo { number }))
-            .into_iter()
-            .flatten();
-        let profiles = self
-            .tenants
-            .iter()
-            .filter(|profile| profile.watched)
-            .map(|profile| TenantRef::Profile {
-                id: profile.id.clone(),
-            });
-        demo.chain(profiles).collect()
     }
 }
 

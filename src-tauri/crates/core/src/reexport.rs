@@ -3,27 +3,18 @@
 //! here, so that 200,000 rows cost the webview little. Execute is sent with one idempotency key
 //! per confirmed dialog and sent again with the same key when its answer was lost.
 
-use crate::actions::{Action, ActionPath};
-use crate::client::TenantClient;
-use crate::error::{Error, Result};
-use crate::i18n::Localizer;
-use crate::model::{
-    ExportJob, Mapping, PreviewRequest, PreviewRow, ReexportRequest, ReexportScope, Template,
-    ValueKind,
-};
-use crate::personal::{Disclosure, EmailAddress, NationalId, PersonName, PersonalData};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
+use synkvakt_api::model::{Mapping, PreviewRow, ReexportScope, Template, ValueKind};
+use synkvakt_api::personal::{Disclosure, EmailAddress, NationalId, PersonName, PersonalData};
 
 /// Rows per request: the contract's largest page.
 pub const PREVIEW_PAGE: u32 = 5_000;
 /// The most rows the page may ask for at once: a screenful and then some.
 pub const MAX_WINDOW: u32 = 500;
-/// How often an execute whose answer was lost is sent again with the same key.
-const EXECUTE_ATTEMPTS: usize = 3;
 
 /// A column of the preview, to sort by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
@@ -372,69 +363,6 @@ impl KindOf {
     }
 }
 
-/// Downloads the whole preview into `store`, a page at a time; dropping the future (closing the
-/// dialog) stops the download.
-pub async fn download(
-    client: &TenantClient,
-    template_id: &str,
-    mapping_id: Option<String>,
-    scope: ReexportScope,
-    kinds: &KindOf,
-    store: &PreviewStore,
-) -> Result<()> {
-    let mut offset = 0u32;
-    loop {
-        let request = PreviewRequest {
-            mapping_id: mapping_id.clone(),
-            scope: scope.clone(),
-            offset,
-            limit: PREVIEW_PAGE,
-        };
-        let page = client.preview_page(template_id, &request).await?;
-        let received = page.rows.len() as u32;
-        let total = page.total;
-        store.add_page(total, page.users, page.rows, kinds);
-        offset += received;
-        if offset >= total || received == 0 {
-            if offset < total {
-                return Err(Error::Malformed {
-                    endpoint: format!("/api/v1/templates/{template_id}/preview"),
-                    detail: format!("an empty page at {offset} of {total} rows"),
-                });
-            }
-            return Ok(());
-        }
-    }
-}
-
-/// Sends the re-export, and sends it again with the same key when the answer was lost (a timeout
-/// or a broken connection): the tenant makes one job per key, so this never makes two.
-pub async fn execute_exactly_once(
-    client: &TenantClient,
-    template_id: &str,
-    request: &ReexportRequest,
-    idempotency_key: &str,
-) -> Result<ExportJob> {
-    let mut attempt = 1;
-    loop {
-        match client
-            .execute_reexport(template_id, request, idempotency_key)
-            .await
-        {
-            Err(err @ (Error::Timeout { .. } | Error::Disconnected { .. }))
-                if attempt < EXECUTE_ATTEMPTS =>
-            {
-                tracing::warn!(
-                    attempt,
-                    "the re-export's answer was lost; asking again: {err}"
-                );
-                attempt += 1;
-            }
-            result => return result,
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct MappingView {
@@ -506,127 +434,6 @@ pub struct PreviewOpened {
 pub struct ConfirmedCounts {
     pub users: u32,
     pub values: u32,
-}
-
-/// One open re-export dialog: what it previews, the download filling its preview, and the one
-/// idempotency key its Execute is sent with however often it is pressed.
-pub struct ReexportDialog {
-    pub id: String,
-    pub template: Template,
-    /// The mapping re-exported, or `None` for all of the template's.
-    pub mapping: Option<Mapping>,
-    pub scope: ReexportScope,
-    pub store: PreviewStore,
-    idempotency_key: String,
-    download: tokio::task::JoinHandle<()>,
-    executed: tokio::sync::Mutex<Option<ExportJob>>,
-}
-
-impl Drop for ReexportDialog {
-    /// Closing the dialog stops its download.
-    fn drop(&mut self) {
-        self.download.abort();
-    }
-}
-
-impl ReexportDialog {
-    /// Opens the dialog and starts downloading its preview in the background.
-    pub fn open(
-        client: TenantClient,
-        template: Template,
-        mappings: &[Mapping],
-        mapping: Option<Mapping>,
-        scope: ReexportScope,
-        localizer: Arc<Localizer>,
-    ) -> ReexportDialog {
-        let store = PreviewStore::default();
-        let kinds = KindOf::new(mappings);
-        let download = {
-            let store = store.clone();
-            let template_id = template.id.clone();
-            let mapping_id = mapping.as_ref().map(|mapping| mapping.id.clone());
-            let scope = scope.clone();
-            tokio::spawn(async move {
-                let result =
-                    download(&client, &template_id, mapping_id, scope, &kinds, &store).await;
-                if let Err(err) = result {
-                    tracing::warn!("the re-export preview stopped: {err}");
-                    store.fail(err.to_user(&localizer));
-                }
-            })
-        };
-        ReexportDialog {
-            id: random_token(),
-            template,
-            mapping,
-            scope,
-            store,
-            idempotency_key: random_token(),
-            download,
-            executed: tokio::sync::Mutex::new(None),
-        }
-    }
-
-    /// Puts the re-export on the export queue once: a second press, or a retry after a lost
-    /// answer, gives the same job. Refused unless the whole preview is loaded and the admin
-    /// confirmed exactly its counts.
-    pub async fn execute(
-        &self,
-        client: &TenantClient,
-        actions: &ActionPath,
-        tenant: &str,
-        confirmed: ConfirmedCounts,
-        localizer: &Localizer,
-    ) -> Result<ExportJob> {
-        let mut executed = self.executed.lock().await;
-        if let Some(job) = executed.as_ref() {
-            return Ok(job.clone());
-        }
-        let totals = self.store.totals();
-        let complete = self.store.is_complete();
-        let action = Action::Reexport {
-            template: self.template.id.clone(),
-            mapping: self
-                .mapping
-                .as_ref()
-                .map(|mapping| mapping.target_attribute.clone()),
-            scope: self.scope.kind,
-            users: confirmed.users,
-            values: confirmed.values,
-            idempotency_key: self.idempotency_key.clone(),
-        };
-        let check = async {
-            if !complete {
-                return Err(Error::Refused {
-                    reason: localizer.text("refused-preview-incomplete"),
-                });
-            }
-            if totals != Some((confirmed.values, confirmed.users)) {
-                return Err(Error::Refused {
-                    reason: localizer.text("refused-preview-changed"),
-                });
-            }
-            Ok(())
-        };
-        let request = ReexportRequest {
-            mapping_id: self.mapping.as_ref().map(|mapping| mapping.id.clone()),
-            scope: self.scope.clone(),
-        };
-        let job = actions
-            .perform(tenant, action, check, || {
-                execute_exactly_once(client, &self.template.id, &request, &self.idempotency_key)
-            })
-            .await?;
-        *executed = Some(job.clone());
-        Ok(job)
-    }
-}
-
-/// 128 random bits in hex: dialog ids and idempotency keys.
-fn random_token() -> String {
-    use rand::Rng;
-    let bytes: [u8; 16] = rand::rng().random();
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -1,15 +1,17 @@
 //! The status view: the current cycle as the admin sees it, with names from the catalog, the
 //! states the UI draws, the overall state in words and the step that needs attention.
 
-use crate::catalog;
 use crate::guidance::{GuidanceView, Situation};
 use crate::i18n::Localizer;
-use crate::model::{Cycle, CycleKind, CycleState, ImportFilter, Step, StepState, TenantInfo};
-use crate::settings::ClientMachines;
+use crate::machines::ClientMachines;
 use crate::usual::UsualTimes;
 use chrono::{DateTime, Local, Utc};
 use serde::Serialize;
 use specta::Type;
+use synkvakt_api::catalog;
+use synkvakt_api::model::{
+    Cycle, CycleKind, CycleState, ImportFilter, Step, StepState, TenantInfo,
+};
 
 /// A step's state as drawn: the service's states, plus `NotReached` for a step that waits behind
 /// a failed or stopped one, and `Unknown` for a state this version was not built for.
@@ -326,7 +328,7 @@ pub fn is_stale(
 mod tests {
     use super::*;
     use crate::i18n::Language;
-    use crate::model::{Product, Step};
+    use synkvakt_api::model::{Product, Step};
 
     fn step(key: &str, state: &str) -> Step {
         Step {

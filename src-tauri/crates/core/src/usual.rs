@@ -2,10 +2,10 @@
 //! runs, and how long it waits after the step before it finished. A step past a multiple of its
 //! median (never below a floor) is stalled.
 
-use crate::model::{Cycle, StepState};
-use crate::settings::WatchLimits;
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use synkvakt_api::model::{Cycle, StepState};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UsualTimes {
@@ -88,11 +88,36 @@ impl UsualTimes {
     }
 }
 
+/// When a step counts as stalled and the whole sync as stale.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct WatchLimits {
+    /// A step is past its usual time after this many times its median duration…
+    pub stall_multiplier: f64,
+    /// …but never sooner than this.
+    pub stall_floor_minutes: u32,
+    /// The usual time of a step the history says nothing about.
+    pub stall_default_minutes: u32,
+    /// With no completed cycle for this long, the sync looks stalled.
+    pub stale_hours: u32,
+}
+
+impl Default for WatchLimits {
+    fn default() -> Self {
+        WatchLimits {
+            stall_multiplier: 3.0,
+            stall_floor_minutes: 10,
+            stall_default_minutes: 60,
+            stale_hours: 26,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CycleKind, CycleState, Step};
     use chrono::Duration;
+    use synkvakt_api::model::{CycleKind, CycleState, Step};
 
     fn cycle(start: DateTime<Utc>, steps: &[(&str, i64, i64)]) -> Cycle {
         Cycle {

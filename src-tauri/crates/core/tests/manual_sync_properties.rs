@@ -6,11 +6,11 @@ use chrono::{Duration, Utc};
 use proptest::prelude::*;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use synkvakt_core::actions::{Action, ActionPath, Outcome};
+use synkvakt_api::model::{Cycle, CycleKind, CycleState, Product, Step, StepState, TenantInfo};
+use synkvakt_core::actions::{Action, ActionPath, MemoryAudit, Outcome};
 use synkvakt_core::i18n::{Language, Localizer};
+use synkvakt_core::machines::ClientMachines;
 use synkvakt_core::manual_sync::{CycleSource, Started, TaskRunner};
-use synkvakt_core::model::{Cycle, CycleKind, CycleState, Product, Step, StepState, TenantInfo};
-use synkvakt_core::settings::ClientMachines;
 use synkvakt_core::status::{CycleView, ViewContext};
 use synkvakt_core::usual::UsualTimes;
 use synkvakt_core::Result;
@@ -230,7 +230,6 @@ fn op() -> impl Strategy<Value = Op> {
 /// A scripted tenant with `shape`, a recording scheduler whose task is Ready, an audit log in a
 /// throwaway folder, and the runner over them.
 struct Rig {
-    _dir: tempfile::TempDir,
     tenant: Arc<ScriptedTenant>,
     scheduler: Arc<RecordingScheduler>,
     audit: Arc<ActionPath>,
@@ -244,7 +243,6 @@ impl Rig {
 
     /// With `can_start`, the tenant starts new cycles through its API instead of the task.
     fn starting_by(shape: Shape, can_start: bool) -> Rig {
-        let dir = tempfile::tempdir().unwrap();
         let tenant = Arc::new(ScriptedTenant {
             cycle: Mutex::new(cycle(shape)),
             can_start,
@@ -256,7 +254,10 @@ impl Rig {
             runs: Mutex::new(Vec::new()),
             overlaps: Mutex::new(0),
         });
-        let audit = Arc::new(ActionPath::new(dir.path().join("audit.jsonl")));
+        let audit = Arc::new(ActionPath::new(
+            Arc::new(MemoryAudit::default()),
+            "admin".into(),
+        ));
         let runner = Arc::new(TaskRunner::new(
             tenant.clone(),
             scheduler.clone(),
@@ -264,7 +265,6 @@ impl Rig {
             "Kommune X".into(),
         ));
         Rig {
-            _dir: dir,
             tenant,
             scheduler,
             audit,
@@ -285,7 +285,6 @@ fn check(ops: Vec<Op>, can_start: bool) {
             scheduler,
             audit,
             runner,
-            _dir,
         } = Rig::starting_by(Shape::Completed, can_start);
         let task = TaskRef::new(SYNC_TASK, Some("eadm-klient01".into()));
         let starts_of = |tenant: &ScriptedTenant, scheduler: &RecordingScheduler| {
@@ -432,7 +431,7 @@ proptest! {
 
 #[test]
 fn a_delta_cycle_makes_the_checklist_wait_and_a_failed_one_refuses_with_the_reason() {
-    use synkvakt_core::manual_sync::{readiness, Readiness, Refusal};
+    use synkvakt_core::readiness::{readiness, Readiness, Refusal};
     assert!(matches!(
         readiness(&cycle(Shape::Running { delta: true }), TaskState::Ready),
         Readiness::WaitForCycle { .. }
@@ -479,7 +478,6 @@ fn the_checklist_walks_a_finished_cycle_to_a_new_completed_one() {
             scheduler,
             audit,
             runner,
-            _dir,
         } = Rig::new(Shape::Completed);
         let previous = tenant.cycle.lock().unwrap().id.clone();
         let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None));
@@ -555,7 +553,6 @@ fn the_checklist_waits_on_a_running_cycle_and_refuses_a_failed_one() {
             tenant,
             scheduler,
             runner,
-            _dir,
             ..
         } = Rig::new(Shape::Running { delta: true });
         let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None));
@@ -588,7 +585,6 @@ fn a_tenant_that_starts_cycles_itself_is_asked_through_its_api_and_no_task_runs(
             scheduler,
             audit,
             runner,
-            _dir,
         } = Rig::starting_by(Shape::Completed, true);
         let previous = tenant.cycle.lock().unwrap().id.clone();
         let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None));
@@ -661,7 +657,6 @@ fn check_with_demo_scheduler(ops: Vec<Op>) {
         .build()
         .unwrap();
     runtime.block_on(async move {
-        let dir = tempfile::tempdir().unwrap();
         let tenant = Arc::new(ScriptedTenant {
             cycle: Mutex::new(cycle(Shape::Completed)),
             can_start: false,
@@ -678,7 +673,10 @@ fn check_with_demo_scheduler(ops: Vec<Op>) {
             runs: Mutex::new(Vec::new()),
             refused_overlaps: Mutex::new(0),
         });
-        let audit = Arc::new(ActionPath::new(dir.path().join("audit.jsonl")));
+        let audit = Arc::new(ActionPath::new(
+            Arc::new(MemoryAudit::default()),
+            "admin".into(),
+        ));
         let runner = Arc::new(TaskRunner::new(
             tenant.clone(),
             scheduler.clone(),

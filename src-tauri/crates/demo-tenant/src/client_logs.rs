@@ -5,8 +5,8 @@
 use crate::directory::Directory;
 use chrono::{Duration, Local};
 use std::path::{Path, PathBuf};
-use synkvakt_core::demo::Scenario;
-use synkvakt_core::model::Product;
+use synkvakt_api::demo_protocol::Scenario;
+use synkvakt_api::model::Product;
 
 /// Writes the demo's log files into `runtime_dir/client-logs` and returns that folder.
 pub fn write(

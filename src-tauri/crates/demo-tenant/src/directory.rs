@@ -7,8 +7,8 @@
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write;
 use std::sync::LazyLock;
-use synkvakt_core::model::{Product, UserSummary};
-use synkvakt_core::personal::PersonName;
+use synkvakt_api::model::{Product, UserSummary};
+use synkvakt_api::personal::PersonName;
 
 /// The first user's ID; the others follow in order.
 pub const FIRST_ID: u32 = 10_001;

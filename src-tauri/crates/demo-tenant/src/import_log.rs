@@ -3,9 +3,9 @@
 //! same name here as in the tenant's directory.
 
 use crate::directory::{self, Directory};
-use synkvakt_core::demo::Scenario;
-use synkvakt_core::model::{ImportChange, ImportCounts, ImportLogEntry};
-use synkvakt_core::personal::PersonName;
+use synkvakt_api::demo_protocol::Scenario;
+use synkvakt_api::model::{ImportChange, ImportCounts, ImportLogEntry};
+use synkvakt_api::personal::PersonName;
 
 pub fn counts(scenario: Scenario) -> ImportCounts {
     match scenario {

@@ -25,12 +25,12 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use synkvakt_core::demo::{RuntimeFile, Scenario, LEASE_EXPIRY, MAX_DEMO_TENANTS};
-use synkvakt_core::model::{
+use synkvakt_api::demo_protocol::{RuntimeFile, Scenario, LEASE_EXPIRY, MAX_DEMO_TENANTS};
+use synkvakt_api::model::{
     ApiError, CacheCleared, Cycle, CycleHistory, CycleState, ImportChange, ImportLog,
     ImportLogEntry, Product,
 };
-use synkvakt_core::personal::PersonalData;
+use synkvakt_api::personal::PersonalData;
 use templates::TemplateDef;
 
 #[derive(Debug, Clone)]

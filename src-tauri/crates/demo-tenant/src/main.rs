@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use synkvakt_core::demo::{RuntimeFile, Scenario};
-use synkvakt_core::model::Product;
+use synkvakt_api::demo_protocol::{RuntimeFile, Scenario};
+use synkvakt_api::model::Product;
 use synkvakt_demo_tenant::{start, DemoConfig};
 
 const USAGE: &str = "\
@@ -66,7 +66,7 @@ fn parse(args: impl Iterator<Item = String>) -> Result<DemoConfig, String> {
                 config.tenants = value()?
                     .parse()
                     .ok()
-                    .filter(|n| (1..=synkvakt_core::demo::MAX_DEMO_TENANTS).contains(n))
+                    .filter(|n| (1..=synkvakt_api::demo_protocol::MAX_DEMO_TENANTS).contains(n))
                     .ok_or("--tenants needs a whole number from 1 to 500")?
             }
             "--users" => {

@@ -18,11 +18,11 @@ use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use synkvakt_core::model::{
+use synkvakt_api::model::{
     ExportJob, ExportQueue, JobState, MappingList, PreviewPage, PreviewRequest, PreviewRow,
     ReexportRequest, ReexportScope, ScopeKind, TemplateList, UserSearch,
 };
-use synkvakt_core::personal::PersonName;
+use synkvakt_api::personal::PersonName;
 
 /// Values a job writes per second of tenant time, before the time scale.
 const VALUES_PER_SECOND: f64 = 2_000.0;
@@ -482,7 +482,7 @@ pub(crate) async fn export_queue(State(tenant): State<Arc<Tenant>>) -> Json<Expo
 mod tests {
     use super::*;
     use crate::templates;
-    use synkvakt_core::model::Product;
+    use synkvakt_api::model::Product;
 
     fn all_users() -> ReexportScope {
         ReexportScope {

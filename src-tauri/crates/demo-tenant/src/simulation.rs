@@ -2,9 +2,9 @@
 //! that the same clock reading always gives the same answer.
 
 use chrono::{DateTime, Duration, Utc};
-use synkvakt_core::catalog::{self, StepKind};
-use synkvakt_core::demo::Scenario;
-use synkvakt_core::model::{
+use synkvakt_api::catalog::{self, StepKind};
+use synkvakt_api::demo_protocol::Scenario;
+use synkvakt_api::model::{
     Cycle, CycleKind, CycleState, FilterCheck, FilterCheckKind, ImportFilter, Product, Step,
     StepState, TenantInfo,
 };

@@ -3,7 +3,7 @@
 //! system holds now.
 
 use crate::directory::{fold_ascii, mix, roll, Directory, Salt};
-use synkvakt_core::model::{Mapping, MappingList, Product, Template, ValueKind};
+use synkvakt_api::model::{Mapping, MappingList, Product, Template, ValueKind};
 
 /// The user data a mapping's source expression reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

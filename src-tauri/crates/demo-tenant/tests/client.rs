@@ -1,9 +1,10 @@
 //! The core client and the demo launcher against the demo tenant over real loopback HTTP.
 
 use std::time::Duration;
-use synkvakt_core::client::TenantClient;
-use synkvakt_core::demo::{DemoLauncher, RuntimeFile, Scenario};
-use synkvakt_core::model::{CycleState, Product, StepState};
+use synkvakt_api::demo_protocol::{RuntimeFile, Scenario};
+use synkvakt_api::model::{CycleState, Product, StepState};
+use synkvakt_app::os::demo_launcher::DemoLauncher;
+use synkvakt_app::tenant_client::TenantClient;
 use synkvakt_core::Error;
 use synkvakt_demo_tenant::{start, DemoConfig};
 
@@ -154,7 +155,7 @@ async fn an_on_demand_server_lives_while_leases_are_renewed() {
 #[cfg(unix)]
 #[tokio::test]
 async fn the_launcher_starts_one_demo_tenant_and_shares_it() {
-    use synkvakt_core::demo::DemoChoice;
+    use synkvakt_core::settings::DemoChoice;
     let dir = tempfile::tempdir().unwrap();
     let launcher = DemoLauncher::new(
         env!("CARGO_BIN_EXE_synkvakt-demo-tenant").into(),
@@ -219,7 +220,7 @@ async fn step_times_are_judged_by_the_tenants_clock_from_its_date_header() {
 
 #[tokio::test]
 async fn an_unchanged_cycle_costs_a_304_and_a_changed_one_comes_whole() {
-    use synkvakt_core::client::Conditional;
+    use synkvakt_app::tenant_client::Conditional;
     let mut config = DemoConfig::new(Product::EAdm, Scenario::Running);
     config.test_clock = true;
     let demo = start(config).await.unwrap();

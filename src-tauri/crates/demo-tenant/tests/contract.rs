@@ -2,12 +2,12 @@
 //! both products, is valid against the schema the contract gives for that status.
 
 use serde_json::{json, Value};
-use synkvakt_core::demo::Scenario;
-use synkvakt_core::model::Product;
+use synkvakt_api::demo_protocol::Scenario;
+use synkvakt_api::model::Product;
 use synkvakt_demo_tenant::{start, DemoConfig};
 
 fn contract() -> Value {
-    serde_norway::from_str(include_str!("../../core/api/tenant-api.yaml"))
+    serde_norway::from_str(include_str!("../../api/tenant-api.yaml"))
         .expect("the contract is valid YAML")
 }
 

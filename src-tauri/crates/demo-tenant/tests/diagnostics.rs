@@ -3,14 +3,16 @@
 //! number or name, and that it is written only where it is saved.
 
 use std::io::Read;
-use synkvakt_core::demo::{DemoChoice, RuntimeFile, Scenario};
+use synkvakt_api::demo_protocol::{RuntimeFile, Scenario};
+use synkvakt_api::model::{ImportChange, Product};
+use synkvakt_app::os::paths::AppPaths;
+use synkvakt_app::os::settings_file::SettingsStore;
+use synkvakt_app::session::Session;
 use synkvakt_core::i18n::Language;
 use synkvakt_core::masking::shows_national_id;
-use synkvakt_core::model::{ImportChange, Product};
-use synkvakt_core::paths::AppPaths;
 use synkvakt_core::profiles::TenantRef;
-use synkvakt_core::session::Session;
-use synkvakt_core::settings::{Settings, SettingsStore};
+use synkvakt_core::settings::DemoChoice;
+use synkvakt_core::settings::Settings;
 
 fn session(home: &tempfile::TempDir, support_mode: bool) -> (Session, AppPaths) {
     let paths = AppPaths::under(home.path().to_path_buf());

@@ -5,12 +5,13 @@
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
-use synkvakt_core::demo::Scenario;
-use synkvakt_core::model::Product;
-use synkvakt_core::paths::AppPaths;
+use synkvakt_api::demo_protocol::Scenario;
+use synkvakt_api::model::Product;
+use synkvakt_app::os::paths::AppPaths;
+use synkvakt_app::session::{CheckOutcome, CheckSubject, ConnectionReport, Session};
+use synkvakt_core::machines::ScheduledTask;
 use synkvakt_core::profiles::{ProfileInput, SecretChange};
-use synkvakt_core::session::{CheckOutcome, CheckSubject, ConnectionReport, Session};
-use synkvakt_core::settings::{NetworkSettings, ScheduledTask};
+use synkvakt_core::settings::NetworkSettings;
 use synkvakt_demo_tenant::{start, DemoConfig, RunningDemo};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};

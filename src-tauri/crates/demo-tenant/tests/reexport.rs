@@ -3,8 +3,8 @@
 
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
-use synkvakt_core::demo::Scenario;
-use synkvakt_core::model::Product;
+use synkvakt_api::demo_protocol::Scenario;
+use synkvakt_api::model::Product;
 use synkvakt_demo_tenant::{start, DemoConfig, RunningDemo};
 
 struct Tenant {

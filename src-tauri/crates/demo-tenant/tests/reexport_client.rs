@@ -5,13 +5,12 @@
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use synkvakt_core::client::TenantClient;
-use synkvakt_core::demo::Scenario;
-use synkvakt_core::model::{Product, ReexportRequest, ReexportScope, ScopeKind};
-use synkvakt_core::personal::Disclosure;
-use synkvakt_core::reexport::{
-    download, execute_exactly_once, KindOf, PreviewColumn, PreviewQuery, PreviewStore,
-};
+use synkvakt_api::demo_protocol::Scenario;
+use synkvakt_api::model::{Product, ReexportRequest, ReexportScope, ScopeKind};
+use synkvakt_api::personal::Disclosure;
+use synkvakt_app::session::reexport::{download, execute_exactly_once};
+use synkvakt_app::tenant_client::TenantClient;
+use synkvakt_core::reexport::{KindOf, PreviewColumn, PreviewQuery, PreviewStore};
 use synkvakt_core::Error;
 use synkvakt_demo_tenant::{start, DemoConfig, RunningDemo};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -260,8 +259,8 @@ async fn a_preview_page_that_times_out_stops_the_download_with_the_reason() {
 
 #[tokio::test]
 async fn closing_the_dialog_stops_its_download() {
+    use synkvakt_app::session::reexport::ReexportDialog;
     use synkvakt_core::i18n::{Language, Localizer};
-    use synkvakt_core::reexport::ReexportDialog;
     let demo = demo(20_000).await;
     // Every preview page comes late, so that the download is still under way when it is closed.
     let faults: Faults = Arc::new(Mutex::new(

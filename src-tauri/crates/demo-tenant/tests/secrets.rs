@@ -7,14 +7,16 @@
 use std::io::{BufRead, Write};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
-use synkvakt_core::demo::{DemoLauncher, Scenario};
-use synkvakt_core::model::Product;
-use synkvakt_core::paths::AppPaths;
+use synkvakt_api::demo_protocol::Scenario;
+use synkvakt_api::model::Product;
+use synkvakt_app::os::demo_launcher::DemoLauncher;
+use synkvakt_app::os::keyring::{Keyring, Secret, SecretKind};
+use synkvakt_app::os::paths::AppPaths;
+use synkvakt_app::os::settings_file::SettingsStore;
+use synkvakt_app::session::Session;
+use synkvakt_app::watch::{TrayState, Watcher};
+use synkvakt_core::machines::ScheduledTask;
 use synkvakt_core::profiles::{ProfileInput, SecretChange, TenantRef};
-use synkvakt_core::secrets::{Keyring, Secret, SecretKind};
-use synkvakt_core::session::Session;
-use synkvakt_core::settings::{ScheduledTask, SettingsStore};
-use synkvakt_core::watching::{TrayState, Watcher};
 use synkvakt_demo_tenant::{start, DemoConfig};
 
 /// A D-Bus session bus and gnome-keyring's Secret Service on it, with an unlocked login keyring
@@ -142,7 +144,7 @@ async fn the_key_lives_only_in_the_keyring() {
     let key = demo.api_key.clone();
     let home = tempfile::tempdir().unwrap();
     let paths = AppPaths::under(home.path().to_path_buf());
-    let _log = synkvakt_core::logging::init(&paths.log_dir, "synkvakt");
+    let _log = synkvakt_app::os::logging::init(&paths.log_dir, "synkvakt");
 
     // No keyring at all: said, and nothing is saved anywhere else.
     std::env::set_var("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
@@ -182,7 +184,7 @@ async fn the_key_lives_only_in_the_keyring() {
     assert!(
         tested.checks[..4]
             .iter()
-            .all(|check| check.outcome == synkvakt_core::session::CheckOutcome::Passed),
+            .all(|check| check.outcome == synkvakt_app::session::CheckOutcome::Passed),
         "the stored key is used: {tested:#?}"
     );
     answers.push(serde_json::to_string(&tested).unwrap());

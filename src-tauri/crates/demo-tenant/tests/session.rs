@@ -3,15 +3,17 @@
 //! The session starts the demo tenant's program, which these tests find as a Unix build.
 #![cfg(unix)]
 
-use synkvakt_core::actions::{ActionPath, Outcome};
-use synkvakt_core::demo::{DemoChoice, RuntimeFile, Scenario};
+use synkvakt_api::demo_protocol::{RuntimeFile, Scenario};
+use synkvakt_api::model::{ImportChange, ImportCounts, Product};
+use synkvakt_app::os::paths::AppPaths;
+use synkvakt_app::os::settings_file::SettingsStore;
+use synkvakt_app::session::Session;
+use synkvakt_core::actions::Outcome;
 use synkvakt_core::guidance::Situation;
 use synkvakt_core::i18n::Language;
-use synkvakt_core::model::{ImportChange, ImportCounts, Product};
-use synkvakt_core::paths::AppPaths;
 use synkvakt_core::profiles::TenantRef;
-use synkvakt_core::session::Session;
-use synkvakt_core::settings::{Settings, SettingsStore};
+use synkvakt_core::settings::DemoChoice;
+use synkvakt_core::settings::Settings;
 use synkvakt_core::status::{DisplayState, OverallState};
 use synkvakt_core::Error;
 
@@ -130,7 +132,9 @@ async fn resume_is_guarded_audited_and_leaves_the_cycle_resumed() {
         .unwrap_err();
     assert!(matches!(again, Error::Refused { .. }));
 
-    let audit = ActionPath::new(demo.paths.audit_file()).recent(10).unwrap();
+    let audit = synkvakt_app::os::audit_file::action_path(demo.paths.audit_file())
+        .recent(10)
+        .unwrap();
     let outcomes: Vec<Outcome> = audit.iter().map(|entry| entry.outcome).collect();
     assert_eq!(
         outcomes,

@@ -3,13 +3,16 @@
 //! and 200 tenants all looked at within one interval and their failures said as one.
 
 use std::time::{Duration, Instant};
-use synkvakt_core::demo::{DemoChoice, DemoLauncher, Scenario};
+use synkvakt_api::demo_protocol::Scenario;
+use synkvakt_api::model::Product;
+use synkvakt_app::os::demo_launcher::DemoLauncher;
+use synkvakt_app::os::watch_files::{read_manual_sync_mark, write_manual_sync_mark};
+use synkvakt_app::watch::{TrayState, Watcher};
+use synkvakt_core::alerts::{EventKind, ManualSyncMark};
 use synkvakt_core::i18n::Language;
-use synkvakt_core::model::Product;
 use synkvakt_core::profiles::TenantRef;
+use synkvakt_core::settings::DemoChoice;
 use synkvakt_core::settings::Settings;
-use synkvakt_core::watch::{EventKind, ManualSyncMark};
-use synkvakt_core::watching::{TrayState, Watcher};
 use synkvakt_demo_tenant::{start, DemoConfig, RunningDemo};
 
 /// The next look is due about `seconds` from now (a little less by the time it is read).
@@ -175,12 +178,14 @@ async fn a_manual_sync_is_watched_closely_and_its_completion_said_once() {
         .as_str()
         .unwrap()
         .to_string();
-    ManualSyncMark {
-        tenant: "Demo kommune".into(),
-        previous_cycle_id: previous,
-        started_at: chrono::Utc::now(),
-    }
-    .write(&runtime_dir)
+    write_manual_sync_mark(
+        &ManualSyncMark {
+            tenant: "Demo kommune".into(),
+            previous_cycle_id: previous,
+            started_at: chrono::Utc::now(),
+        },
+        &runtime_dir,
+    )
     .unwrap();
     rig.post("/_demo/client-task/eAdm%20synkronisering").await;
     // The mark hurries the next look: after the active interval, not the calm one.
@@ -198,7 +203,7 @@ async fn a_manual_sync_is_watched_closely_and_its_completion_said_once() {
     let titles: Vec<&str> = done.notices.iter().map(|n| n.title.as_str()).collect();
     assert_eq!(titles, ["Demo kommune: the manual sync completed"]);
     assert_about(done.next_in, 60);
-    assert!(ManualSyncMark::read(&runtime_dir, chrono::Utc::now()).is_none());
+    assert!(read_manual_sync_mark(&runtime_dir, chrono::Utc::now()).is_none());
     let later = soon + Duration::from_secs(70);
     assert!(watcher
         .poll_at(&rig.settings, later)

@@ -1,15 +1,15 @@
 //! The client's scheduled tasks: find one by name on a server, read its state, last run and last
 //! result, run it. The trait is what the rest of Synkvakt uses; this crate holds what the codes
 //! of the Task Scheduler mean, a demo scheduler, the order of the Task Scheduler calls, and, on
-//! Windows only, the scheduler over Windows' own Task Scheduler.
+//! Windows only and with the `com` feature, the scheduler over Windows' own Task Scheduler.
 
 pub mod codes;
-#[cfg(windows)]
+#[cfg(all(windows, feature = "com"))]
 mod com;
 pub mod demo;
 pub mod sequence;
 
-#[cfg(windows)]
+#[cfg(all(windows, feature = "com"))]
 pub use com::WindowsScheduler;
 
 use chrono::{DateTime, Utc};

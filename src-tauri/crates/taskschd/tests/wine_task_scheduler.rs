@@ -5,7 +5,7 @@
 //! Wine does not implement `IRegisteredTask::Run`, `LastRunTime` or `LastTaskResult` (they
 //! return E_NOTIMPL), so under Wine the tests expect "not supported" and no last result where
 //! Windows runs the task and reports that it has not run yet.
-#![cfg(windows)]
+#![cfg(all(windows, feature = "com"))]
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use synkvakt_taskschd::codes::{LastResult, SCHED_S_TASK_HAS_NOT_RUN};

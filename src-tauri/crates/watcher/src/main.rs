@@ -16,13 +16,13 @@ mod window;
 use menu::{Effect, MenuModel};
 use notifier::Notifier;
 use std::sync::{Arc, Mutex};
+use synkvakt_app::os::demo_launcher::DemoLauncher;
+use synkvakt_app::os::logging;
+use synkvakt_app::os::paths::AppPaths;
+use synkvakt_app::os::settings_file::SettingsStore;
+use synkvakt_app::watch::{Glance, Watcher};
 use synkvakt_core::actions::{Action, ActionPath};
-use synkvakt_core::demo::DemoLauncher;
 use synkvakt_core::i18n::{Language, Localizer};
-use synkvakt_core::logging;
-use synkvakt_core::paths::AppPaths;
-use synkvakt_core::settings::SettingsStore;
-use synkvakt_core::watching::{Glance, Watcher};
 use tokio::sync::mpsc::UnboundedReceiver;
 use window::WindowApp;
 
@@ -124,7 +124,7 @@ async fn watch(
     let mut menu = Menu {
         effects,
         window: WindowApp::beside_this_program(),
-        actions: ActionPath::new(paths.audit_file()),
+        actions: synkvakt_app::os::audit_file::action_path(paths.audit_file()),
         store,
         model,
     };

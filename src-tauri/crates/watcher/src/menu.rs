@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Duration, Local, Utc};
 use synkvakt_core::i18n::Localizer;
-use synkvakt_core::open_at::OpenAt;
+use synkvakt_core::launch::OpenAt;
 
 /// How long "pause notifications" holds them back.
 pub const PAUSE: Duration = Duration::hours(1);

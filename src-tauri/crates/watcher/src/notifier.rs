@@ -3,8 +3,8 @@
 //! Windows). Clicking one opens the window app at the notification's step.
 
 use crate::window::WindowApp;
-use synkvakt_core::open_at::OpenAt;
-use synkvakt_core::watching::Notice;
+use synkvakt_app::watch::Notice;
+use synkvakt_core::launch::OpenAt;
 
 /// The app's AppUserModelID: Windows shows a toast as the app's, and clickable, only when the
 /// Start menu shortcut carries the same ID (the installer sets it).

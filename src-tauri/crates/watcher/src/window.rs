@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 use std::process::Command;
-use synkvakt_core::companion;
-use synkvakt_core::open_at::OpenAt;
+use synkvakt_app::os::companion;
+use synkvakt_core::launch::OpenAt;
 
 #[derive(Debug, Clone)]
 pub struct WindowApp {

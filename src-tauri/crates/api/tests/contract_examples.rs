@@ -2,13 +2,13 @@
 //! decodes into the client's types.
 
 use serde_json::Value;
-use synkvakt_core::model::{
+use synkvakt_api::model::{
     ApiError, CacheCleared, Cycle, CycleHistory, ExportJob, ExportQueue, ImportLog, MappingList,
     PreviewPage, TemplateList, TenantInfo, UserSearch,
 };
 
 fn contract() -> Value {
-    let text = include_str!("../api/tenant-api.yaml");
+    let text = include_str!("../tenant-api.yaml");
     serde_norway::from_str(text).expect("the contract is valid YAML")
 }
 

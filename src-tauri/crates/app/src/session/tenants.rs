@@ -2,20 +2,22 @@
 //! tenant in view, the network settings, and the overview of every tenant followed.
 
 use super::{Session, HISTORY_LENGTH};
-use crate::actions::Action;
-use crate::client::TenantClient;
-use crate::error::{Error, Result, UserError};
-use crate::model::Product;
-use crate::profiles::{ProductDefaults, ProfileInput, ProfileView, SecretChange, TenantRef};
-use crate::secrets::{Secret, SecretKind};
-use crate::settings::{NetworkSettings, Settings};
-use crate::status::{self, CycleView, DisplayState, OverallState};
-use crate::tenants;
-use crate::usual::UsualTimes;
+use crate::os::keyring::{Secret, SecretKind};
+use crate::reach;
+use crate::tenant_client::TenantClient;
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
 use serde::Serialize;
 use specta::Type;
+use synkvakt_api::model::Product;
+use synkvakt_core::actions::Action;
+use synkvakt_core::error::{Error, Result, UserError};
+use synkvakt_core::profiles::{
+    ProductDefaults, ProfileInput, ProfileView, SecretChange, TenantRef,
+};
+use synkvakt_core::settings::{NetworkSettings, Settings};
+use synkvakt_core::status::{self, CycleView, DisplayState, OverallState};
+use synkvakt_core::usual::UsualTimes;
 
 /// How many tenants the overview asks at once: 200 of them still answer within seconds.
 const OVERVIEW_AT_ONCE: usize = 16;
@@ -286,7 +288,7 @@ impl Session {
             extra_ca_file: trimmed(network.extra_ca_file, "extra-ca-file")?,
             proxy: trimmed(network.proxy, "proxy")?,
         };
-        network.extra_ca_certificates()?;
+        crate::tenant_client::extra_ca_certificates(&network)?;
         if let Some(proxy) = &network.proxy {
             let invalid = || Error::Invalid {
                 field: "proxy",
@@ -294,7 +296,7 @@ impl Session {
                 limit: 0,
             };
             let address = url::Url::parse(proxy).map_err(|_| invalid())?;
-            crate::client::refuse_credentials("proxy", &address)?;
+            synkvakt_core::addresses::refuse_credentials("proxy", &address)?;
             reqwest::Proxy::all(proxy).map_err(|_| invalid())?;
         }
         let mut updated = self.settings_now();
@@ -361,14 +363,15 @@ impl Session {
         };
         let localizer = self.localizer();
         let mut checks = Vec::new();
-        let check = |subject, outcome, key: &str, args: &[(&str, crate::i18n::Arg)], problem| {
-            ConnectionCheck {
-                subject,
-                outcome,
-                text: localizer.format(key, args),
-                problem,
-            }
-        };
+        let check =
+            |subject, outcome, key: &str, args: &[(&str, synkvakt_core::i18n::Arg)], problem| {
+                ConnectionCheck {
+                    subject,
+                    outcome,
+                    text: localizer.format(key, args),
+                    problem,
+                }
+            };
         let Some(api_key) = api_key else {
             let problem = Error::NoApiKey {
                 tenant: profile.name.clone(),
@@ -487,12 +490,12 @@ impl Session {
             checks.push(check(subject, outcome, key, &product_args, problem));
         }
 
-        let scheduler = tenants::task_scheduler(
+        let scheduler = reach::task_scheduler(
             profile.server_account.as_deref(),
             password.map(|secret| secret.expose().to_string()),
         )?;
         for task in &profile.client.tasks {
-            let status = tenants::task_status(scheduler.clone(), task).await?;
+            let status = reach::task_status(scheduler.clone(), task).await?;
             let subject = CheckSubject::Task {
                 name: task.name.clone(),
                 server: task.server.clone(),
@@ -544,14 +547,14 @@ impl Session {
                 async move {
                     let reached = match &tenant {
                         TenantRef::Demo { number } => match demo {
-                            Some(Ok(demo)) => tenants::reach_demo(settings, *number, demo),
+                            Some(Ok(demo)) => reach::reach_demo(settings, *number, demo),
                             Some(Err(err)) => Err(Error::DemoTenant {
                                 detail: err.to_string(),
                             }),
                             None => Err(Error::NoTenant),
                         },
                         TenantRef::Profile { id } => {
-                            tenants::reach_profile(settings, id, self.keyring).await
+                            reach::reach_profile(settings, id, self.keyring).await
                         }
                     };
                     let name = self.tenant_label(settings, &tenant);
@@ -586,10 +589,10 @@ impl Session {
 
     async fn glance(
         &self,
-        reached: tenants::Reached,
+        reached: reach::Reached,
         name: String,
         active: bool,
-        localizer: &crate::i18n::Localizer,
+        localizer: &synkvakt_core::i18n::Localizer,
     ) -> TenantGlance {
         let client = &reached.client;
         let read = async {
@@ -646,7 +649,7 @@ fn unreachable_glance(
     name: String,
     active: bool,
     err: &Error,
-    localizer: &crate::i18n::Localizer,
+    localizer: &synkvakt_core::i18n::Localizer,
 ) -> TenantGlance {
     let problem = err.to_user(localizer);
     TenantGlance {
@@ -669,11 +672,11 @@ fn trimmed(value: Option<String>, field: &'static str) -> Result<Option<String>>
     else {
         return Ok(None);
     };
-    if value.chars().count() > crate::profiles::MAX_URL_CHARS {
+    if value.chars().count() > synkvakt_core::profiles::MAX_URL_CHARS {
         return Err(Error::Invalid {
             field,
             rule: "too-long",
-            limit: crate::profiles::MAX_URL_CHARS as i64,
+            limit: synkvakt_core::profiles::MAX_URL_CHARS as i64,
         });
     }
     if value.chars().any(char::is_control) {

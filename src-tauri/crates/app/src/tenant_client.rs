@@ -1,21 +1,24 @@
 //! The tenant API client: https only (plain http to loopback), a bearer API key, timeouts, and
 //! response bodies read up to a limit, so that a misbehaving server can neither hang nor flood us.
 
-use crate::error::{Error, Result};
-use crate::model::{
-    ApiError, CacheCleared, Cycle, CycleHistory, ExportJob, ExportQueue, ImportChange, ImportLog,
-    MappingList, PreviewPage, PreviewRequest, ReexportRequest, TemplateList, TenantInfo,
-    UserSearch,
-};
-use crate::settings::NetworkSettings;
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
 use reqwest::{StatusCode, Url};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use std::net::IpAddr;
+use std::future::Future;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use synkvakt_api::model::{
+    ApiError, CacheCleared, Cycle, CycleHistory, ExportJob, ExportQueue, ImportChange, ImportLog,
+    MappingList, PreviewPage, PreviewRequest, ReexportRequest, TemplateList, TenantInfo,
+    UserSearch,
+};
+use synkvakt_core::addresses::{is_loopback, service_base};
+use synkvakt_core::error::{Error, Result};
+use synkvakt_core::manual_sync::CycleSource;
+use synkvakt_core::settings::NetworkSettings;
 
 /// A difference between the clocks below this is the `Date` header's one-second resolution.
 const CLOCK_JITTER: chrono::Duration = chrono::Duration::seconds(2);
@@ -88,7 +91,7 @@ impl TenantClient {
             .https_only(base.scheme() == "https")
             .user_agent(concat!("Synkvakt/", env!("CARGO_PKG_VERSION")));
         if base.scheme() == "https" {
-            for certificate in network.extra_ca_certificates()? {
+            for certificate in extra_ca_certificates(network)? {
                 http = http.add_root_certificate(certificate);
             }
         } else {
@@ -338,7 +341,7 @@ impl TenantClient {
                 ),
             };
             // The tenant's words may name someone; they reach logs and support's details.
-            let message = crate::masking::mask_text(&message).into_owned();
+            let message = synkvakt_core::masking::mask_text(&message).into_owned();
             return Err(Error::Status {
                 endpoint,
                 status: status.as_u16(),
@@ -479,46 +482,6 @@ fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
     source.to_string()
 }
 
-/// The address checked: a host, https, or plain http to this machine only.
-pub fn service_base(service_url: &str) -> Result<Url> {
-    let invalid = || Error::InvalidUrl {
-        url: service_url.to_string(),
-    };
-    let mut base = Url::parse(service_url.trim()).map_err(|_| invalid())?;
-    if base.host_str().is_none_or(str::is_empty) {
-        return Err(invalid());
-    }
-    refuse_credentials("service-url", &base)?;
-    match base.scheme() {
-        "https" => {}
-        "http" if is_loopback(&base) => {}
-        "http" => {
-            return Err(Error::InsecureUrl {
-                url: service_url.to_string(),
-            })
-        }
-        _ => return Err(invalid()),
-    }
-    if !base.path().ends_with('/') {
-        let path = format!("{}/", base.path());
-        base.set_path(&path);
-    }
-    Ok(base)
-}
-
-/// An address may not carry a user or password: it would sit in the settings file, the logs
-/// and the page, where no secret goes (the key and passwords live in the keyring).
-pub fn refuse_credentials(field: &'static str, url: &Url) -> Result<()> {
-    match url.username().is_empty() && url.password().is_none() {
-        true => Ok(()),
-        false => Err(Error::Invalid {
-            field,
-            rule: "no-credentials",
-            limit: 0,
-        }),
-    }
-}
-
 /// rustls's words for a certificate it would not accept, and for the alert of a server that
 /// would not accept ours.
 fn is_certificate_problem(detail: &str) -> bool {
@@ -528,13 +491,54 @@ fn is_certificate_problem(detail: &str) -> bool {
         .any(|word| detail.contains(word))
 }
 
-fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
-        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
-        None => false,
+/// A CA file is a few certificates: anything larger is not one.
+const MAX_CA_FILE_BYTES: u64 = 1024 * 1024;
+
+impl CycleSource for TenantClient {
+    fn current_cycle(&self) -> impl Future<Output = Result<Cycle>> + Send {
+        TenantClient::current_cycle(self)
     }
+
+    async fn can_start_cycle(&self) -> Result<bool> {
+        Ok(self.tenant_info().await?.can_start_cycle)
+    }
+
+    async fn start_cycle(&self) -> Result<()> {
+        TenantClient::start_cycle(self).await.map(drop)
+    }
+
+    async fn clear_cache(&self) -> Result<()> {
+        TenantClient::clear_cache(self).await.map(drop)
+    }
+}
+
+/// The certificates of the network settings' extra CA file, none when no file is named.
+pub fn extra_ca_certificates(network: &NetworkSettings) -> Result<Vec<reqwest::Certificate>> {
+    let Some(path) = network
+        .extra_ca_file
+        .as_deref()
+        .filter(|p| !p.trim().is_empty())
+    else {
+        return Ok(Vec::new());
+    };
+    let path = PathBuf::from(path.trim());
+    let unusable = |detail: String| Error::ExtraCa {
+        path: path.clone(),
+        detail,
+    };
+    let size = std::fs::metadata(&path)
+        .map_err(|err| unusable(err.to_string()))?
+        .len();
+    if size > MAX_CA_FILE_BYTES {
+        return Err(unusable(format!("{size} bytes is too large for a CA file")));
+    }
+    let pem = std::fs::read(&path).map_err(|err| unusable(err.to_string()))?;
+    let certificates =
+        reqwest::Certificate::from_pem_bundle(&pem).map_err(|err| unusable(err.to_string()))?;
+    if certificates.is_empty() {
+        return Err(unusable("the file holds no PEM certificate".to_string()));
+    }
+    Ok(certificates)
 }
 
 #[cfg(test)]

@@ -1,35 +1,40 @@
 //! What the window app does, without the window: the settings it runs with, the tenant it talks
 //! to (a profile, or the embedded demo tenant), and the views and actions its commands hand out.
 
-use crate::actions::{Action, ActionPath};
-use crate::audit_view::{audit_view, AuditQuery, AuditView};
-use crate::client::ImportLogQuery;
-use crate::client::TenantClient;
-use crate::demo::{DemoLauncher, Scenario};
-use crate::error::{Error, Result, UserError};
-use crate::guidance;
-use crate::i18n::{Language, Localizer};
-use crate::manual_sync::TaskRunner;
-use crate::model::{Cycle, CycleState, ImportChange, ImportCounts, Product, TenantInfo};
-use crate::model::{ExportQueue, ReexportScope, ScopeKind};
-use crate::paths::AppPaths;
-use crate::personal::{Disclosure, PersonalData};
-use crate::profiles::TenantRef;
-use crate::reexport::{
-    ConfirmedCounts, PreviewOpened, PreviewQuery, PreviewWindow, ReexportDialog, TemplateView,
-    UserPickView, UserSearchView,
-};
-use crate::secrets::Keyring;
-use crate::settings::{ClientMachines, ScheduledTask, Settings, SettingsStore, WatchLimits};
-use crate::status::{self, CycleView, DisplayState, ViewContext};
-use crate::sync_run::{ManualSyncRun, ManualSyncView, MarkFor, TaskStateView};
-use crate::tenants::{self, Reached};
-use crate::usual::UsualTimes;
+use crate::os::demo_launcher::DemoLauncher;
+use crate::os::keyring::Keyring;
+use crate::os::paths::AppPaths;
+use crate::os::settings_file::SettingsStore;
+use crate::reach::{self, Reached};
+use crate::session::manual_sync::{ManualSyncRun, ManualSyncView, MarkFor, TaskStateView};
+use crate::session::reexport::ReexportDialog;
+use crate::tenant_client::ImportLogQuery;
+use crate::tenant_client::TenantClient;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use specta::Type;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
+use synkvakt_api::demo_protocol::Scenario;
+use synkvakt_api::model::{Cycle, CycleState, ImportChange, ImportCounts, Product, TenantInfo};
+use synkvakt_api::model::{ExportQueue, ReexportScope, ScopeKind};
+use synkvakt_api::personal::{Disclosure, PersonalData};
+use synkvakt_core::actions::{Action, ActionPath};
+use synkvakt_core::audit_view::{audit_view, AuditQuery, AuditView};
+use synkvakt_core::error::{Error, Result, UserError};
+use synkvakt_core::guidance;
+use synkvakt_core::i18n::{Language, Localizer};
+use synkvakt_core::machines::{ClientMachines, ScheduledTask};
+use synkvakt_core::manual_sync::TaskRunner;
+use synkvakt_core::profiles::TenantRef;
+use synkvakt_core::reexport::{
+    ConfirmedCounts, PreviewOpened, PreviewQuery, PreviewWindow, TemplateView, UserPickView,
+    UserSearchView,
+};
+use synkvakt_core::settings::Settings;
+use synkvakt_core::status::{self, CycleView, DisplayState, ViewContext};
+use synkvakt_core::usual::UsualTimes;
+use synkvakt_core::usual::WatchLimits;
 use synkvakt_taskschd::TaskRef;
 use tokio::sync::Mutex;
 
@@ -198,7 +203,7 @@ pub struct Session {
     /// The people of the newest import, to mask where free text names them.
     known_names: Mutex<Option<Vec<String>>>,
     /// The diagnostics bundle last shown, kept in memory only until it is saved.
-    diagnostics: Mutex<Option<crate::diagnostics::DiagnosticsView>>,
+    diagnostics: Mutex<Option<crate::os::diagnostics_zip::DiagnosticsView>>,
     log_dir: PathBuf,
 }
 
@@ -218,7 +223,7 @@ impl Session {
             settings: RwLock::new(settings),
             settings_problem: RwLock::new(problem),
             localizer: RwLock::new(localizer),
-            actions: Arc::new(ActionPath::new(paths.audit_file())),
+            actions: Arc::new(crate::os::audit_file::action_path(paths.audit_file())),
             manual_sync: std::sync::Mutex::new(None),
             reexport: Mutex::new(None),
             nudged: std::sync::Mutex::new(None),
@@ -337,7 +342,7 @@ impl Session {
         offset: u32,
         limit: u32,
     ) -> Result<ImportLogView> {
-        crate::profiles::checked_search("search", &search)?;
+        synkvakt_core::profiles::checked_search("search", &search)?;
         let client = self.client().await?;
         let log = client
             .import_log(&ImportLogQuery {
@@ -362,8 +367,8 @@ impl Session {
                     detail: match disclosure {
                         Disclosure::Full => entry.detail,
                         // The entry's own person may be named in its detail too.
-                        Disclosure::Masked => crate::masking::mask_known_names(
-                            &crate::masking::mask_text(&entry.detail),
+                        Disclosure::Masked => synkvakt_core::masking::mask_known_names(
+                            &synkvakt_core::masking::mask_text(&entry.detail),
                             &[entry.name.full().to_string()],
                         ),
                     },
@@ -446,7 +451,7 @@ impl Session {
 
     /// Users to pick for a selection, by ID or name.
     pub async fn search_users(&self, search: String) -> Result<UserSearchView> {
-        crate::profiles::checked_search("search", &search)?;
+        synkvakt_core::profiles::checked_search("search", &search)?;
         let client = self.client().await?;
         let found = client.search_users(search.trim(), 20).await?;
         let disclosure = self.disclosure();
@@ -556,8 +561,8 @@ impl Session {
         preview_id: String,
         query: PreviewQuery,
     ) -> Result<PreviewWindow> {
-        crate::profiles::checked_search("search", &query.user_id)?;
-        crate::profiles::checked_search("search", &query.text)?;
+        synkvakt_core::profiles::checked_search("search", &query.user_id)?;
+        synkvakt_core::profiles::checked_search("search", &query.text)?;
         let dialog = self.dialog(&preview_id).await?;
         Ok(dialog.store.window(&query, self.disclosure()))
     }
@@ -576,7 +581,7 @@ impl Session {
         &self,
         preview_id: String,
         confirmed: ConfirmedCounts,
-    ) -> Result<crate::model::ExportJob> {
+    ) -> Result<synkvakt_api::model::ExportJob> {
         let dialog = self.dialog(&preview_id).await?;
         let client = self.client().await?;
         let tenant = self.tenant_name().await;
@@ -717,11 +722,9 @@ impl Session {
         let reached = match settings.in_view().ok_or(Error::NoTenant)? {
             TenantRef::Demo { number } => {
                 let demo = self.launcher.ensure(settings.demo).await?;
-                tenants::reach_demo(&settings, number.min(demo.tenants.max(1)), &demo)?
+                reach::reach_demo(&settings, number.min(demo.tenants.max(1)), &demo)?
             }
-            TenantRef::Profile { id } => {
-                tenants::reach_profile(&settings, &id, self.keyring).await?
-            }
+            TenantRef::Profile { id } => reach::reach_profile(&settings, &id, self.keyring).await?,
         };
         let tasks = reached.tasks();
         let tenant_name = reached.client.tenant_info().await?.name;
@@ -814,7 +817,7 @@ impl Session {
 
     /// A page of the audit log, newest first, as the query filters it.
     pub fn audit_log(&self, query: AuditQuery) -> Result<AuditView> {
-        crate::profiles::checked_search("search", &query.search)?;
+        synkvakt_core::profiles::checked_search("search", &query.search)?;
         let entries = self.actions.recent(AUDIT_READ)?;
         Ok(audit_view(
             &entries,
@@ -1007,10 +1010,12 @@ pub fn this_machine_name() -> String {
         .unwrap_or_default()
 }
 
+pub mod manual_sync;
+pub mod reexport;
 mod support;
-mod tenant_settings;
+mod tenants;
 
-pub use tenant_settings::{
+pub use tenants::{
     CheckOutcome, CheckSubject, ConnectionCheck, ConnectionReport, OverviewView, TenantGlance,
     TenantsView,
 };
@@ -1018,11 +1023,11 @@ pub use tenant_settings::{
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::actions::Outcome;
+    use synkvakt_core::actions::Outcome;
 
     #[test]
     fn stale_means_nothing_finished_well_for_longer_than_the_limit() {
-        use crate::model::{CycleKind, CycleState};
+        use synkvakt_api::model::{CycleKind, CycleState};
         let now = Utc::now();
         let cycle = |hours_ago: i64| Cycle {
             id: format!("c{hours_ago}"),
@@ -1066,7 +1071,9 @@ mod tests {
             SettingsStore::for_app(&paths).load().unwrap().language,
             Some(Language::Nn)
         );
-        let audit = ActionPath::new(paths.audit_file()).recent(5).unwrap();
+        let audit = crate::os::audit_file::action_path(paths.audit_file())
+            .recent(5)
+            .unwrap();
         let outcomes: Vec<Outcome> = audit.iter().map(|entry| entry.outcome).collect();
         assert_eq!(outcomes, [Outcome::Started, Outcome::Done]);
         assert_eq!(

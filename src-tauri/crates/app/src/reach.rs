@@ -2,15 +2,19 @@
 //! machines and tasks, how it is judged, and the Task Scheduler its tasks run in. The window,
 //! the watcher and "Test connection" all reach tenants through here.
 
-use crate::client::TenantClient;
-use crate::demo::{DemoConnection, Scenario};
-use crate::error::{Error, Result};
-use crate::model::Product;
-use crate::profiles::TenantRef;
-use crate::secrets::{Keyring, SecretKind};
-use crate::settings::{ClientMachines, ScheduledTask, Settings, WatchLimits};
+use crate::os::demo_launcher::DemoConnection;
+use crate::os::keyring::{Keyring, SecretKind};
+use crate::tenant_client::TenantClient;
 use std::sync::Arc;
 use std::time::Duration;
+use synkvakt_api::demo_protocol::Scenario;
+use synkvakt_api::model::Product;
+use synkvakt_core::error::{Error, Result};
+use synkvakt_core::guidance;
+use synkvakt_core::machines::{ClientMachines, ScheduledTask};
+use synkvakt_core::profiles::TenantRef;
+use synkvakt_core::settings::Settings;
+use synkvakt_core::usual::WatchLimits;
 use synkvakt_taskschd::{TaskRef, TaskScheduler};
 
 /// A tenant ready to be asked.
@@ -34,14 +38,14 @@ pub struct Reached {
 impl Reached {
     /// The client's tasks for this tenant, as configured or as the guides name them.
     pub fn tasks(&self) -> Vec<ScheduledTask> {
-        self.machines.scheduled_tasks(self.product)
+        guidance::scheduled_tasks(&self.machines, self.product)
     }
 }
 
 /// Demo tenant `number` of the demo server `demo`. Call it inside the runtime.
 pub fn reach_demo(settings: &Settings, number: u32, demo: &DemoConnection) -> Result<Reached> {
     let client = TenantClient::new(&demo.tenant_url(number), &demo.api_key)?;
-    let tasks = settings.client.scheduled_tasks(demo.product);
+    let tasks = guidance::scheduled_tasks(&settings.client, demo.product);
     let scheduler = demo.scheduler(
         number,
         tasks

@@ -2,16 +2,17 @@
 //! leaving the checklist never leaves a task run without its cache clear, and the page only
 //! ever reads where the checklist is.
 
-use crate::error::{Error, UserError};
-use crate::i18n::Localizer;
-use crate::manual_sync::{Checklist, ChecklistPhase, CycleSource, StartedBy, TaskRunner};
-use crate::settings::ScheduledTask;
-use crate::watch::ManualSyncMark;
+use crate::os::watch_files::write_manual_sync_mark;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use specta::Type;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
+use synkvakt_core::alerts::ManualSyncMark;
+use synkvakt_core::error::{Error, UserError};
+use synkvakt_core::i18n::Localizer;
+use synkvakt_core::machines::ScheduledTask;
+use synkvakt_core::manual_sync::{Checklist, ChecklistPhase, CycleSource, StartedBy, TaskRunner};
 use synkvakt_taskschd::{TaskRef, TaskState};
 
 /// How often the checklist looks at the tenant and the task while it runs.
@@ -311,12 +312,14 @@ fn record(
                 _ => None,
             };
             if let (Some(previous_cycle_id), Some(mark)) = (started, progress.mark.take()) {
-                let written = ManualSyncMark {
-                    tenant: mark.tenant,
-                    previous_cycle_id,
-                    started_at: progress.started_at,
-                }
-                .write(&mark.runtime_dir);
+                let written = write_manual_sync_mark(
+                    &ManualSyncMark {
+                        tenant: mark.tenant,
+                        previous_cycle_id,
+                        started_at: progress.started_at,
+                    },
+                    &mark.runtime_dir,
+                );
                 if let Err(err) = written {
                     tracing::warn!("the watcher will not hear of this manual sync: {err}");
                 }

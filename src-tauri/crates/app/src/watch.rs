@@ -1,25 +1,26 @@
 //! Following the tenants all day, as the watcher process does: a cheap look at each current
 //! cycle each interval (a conditional request, so an unchanged cycle costs a 304), the history
 //! only when the cycle changed, backoff while a tenant cannot be reached, and each look turned
-//! into the tray's state and the notifications not given before (`watch::observe`).
+//! into the tray's state and the notifications not given before (`alerts::observe`).
 
-use crate::client::Conditional;
-use crate::demo::{DemoConnection, DemoLauncher};
-use crate::error::Result;
-use crate::i18n::{Arg, Localizer};
-use crate::model::{Cycle, TenantInfo};
-use crate::profiles::TenantRef;
-use crate::secrets::Keyring;
-use crate::settings::Settings;
-use crate::status::{self, CycleView, OverallState, ViewContext};
-use crate::tenants::{self, Reached};
-use crate::usual::UsualTimes;
-use crate::watch::{self, EventKind, ManualSyncMark, Sight, WatchEvent, WatchMemoryFile};
+use crate::os::demo_launcher::{DemoConnection, DemoLauncher};
+use crate::os::keyring::Keyring;
+use crate::os::watch_files::{clear_manual_sync_mark, read_manual_sync_mark, WatchMemoryFile};
+use crate::reach::{self, Reached};
+use crate::tenant_client::Conditional;
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
+use synkvakt_api::model::{Cycle, TenantInfo};
+use synkvakt_core::alerts::{self, EventKind, ManualSyncMark, Sight, WatchEvent};
+use synkvakt_core::error::Result;
+use synkvakt_core::i18n::{Arg, Localizer};
+use synkvakt_core::profiles::TenantRef;
+use synkvakt_core::settings::Settings;
+use synkvakt_core::status::{self, CycleView, OverallState, ViewContext};
+use synkvakt_core::usual::UsualTimes;
 use tokio::time::Instant;
 
 /// How many recent cycles teach the usual times, as in the window.
@@ -82,7 +83,7 @@ const SEPARATE_NOTICES: usize = 3;
 pub struct Watcher {
     launcher: Arc<DemoLauncher>,
     memory_file: WatchMemoryFile,
-    memory: watch::WatchMemory,
+    memory: alerts::WatchMemory,
     tenants: Vec<TenantWatch>,
     server: Option<DemoConnection>,
     this_machine: String,
@@ -143,7 +144,7 @@ impl Watcher {
             .collect();
 
         let localizer = Localizer::new(settings.effective_language());
-        let mark = ManualSyncMark::read(&self.launcher.runtime_dir, Utc::now());
+        let mark = read_manual_sync_mark(&self.launcher.runtime_dir, Utc::now());
         // A manual sync the admin just started is not left waiting for the calm interval.
         let hurried = mark.as_ref().map(|mark| mark.tenant.as_str());
         let active = settings.watch.active_interval();
@@ -175,7 +176,7 @@ impl Watcher {
                 .tenants
                 .entry(look.memory_key.clone())
                 .or_default();
-            let said = watch::observe(
+            let said = alerts::observe(
                 remembered,
                 &look.tenant,
                 look.sight.as_sight(),
@@ -215,7 +216,7 @@ struct LookContext<'a> {
     this_machine: &'a str,
 }
 
-/// What one tenant showed, for `watch::observe`.
+/// What one tenant showed, for `alerts::observe`.
 enum Seen {
     Answered {
         view: Box<CycleView>,
@@ -484,7 +485,7 @@ impl TenantWatch {
         }
         let reached = match (&self.tenant, context.server) {
             (TenantRef::Demo { number }, Some(server)) => {
-                tenants::reach_demo(context.settings, *number, server)?
+                reach::reach_demo(context.settings, *number, server)?
             }
             (TenantRef::Demo { .. }, None) => {
                 return Err(crate::Error::DemoTenant {
@@ -492,7 +493,7 @@ impl TenantWatch {
                 })
             }
             (TenantRef::Profile { id }, _) => {
-                tenants::reach_profile(context.settings, id, context.keyring).await?
+                reach::reach_profile(context.settings, id, context.keyring).await?
             }
         };
         self.reached = Some((source, reached.clone()));
@@ -562,7 +563,7 @@ fn answered(
             | OverallState::Stopped
     );
     if manual_cycle.is_some() && finished {
-        ManualSyncMark::clear(context.runtime_dir);
+        clear_manual_sync_mark(context.runtime_dir);
     }
     let state = match view.state {
         _ if stale || view.steps.iter().any(|step| step.overdue) => TrayState::Failed,
@@ -670,7 +671,7 @@ fn notice(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Language;
+    use synkvakt_core::i18n::Language;
 
     fn notice(kind: EventKind, n: usize) -> Notice {
         Notice {

@@ -4,13 +4,13 @@
 //! not UTF-8 is read as Windows-1252, the client's usual encoding; UTF-16 with a byte-order
 //! mark as such.
 
-use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use serde::Serialize;
 use specta::Type;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use synkvakt_core::error::{Error, Result};
 
 /// How much of a file's end is read: thousands of lines of a client's log.
 pub const TAIL_BYTES: u64 = 256 * 1024;

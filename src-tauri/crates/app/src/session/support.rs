@@ -3,18 +3,18 @@
 //! off the runtime's threads and gives up after a while, so the window never freezes on it.
 
 use super::{Session, HISTORY_LENGTH};
-use crate::client_log::{self, LogFolderView, LogTailView};
-use crate::diagnostics::{self, BundlePart, DiagnosticsView};
-use crate::error::{Error, Result};
-use crate::masking;
-use crate::personal::{Disclosure, PersonalData};
-use crate::status::CycleView;
-use crate::tenants::Reached;
-use crate::usual::UsualTimes;
+use crate::os::client_logs::{self, LogFolderView, LogTailView};
+use crate::os::diagnostics_zip::{self, BundlePart, DiagnosticsView};
+use crate::reach::Reached;
 use chrono::Utc;
 use std::fmt::Write;
 use std::path::PathBuf;
 use std::time::Duration;
+use synkvakt_api::personal::{Disclosure, PersonalData};
+use synkvakt_core::error::{Error, Result};
+use synkvakt_core::masking;
+use synkvakt_core::status::CycleView;
+use synkvakt_core::usual::UsualTimes;
 
 /// How long a log folder may take to answer: an admin share of a server that is off can hang
 /// for far longer than anyone waits.
@@ -63,7 +63,7 @@ impl Session {
         let learned = async {
             let client = self.client().await?;
             let log = client
-                .import_log(&crate::client::ImportLogQuery {
+                .import_log(&crate::tenant_client::ImportLogQuery {
                     kind: None,
                     search: String::new(),
                     offset: 0,
@@ -97,7 +97,7 @@ impl Session {
         let shown = folder.display().to_string();
         let listed = patiently(&shown, {
             let folder = folder.clone();
-            move || client_log::list(&folder)
+            move || client_logs::list(&folder)
         })
         .await?;
         Ok(LogFolderView {
@@ -114,11 +114,11 @@ impl Session {
         after: Option<u64>,
         search: String,
     ) -> Result<LogTailView> {
-        crate::profiles::checked_search("search", &search)?;
+        synkvakt_core::profiles::checked_search("search", &search)?;
         let folder = self.log_folder().await?;
-        let path = client_log::file_in(&folder, &file)?;
+        let path = client_logs::file_in(&folder, &file)?;
         let shown = path.display().to_string();
-        let mut tail = patiently(&shown, move || client_log::read(&path, after)).await?;
+        let mut tail = patiently(&shown, move || client_logs::read(&path, after)).await?;
         let needle = search.trim().to_lowercase();
         if !needle.is_empty() {
             tail.lines
@@ -249,7 +249,7 @@ impl Session {
 
         let mut tasks = String::new();
         for task in reached.tasks() {
-            let status = crate::tenants::task_status(reached.scheduler.clone(), &task).await?;
+            let status = crate::reach::task_status(reached.scheduler.clone(), &task).await?;
             let place = task.server.as_deref().unwrap_or("this computer");
             let _ = match status {
                 Ok(status) => writeln!(
@@ -279,7 +279,7 @@ impl Session {
         let shown_folder = folder.display().to_string();
         let listed = patiently(&shown_folder, {
             let folder = folder.clone();
-            move || client_log::list(&folder)
+            move || client_logs::list(&folder)
         })
         .await;
         match listed {
@@ -287,7 +287,7 @@ impl Session {
                 for file in files.iter().take(BUNDLE_LOG_FILES) {
                     let path = folder.join(&file.name);
                     let read =
-                        patiently(&shown_folder, move || client_log::read(&path, None)).await;
+                        patiently(&shown_folder, move || client_logs::read(&path, None)).await;
                     let text = match read {
                         Ok(tail) => {
                             let skip = tail.lines.len().saturating_sub(BUNDLE_LOG_LINES);
@@ -322,7 +322,7 @@ impl Session {
         let server = reached.machines.client_server.clone();
         let sources = vec![tenant.product.as_str().to_string()];
         let events = tokio::task::spawn_blocking(move || {
-            crate::event_log::application_events(server.as_deref(), &sources, EVENT_LOG_HOURS)
+            crate::os::event_log::application_events(server.as_deref(), &sources, EVENT_LOG_HOURS)
         })
         .await
         .unwrap_or_else(|err| Err(err.to_string()));
@@ -437,7 +437,7 @@ impl Session {
                 reason: self.localizer().text("refused-bundle-gone"),
             })?;
         let tenant = self.tenant_name().await;
-        Ok(diagnostics::suggested_name(&tenant, view.created_at))
+        Ok(diagnostics_zip::suggested_name(&tenant, view.created_at))
     }
 
     /// Saves the bundle `id`, as it was shown, where the admin chose.
@@ -452,7 +452,7 @@ impl Session {
                     })?;
             view.parts.clone()
         };
-        tokio::task::spawn_blocking(move || diagnostics::write_zip(&parts, &path))
+        tokio::task::spawn_blocking(move || diagnostics_zip::write_zip(&parts, &path))
             .await
             .map_err(|err| Error::Io {
                 action: "writing",
@@ -493,7 +493,7 @@ fn newest_lines(log_dir: &std::path::Path, count: usize) -> String {
     let Some(newest) = newest else {
         return "No log file of Synkvakt's own yet.\n".to_string();
     };
-    match client_log::read(&newest.path(), None) {
+    match client_logs::read(&newest.path(), None) {
         Ok(tail) => {
             let skip = tail.lines.len().saturating_sub(count);
             tail.lines

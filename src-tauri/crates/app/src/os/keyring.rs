@@ -3,13 +3,11 @@
 //! settings file, never sent to the page, never logged; when the keyring cannot be used, that is
 //! said, and nothing is stored anywhere else.
 
-use crate::error::{Error, Result};
 use std::fmt;
+use synkvakt_core::error::{Error, Result};
 
 /// The keyring's service name every Synkvakt secret is filed under.
 const SERVICE: &str = "no.synkvakt";
-/// Far above any API key or password, far below what a pasted file would be.
-pub const MAX_SECRET_CHARS: usize = 4096;
 
 /// Which of a tenant profile's secrets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,8 +2,8 @@
 //! gives an error that names what was wrong, never a panic.
 
 use std::time::Duration;
-use synkvakt_core::client::{TenantClient, MAX_RESPONSE_BYTES};
-use synkvakt_core::model::StepState;
+use synkvakt_api::model::StepState;
+use synkvakt_app::tenant_client::{TenantClient, MAX_RESPONSE_BYTES};
 use synkvakt_core::Error;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;

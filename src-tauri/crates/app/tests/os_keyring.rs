@@ -2,12 +2,12 @@
 //! Wine by `.ci/windows`; Linux's Secret Service is tested in demo-tenant's `secrets` test.
 #![cfg(windows)]
 
-use synkvakt_core::model::Product;
-use synkvakt_core::paths::AppPaths;
+use synkvakt_api::model::Product;
+use synkvakt_app::os::keyring::{Keyring, Secret, SecretKind};
+use synkvakt_app::os::paths::AppPaths;
+use synkvakt_app::session::Session;
+use synkvakt_core::machines::ScheduledTask;
 use synkvakt_core::profiles::{ProfileInput, SecretChange};
-use synkvakt_core::secrets::{Keyring, Secret, SecretKind};
-use synkvakt_core::session::Session;
-use synkvakt_core::settings::ScheduledTask;
 
 #[test]
 fn a_secret_is_stored_read_and_forgotten_in_the_credential_manager() {

@@ -3,7 +3,7 @@
 
 use std::io::{Seek, SeekFrom, Write};
 use std::time::{Duration, Instant};
-use synkvakt_core::client_log::{self, LineLevel, TAIL_BYTES};
+use synkvakt_app::os::client_logs::{self, LineLevel, TAIL_BYTES};
 
 #[test]
 fn a_two_gigabyte_log_is_read_by_its_end_without_reading_it_all() {
@@ -21,7 +21,7 @@ fn a_two_gigabyte_log_is_read_by_its_end_without_reading_it_all() {
     assert_eq!(std::fs::metadata(&path).unwrap().len(), size);
 
     let started = Instant::now();
-    let tail = client_log::read(&path, None).unwrap();
+    let tail = client_logs::read(&path, None).unwrap();
     let took = started.elapsed();
     assert!(
         took < Duration::from_secs(1),

@@ -2,13 +2,13 @@
 //! it will be saved, and written as a zip only where the admin chooses. The preview lives in
 //! memory only; personal data in it is masked as in support mode.
 
-use crate::client_log::LineLevel;
-use crate::error::{Error, Result};
+use crate::os::client_logs::LineLevel;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use specta::Type;
 use std::io::Write;
 use std::path::Path;
+use synkvakt_core::error::{Error, Result};
 
 /// One file of the bundle.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -39,7 +39,7 @@ impl BundlePart {
             .text
             .lines()
             .enumerate()
-            .filter(|(_, line)| crate::client_log::level_of(line) == LineLevel::Error)
+            .filter(|(_, line)| crate::os::client_logs::level_of(line) == LineLevel::Error)
             .map(|(index, _)| index as u32)
             .collect();
         self

@@ -4,12 +4,10 @@
 //! completed), each announced once — also after a restart, since the memory of what was
 //! announced is saved — and a recovery announced once when all is well again.
 
-use crate::error::{Error, Result};
 use crate::status::{CycleView, DisplayState, OverallState};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, VecDeque};
-use std::path::PathBuf;
 
 /// How many announcements a tenant's memory keeps: far more than a day of events.
 const REMEMBERED: usize = 200;
@@ -205,45 +203,6 @@ pub struct WatchMemory {
     pub tenants: BTreeMap<String, TenantMemory>,
 }
 
-pub struct WatchMemoryFile {
-    path: PathBuf,
-}
-
-impl WatchMemoryFile {
-    pub fn new(path: PathBuf) -> WatchMemoryFile {
-        WatchMemoryFile { path }
-    }
-
-    /// The saved memory; a missing or unreadable file starts afresh (at worst an event is
-    /// announced again, never lost).
-    pub fn load(&self) -> WatchMemory {
-        std::fs::read_to_string(&self.path)
-            .ok()
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default()
-    }
-
-    /// Written whole and swapped in, so that a crash never leaves half a file.
-    pub fn save(&self, memory: &WatchMemory) -> Result<()> {
-        let io = |action: &'static str, err: std::io::Error| Error::Io {
-            action,
-            path: self.path.clone(),
-            detail: err.to_string(),
-        };
-        if let Some(folder) = self.path.parent() {
-            std::fs::create_dir_all(folder).map_err(|err| io("creating the folder of", err))?;
-        }
-        let text = serde_json::to_vec_pretty(memory).map_err(|err| Error::Io {
-            action: "writing",
-            path: self.path.clone(),
-            detail: err.to_string(),
-        })?;
-        let fresh = self.path.with_extension("json.new");
-        std::fs::write(&fresh, text).map_err(|err| io("writing", err))?;
-        std::fs::rename(&fresh, &self.path).map_err(|err| io("replacing", err))
-    }
-}
-
 /// A manual sync the admin started in the window, left for the watcher in the runtime folder:
 /// while it stands the watcher looks more often, and it announces the new cycle's end, also
 /// when the window has closed by then.
@@ -260,25 +219,9 @@ pub struct ManualSyncMark {
 const MANUAL_SYNC_MARK_LIFETIME: chrono::Duration = chrono::Duration::hours(6);
 
 impl ManualSyncMark {
-    pub fn path_in(runtime_dir: &std::path::Path) -> PathBuf {
-        runtime_dir.join("manual-sync.json")
-    }
-
-    /// The mark, unless there is none or it is too old to matter.
-    pub fn read(runtime_dir: &std::path::Path, now: DateTime<Utc>) -> Option<ManualSyncMark> {
-        let text = std::fs::read_to_string(Self::path_in(runtime_dir)).ok()?;
-        let mark: ManualSyncMark = serde_json::from_str(&text).ok()?;
-        (now - mark.started_at < MANUAL_SYNC_MARK_LIFETIME).then_some(mark)
-    }
-
-    pub fn write(&self, runtime_dir: &std::path::Path) -> std::io::Result<()> {
-        std::fs::create_dir_all(runtime_dir)?;
-        let text = serde_json::to_vec(self).map_err(std::io::Error::other)?;
-        std::fs::write(Self::path_in(runtime_dir), text)
-    }
-
-    pub fn clear(runtime_dir: &std::path::Path) {
-        let _ = std::fs::remove_file(Self::path_in(runtime_dir));
+    /// Whether the mark still matters at `now`.
+    pub fn is_current(&self, now: DateTime<Utc>) -> bool {
+        now - self.started_at < MANUAL_SYNC_MARK_LIFETIME
     }
 
     /// The cycle this manual sync started, once the tenant shows a new one.
@@ -319,7 +262,7 @@ mod tests {
     fn cycle(id: &str, state: OverallState, steps: Vec<StepView>) -> CycleView {
         CycleView {
             id: id.into(),
-            kind: crate::model::CycleKind::Full,
+            kind: synkvakt_api::model::CycleKind::Full,
             state,
             raw_state: String::new(),
             started_at: Utc::now(),
@@ -380,22 +323,20 @@ mod tests {
 
     #[test]
     fn a_restart_with_the_saved_memory_repeats_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = WatchMemoryFile::new(dir.path().join("watch.json"));
         let stopped = cycle(
             "c1",
             OverallState::Stopped,
             vec![step("synchronization", DisplayState::Stopped, false)],
         );
-        let mut memory = file.load();
+        let mut memory = WatchMemory::default();
         let tenant = memory.tenants.entry("Kommune X".into()).or_default();
         assert_eq!(
             kinds(&observe(tenant, "Kommune X", answered(&stopped), LIMIT)),
             [EventKind::ImportFilterStop]
         );
-        file.save(&memory).unwrap();
+        let saved = serde_json::to_string(&memory).unwrap();
 
-        let mut after_restart = file.load();
+        let mut after_restart: WatchMemory = serde_json::from_str(&saved).unwrap();
         assert_eq!(after_restart, memory);
         let tenant = after_restart.tenants.get_mut("Kommune X").unwrap();
         assert!(observe(tenant, "Kommune X", answered(&stopped), LIMIT).is_empty());

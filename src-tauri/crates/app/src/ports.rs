@@ -1,0 +1,1 @@
+//! The ports the session is built from.
