@@ -3,7 +3,7 @@
 //! sync and of a nudge with the runner over the tenant and scheduler traits, the re-export
 //! preview's selection, masking for support mode, translations, settings as values, and the one
 //! path every action takes into the audit trail. Reaching a tenant, a file or the OS is the app
-//! crate's; `tests/layers.rs` keeps it that way.
+//! crate's; `src-tauri/tests/layers.rs` keeps it that way.
 
 pub mod actions;
 pub mod addresses;

@@ -6,7 +6,6 @@ use crate::addresses::service_base;
 use crate::error::{Error, Result};
 use crate::guidance;
 use crate::machines::{ClientMachines, Machine, ScheduledTask};
-use crate::settings::Settings;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use synkvakt_api::model::Product;
@@ -268,16 +267,16 @@ fn new_id() -> String {
 }
 
 impl ProfileInput {
-    /// The profile this input describes, checked against the settings it goes into.
-    pub fn checked(&self, settings: &Settings) -> Result<TenantProfile> {
+    /// The profile this input describes, checked against the profiles it goes among.
+    pub fn checked(&self, existing: &[TenantProfile]) -> Result<TenantProfile> {
         let id = match &self.id {
             Some(id) => {
-                if !settings.tenants.iter().any(|profile| &profile.id == id) {
+                if !existing.iter().any(|profile| &profile.id == id) {
                     return Err(Error::ProfileNotFound { id: id.clone() });
                 }
                 id.clone()
             }
-            None if settings.tenants.len() >= MAX_PROFILES => {
+            None if existing.len() >= MAX_PROFILES => {
                 return Err(invalid("profiles", "at-most", MAX_PROFILES))
             }
             None => new_id(),
@@ -330,6 +329,7 @@ impl ProfileInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::settings::Settings;
 
     fn input() -> ProfileInput {
         ProfileInput {
@@ -364,7 +364,7 @@ mod tests {
 
     #[test]
     fn a_good_input_becomes_a_trimmed_profile_with_a_new_id() {
-        let profile = input().checked(&Settings::default()).unwrap();
+        let profile = input().checked(&[]).unwrap();
         assert_eq!(profile.name, "Eksempel kommune");
         assert_eq!(profile.service_url, "https://eadm.example.no/kommune");
         assert_eq!(profile.id.len(), 12);
@@ -372,7 +372,7 @@ mod tests {
             profile.client.client_server.as_deref(),
             Some("eadm-klient01")
         );
-        let again = input().checked(&Settings::default()).unwrap();
+        let again = input().checked(&[]).unwrap();
         assert_ne!(profile.id, again.id);
     }
 
@@ -382,7 +382,7 @@ mod tests {
         let with = |change: &dyn Fn(&mut ProfileInput)| {
             let mut input = input();
             change(&mut input);
-            input.checked(&settings)
+            input.checked(&settings.tenants)
         };
         assert_eq!(
             rule_of(with(&|i| i.name = " ".into())),
@@ -476,7 +476,7 @@ mod tests {
     #[test]
     fn the_watcher_follows_watched_profiles_and_the_demo_only_while_it_is_in_view() {
         let mut settings = Settings::default();
-        let mut profile = input().checked(&settings).unwrap();
+        let mut profile = input().checked(&settings.tenants).unwrap();
         settings.tenants.push(profile.clone());
         profile.id = "quiet".into();
         profile.watched = false;

@@ -201,7 +201,7 @@ impl Session {
     /// a keyring that cannot be used saves nothing), then the settings file, audited.
     pub async fn save_profile(&self, input: ProfileInput) -> Result<TenantsView> {
         let mut updated = self.settings_now();
-        let profile = input.checked(&updated)?;
+        let profile = input.checked(&updated.tenants)?;
         let id = profile.id.clone();
         let changes = [
             (SecretKind::ApiKey, input.api_key.clone()),
@@ -341,7 +341,7 @@ impl Session {
                 ..input.clone()
             },
         };
-        let profile = draft.checked(&settings)?;
+        let profile = draft.checked(&settings.tenants)?;
         let stored = |kind| {
             let id = input.id.clone();
             async move {
