@@ -126,3 +126,19 @@ impl RuntimeFile {
         format!("http://127.0.0.1:{}", self.port)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scenarios_parse_by_name() {
+        for scenario in Scenario::ALL {
+            assert_eq!(scenario.as_str().parse::<Scenario>(), Ok(scenario));
+        }
+        assert!("broken"
+            .parse::<Scenario>()
+            .unwrap_err()
+            .contains("step-failed"));
+    }
+}

@@ -5,6 +5,7 @@
 //! watcher run (`session`, one file per feature; `watch`, the watcher's looks at its tenants).
 //! The session is built from the ports in `ports`, so that its tests pass fakes.
 
+pub mod demo_connection;
 pub mod os;
 pub mod ports;
 pub mod reach;

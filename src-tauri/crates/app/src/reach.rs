@@ -2,8 +2,8 @@
 //! machines and tasks, how it is judged, and the Task Scheduler its tasks run in. The window,
 //! the watcher and "Test connection" all reach tenants through here.
 
-use crate::os::demo_launcher::DemoConnection;
-use crate::os::keyring::{Keyring, SecretKind};
+use crate::demo_connection::DemoConnection;
+use crate::ports::{read_secret, Schedulers, SecretKind, SecretStore};
 use crate::tenant_client::TenantClient;
 use std::sync::Arc;
 use std::time::Duration;
@@ -65,11 +65,16 @@ pub fn reach_demo(settings: &Settings, number: u32, demo: &DemoConnection) -> Re
     })
 }
 
-/// The profile `id`, with its API key from the keyring.
-pub async fn reach_profile(settings: &Settings, id: &str, keyring: Keyring) -> Result<Reached> {
+/// The profile `id`, with its API key from `secrets` and its tasks in the scheduler signed in as
+/// its server account.
+pub async fn reach_profile(
+    settings: &Settings,
+    id: &str,
+    secrets: &Arc<dyn SecretStore>,
+    schedulers: &dyn Schedulers,
+) -> Result<Reached> {
     let profile = settings.profile(id)?.clone();
-    let api_key = keyring
-        .read_async(&profile.id, SecretKind::ApiKey)
+    let api_key = read_secret(secrets, &profile.id, SecretKind::ApiKey)
         .await?
         .ok_or_else(|| Error::NoApiKey {
             tenant: profile.name.clone(),
@@ -77,13 +82,12 @@ pub async fn reach_profile(settings: &Settings, id: &str, keyring: Keyring) -> R
     let client =
         TenantClient::with_network(&profile.service_url, api_key.expose(), &settings.network)?;
     let password = match profile.server_account {
-        Some(_) => keyring
-            .read_async(&profile.id, SecretKind::ServerPassword)
+        Some(_) => read_secret(secrets, &profile.id, SecretKind::ServerPassword)
             .await?
             .map(|secret| secret.expose().to_string()),
         None => None,
     };
-    let scheduler = task_scheduler(profile.server_account.as_deref(), password)?;
+    let scheduler = schedulers.signed_in_as(profile.server_account.as_deref(), password)?;
     Ok(Reached {
         tenant: TenantRef::Profile { id: profile.id },
         client,
@@ -115,10 +119,24 @@ pub async fn task_status(
         })
 }
 
+/// The Task Scheduler of this computer's OS: Windows' own, or none elsewhere.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OsSchedulers;
+
+impl Schedulers for OsSchedulers {
+    fn signed_in_as(
+        &self,
+        account: Option<&str>,
+        password: Option<String>,
+    ) -> Result<Arc<dyn TaskScheduler>> {
+        task_scheduler(account, password)
+    }
+}
+
 /// The Task Scheduler of this system, reaching the servers as `account` (`DOMENE\\bruker`)
 /// with `password` when an account is named, else as the current user.
 #[cfg(windows)]
-pub fn task_scheduler(
+fn task_scheduler(
     account: Option<&str>,
     password: Option<String>,
 ) -> Result<Arc<dyn TaskScheduler>> {
@@ -131,7 +149,7 @@ pub fn task_scheduler(
 
 /// Off Windows there is no Task Scheduler to reach: every task says so.
 #[cfg(not(windows))]
-pub fn task_scheduler(
+fn task_scheduler(
     _account: Option<&str>,
     _password: Option<String>,
 ) -> Result<Arc<dyn TaskScheduler>> {

@@ -3,10 +3,12 @@
 //! only when the cycle changed, backoff while a tenant cannot be reached, and each look turned
 //! into the tray's state and the notifications not given before (`alerts::observe`).
 
-use crate::os::demo_launcher::{DemoConnection, DemoLauncher};
+use crate::demo_connection::DemoConnection;
+use crate::os::demo_launcher::DemoLauncher;
 use crate::os::keyring::Keyring;
 use crate::os::watch_files::{clear_manual_sync_mark, read_manual_sync_mark, WatchMemoryFile};
-use crate::reach::{self, Reached};
+use crate::ports::SecretStore;
+use crate::reach::{self, OsSchedulers, Reached};
 use crate::tenant_client::Conditional;
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
@@ -19,8 +21,7 @@ use synkvakt_core::error::Result;
 use synkvakt_core::i18n::{Arg, Localizer};
 use synkvakt_core::profiles::TenantRef;
 use synkvakt_core::settings::Settings;
-use synkvakt_core::status::{self, CycleView, OverallState, ViewContext};
-use synkvakt_core::usual::UsualTimes;
+use synkvakt_core::status::{self, CycleView, Judging, OverallState};
 use tokio::time::Instant;
 
 /// How many recent cycles teach the usual times, as in the window.
@@ -86,6 +87,8 @@ pub struct Watcher {
     memory: alerts::WatchMemory,
     tenants: Vec<TenantWatch>,
     server: Option<DemoConnection>,
+    /// Where the profiles' API keys are read from.
+    secrets: Arc<dyn SecretStore>,
     this_machine: String,
 }
 
@@ -98,6 +101,7 @@ impl Watcher {
             memory_file,
             tenants: Vec::new(),
             server: None,
+            secrets: Arc::new(Keyring),
             this_machine: crate::session::this_machine_name(),
         }
     }
@@ -151,7 +155,7 @@ impl Watcher {
         let context = LookContext {
             settings,
             server: self.server.as_ref(),
-            keyring: Keyring,
+            secrets: &self.secrets,
             localizer: &localizer,
             mark: mark.as_ref(),
             runtime_dir: &self.launcher.runtime_dir,
@@ -209,7 +213,7 @@ impl Watcher {
 struct LookContext<'a> {
     settings: &'a Settings,
     server: Option<&'a DemoConnection>,
-    keyring: Keyring,
+    secrets: &'a Arc<dyn SecretStore>,
     localizer: &'a Localizer,
     mark: Option<&'a ManualSyncMark>,
     runtime_dir: &'a std::path::Path,
@@ -493,7 +497,7 @@ impl TenantWatch {
                 })
             }
             (TenantRef::Profile { id }, _) => {
-                reach::reach_profile(context.settings, id, context.keyring).await?
+                reach::reach_profile(context.settings, id, context.secrets, &OsSchedulers).await?
             }
         };
         self.reached = Some((source, reached.clone()));
@@ -535,15 +539,14 @@ fn answered(
     now: DateTime<Utc>,
 ) -> (Seen, Glance, Duration) {
     let settings = context.settings;
-    let usual = UsualTimes::learn(&known.history, reached.limits);
-    let view_context = ViewContext {
-        localizer: context.localizer,
-        usual: &usual,
+    let judging = Judging {
+        tenant: &known.tenant,
+        history: &known.history,
+        limits: reached.limits,
         machines: &reached.machines,
         this_machine: context.this_machine,
-        now,
     };
-    let view = CycleView::build(&known.cycle, &known.tenant, &view_context);
+    let view = judging.view(&known.cycle, context.localizer, now);
     let last_completed = status::last_completed_at(&known.history, &known.cycle);
     let stale = status::is_stale(
         &known.history,

@@ -3,8 +3,9 @@
 #![cfg(windows)]
 
 use synkvakt_api::model::Product;
-use synkvakt_app::os::keyring::{Keyring, Secret, SecretKind};
+use synkvakt_app::os::keyring::Keyring;
 use synkvakt_app::os::paths::AppPaths;
+use synkvakt_app::ports::{Secret, SecretKind, SecretStore};
 use synkvakt_app::session::Session;
 use synkvakt_core::machines::ScheduledTask;
 use synkvakt_core::profiles::{ProfileInput, SecretChange};

@@ -70,6 +70,10 @@ pub enum Error {
     },
     #[error("no tenant has been chosen yet")]
     NoTenant,
+    /// The answer came for a tenant that is no longer in view; it is dropped, never shown under
+    /// another tenant's name.
+    #[error("the tenant in view changed while this was asked")]
+    TenantSwitched,
     #[error("there is no tenant profile {id}")]
     ProfileNotFound { id: String },
     #[error("{field} is not valid: {rule} ({limit})")]
@@ -129,6 +133,7 @@ impl Error {
             Error::Keyring { .. } => "keyring",
             Error::NoApiKey { .. } => "no-api-key",
             Error::NoTenant => "no-tenant",
+            Error::TenantSwitched => "tenant-switched",
             Error::LogFolder { kind, .. } => match *kind {
                 "missing" => "log-folder-missing",
                 "denied" => "log-folder-denied",
@@ -173,7 +178,7 @@ impl Error {
             Error::TaskRefused(refusal) => vec![("reason", refusal.reason().into())],
             Error::Tls { url, .. } | Error::ProxyAuth { url } => vec![("url", url.as_str().into())],
             Error::ExtraCa { path, .. } => vec![("path", path.display().to_string().into())],
-            Error::Keyring { .. } | Error::NoTenant => Vec::new(),
+            Error::Keyring { .. } | Error::NoTenant | Error::TenantSwitched => Vec::new(),
             Error::NoApiKey { tenant } => vec![("tenant", tenant.as_str().into())],
             Error::ProfileNotFound { id } => vec![("id", id.as_str().into())],
             Error::LogFolder { folder, .. } => vec![("folder", folder.as_str().into())],
@@ -299,6 +304,7 @@ mod tests {
             Error::Keyring { detail: "d".into() },
             Error::NoApiKey { tenant: "t".into() },
             Error::NoTenant,
+            Error::TenantSwitched,
             Error::LogFolder {
                 kind: "missing",
                 folder: "f".into(),

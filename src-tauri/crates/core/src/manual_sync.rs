@@ -8,6 +8,8 @@ use crate::error::{Error, Result};
 use crate::guidance::Situation;
 use crate::readiness::{readiness, Readiness, Refusal};
 use crate::status::CycleView;
+use serde::Serialize;
+use specta::Type;
 use std::future::Future;
 use std::sync::Arc;
 use synkvakt_api::model::{Cycle, CycleState};
@@ -338,5 +340,55 @@ impl Checklist {
         };
         self.phase = next;
         Ok(&self.phase)
+    }
+}
+/// Whether a nudged step moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum NudgeOutcome {
+    /// The task runs, or has just finished: too soon to tell.
+    Watching,
+    Moved,
+    /// The task is done and the step did not move: the logs come next.
+    NotMoved,
+}
+
+/// How long after a nudge, once its task is done, a step that has not moved counts as stuck.
+pub const NUDGE_GRACE: chrono::Duration = chrono::Duration::seconds(60);
+
+/// Whether a nudged step moved: it did once its state or start changed; it did not once its task
+/// is done and the grace after the nudge has passed; until then it is watched.
+pub fn nudge_outcome(moved: bool, task_done: bool, since_nudge: chrono::Duration) -> NudgeOutcome {
+    if moved {
+        NudgeOutcome::Moved
+    } else if task_done && since_nudge > NUDGE_GRACE {
+        NudgeOutcome::NotMoved
+    } else {
+        NudgeOutcome::Watching
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    #[test]
+    fn a_nudged_step_is_watched_until_it_moves_or_its_task_is_done_past_the_grace() {
+        let soon = Duration::seconds(10);
+        let later = NUDGE_GRACE + Duration::seconds(1);
+        assert_eq!(nudge_outcome(true, false, soon), NudgeOutcome::Moved);
+        assert_eq!(nudge_outcome(true, true, later), NudgeOutcome::Moved);
+        assert_eq!(
+            nudge_outcome(false, false, later),
+            NudgeOutcome::Watching,
+            "the task still runs"
+        );
+        assert_eq!(
+            nudge_outcome(false, true, soon),
+            NudgeOutcome::Watching,
+            "too soon to tell"
+        );
+        assert_eq!(nudge_outcome(false, true, later), NudgeOutcome::NotMoved);
     }
 }

@@ -4,7 +4,7 @@
 use crate::guidance::{GuidanceView, Situation};
 use crate::i18n::Localizer;
 use crate::machines::ClientMachines;
-use crate::usual::UsualTimes;
+use crate::usual::{UsualTimes, WatchLimits};
 use chrono::{DateTime, Local, Utc};
 use serde::Serialize;
 use specta::Type;
@@ -70,6 +70,45 @@ pub struct ViewContext<'a> {
     pub machines: &'a ClientMachines,
     pub this_machine: &'a str,
     pub now: DateTime<Utc>,
+}
+
+/// What a tenant's cycles are judged by: the tenant, its recent cycles (which teach each step's
+/// usual time), its limits, the client's machines and the computer Synkvakt runs on.
+pub struct Judging<'a> {
+    pub tenant: &'a TenantInfo,
+    pub history: &'a [Cycle],
+    pub limits: WatchLimits,
+    pub machines: &'a ClientMachines,
+    pub this_machine: &'a str,
+}
+
+impl Judging<'_> {
+    /// The views of `cycles` as of `now` by the tenant's clock: the one way a cycle becomes what
+    /// the window, the watcher, the tenants overview and the diagnostics bundle show.
+    pub fn views<'c>(
+        &self,
+        cycles: impl IntoIterator<Item = &'c Cycle>,
+        localizer: &Localizer,
+        now: DateTime<Utc>,
+    ) -> Vec<CycleView> {
+        let usual = UsualTimes::learn(self.history, self.limits);
+        let context = ViewContext {
+            localizer,
+            usual: &usual,
+            machines: self.machines,
+            this_machine: self.this_machine,
+            now,
+        };
+        cycles
+            .into_iter()
+            .map(|cycle| CycleView::build(cycle, self.tenant, &context))
+            .collect()
+    }
+
+    /// The view of one cycle, as `views` builds it.
+    pub fn view(&self, cycle: &Cycle, localizer: &Localizer, now: DateTime<Utc>) -> CycleView {
+        self.views([cycle], localizer, now).swap_remove(0)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]

@@ -10,9 +10,10 @@ use std::time::Duration;
 use synkvakt_api::demo_protocol::Scenario;
 use synkvakt_api::model::Product;
 use synkvakt_app::os::demo_launcher::DemoLauncher;
-use synkvakt_app::os::keyring::{Keyring, Secret, SecretKind};
+use synkvakt_app::os::keyring::Keyring;
 use synkvakt_app::os::paths::AppPaths;
 use synkvakt_app::os::settings_file::SettingsStore;
+use synkvakt_app::ports::{read_secret, Secret, SecretKind, SecretStore};
 use synkvakt_app::session::Session;
 use synkvakt_app::watch::{TrayState, Watcher};
 use synkvakt_core::machines::ScheduledTask;
@@ -91,7 +92,8 @@ async fn read(
     id: &str,
     kind: SecretKind,
 ) -> synkvakt_core::Result<Option<Secret>> {
-    keyring.read_async(id, kind).await
+    let keyring: std::sync::Arc<dyn SecretStore> = std::sync::Arc::new(keyring);
+    read_secret(&keyring, id, kind).await
 }
 
 fn profile(url: String, key: &str) -> ProfileInput {

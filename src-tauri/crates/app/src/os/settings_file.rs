@@ -2,6 +2,7 @@
 //! machine-wide defaults IT deployed, and written with only what the user changed.
 
 use crate::os::paths::AppPaths;
+use crate::ports::SettingsStorage;
 use std::path::{Path, PathBuf};
 use synkvakt_core::error::{Error, Result};
 use synkvakt_core::profiles::TenantRef;
@@ -210,6 +211,20 @@ fn differences(
             (!differing.is_empty()).then_some(serde_json::Value::Object(differing))
         }
         (value, defaults) => (value != defaults).then(|| value.clone()),
+    }
+}
+
+impl SettingsStorage for SettingsStore {
+    fn load(&self) -> Result<Settings> {
+        SettingsStore::load(self)
+    }
+
+    fn save(&self, settings: &Settings) -> Result<()> {
+        SettingsStore::save(self, settings)
+    }
+
+    fn set_aside(&self) -> Result<()> {
+        SettingsStore::set_aside(self).map(drop)
     }
 }
 

@@ -2,6 +2,7 @@
 //! leaving the checklist never leaves a task run without its cache clear, and the page only
 //! ever reads where the checklist is.
 
+use super::{lock, Connection, Session};
 use crate::os::watch_files::write_manual_sync_mark;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -9,7 +10,8 @@ use specta::Type;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 use synkvakt_core::alerts::ManualSyncMark;
-use synkvakt_core::error::{Error, UserError};
+use synkvakt_core::error::{Error, Result, UserError};
+use synkvakt_core::guidance;
 use synkvakt_core::i18n::Localizer;
 use synkvakt_core::machines::ScheduledTask;
 use synkvakt_core::manual_sync::{Checklist, ChecklistPhase, CycleSource, StartedBy, TaskRunner};
@@ -272,12 +274,6 @@ async fn drive<S: CycleSource>(
     }
 }
 
-fn lock(progress: &Mutex<Progress>) -> MutexGuard<'_, Progress> {
-    progress
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
 /// Ends the run when the admin asked to leave and nothing is under way; true when it ended.
 fn leave_here(progress: &Mutex<Progress>, phase: &ChecklistPhase) -> bool {
     let mut progress = lock(progress);
@@ -408,4 +404,87 @@ fn items(progress: &Progress, localizer: &Localizer) -> Vec<ChecklistItemView> {
             }
         })
         .collect()
+}
+impl Session {
+    /// Starts the manual-sync checklist with the product's sync task, or shows the one under way.
+    pub async fn start_manual_sync(&self) -> Result<ManualSyncView> {
+        let connection = self.connection().await?;
+        let task =
+            Session::task_named(&connection, guidance::sync_task(connection.reached.product))?;
+        let run = {
+            let mut current = lock(&self.manual_sync);
+            match current.as_ref().filter(|run| !run.has_ended()) {
+                Some(under_way) => under_way.clone(),
+                None => {
+                    let mark = MarkFor {
+                        runtime_dir: self.runtime_dir.clone(),
+                        tenant: connection.runner.tenant().to_string(),
+                    };
+                    let run = ManualSyncRun::start(connection.runner.clone(), task, mark);
+                    *current = Some(run.clone());
+                    run
+                }
+            }
+        };
+        Ok(self.manual_sync_view(&run).await)
+    }
+
+    /// Where the manual sync the admin started is, if there is one.
+    pub async fn manual_sync(&self) -> Option<ManualSyncView> {
+        let run = lock(&self.manual_sync).clone()?;
+        Some(self.manual_sync_view(&run).await)
+    }
+
+    /// Leaves the checklist where nothing is half done (see `ManualSyncRun::leave`).
+    pub async fn leave_manual_sync(&self) -> Option<ManualSyncView> {
+        let run = lock(&self.manual_sync).clone()?;
+        run.leave();
+        Some(self.manual_sync_view(&run).await)
+    }
+
+    /// Whether a manual sync is still under way.
+    pub fn manual_sync_under_way(&self) -> bool {
+        lock(&self.manual_sync)
+            .as_ref()
+            .is_some_and(|run| !run.has_ended())
+    }
+
+    /// Before the app exits: asks the manual sync to stop where nothing is half done (a task
+    /// that runs is followed by its cache clear first) and waits until it has.
+    pub async fn settle_manual_sync(&self) {
+        let Some(run) = lock(&self.manual_sync).clone() else {
+            return;
+        };
+        run.leave();
+        while !run.has_ended() {
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        }
+    }
+
+    async fn manual_sync_view(&self, run: &ManualSyncRun) -> ManualSyncView {
+        let task_state = match self.connection().await {
+            Ok(connection) => Session::task_state(&connection, run.task()).await,
+            Err(_) => None,
+        };
+        ManualSyncView {
+            task_state,
+            ..run.view(&self.localizer())
+        }
+    }
+
+    /// The live state of `task` of the tenant over `connection`, when it can be read.
+    pub(super) async fn task_state(
+        connection: &Connection,
+        task: &ScheduledTask,
+    ) -> Option<TaskStateView> {
+        Session::task_named(connection, &task.name).ok()?;
+        let task = TaskRef::new(task.name.clone(), task.server.clone());
+        match connection.runner.task_state(&task).await {
+            Ok(state) => Some(state.into()),
+            Err(err) => {
+                tracing::warn!("the state of {task} cannot be read: {err}");
+                None
+            }
+        }
+    }
 }

@@ -1,15 +1,24 @@
 //! The re-export dialog: the tenant's templates, the preview downloaded in the background, and
 //! Execute, once per confirmed dialog.
 
+use super::{lock, Session};
 use crate::tenant_client::TenantClient;
 use std::sync::Arc;
 use synkvakt_api::model::{
-    ExportJob, Mapping, PreviewRequest, ReexportRequest, ReexportScope, Template,
+    ExportJob, ExportQueue, Mapping, PreviewRequest, ReexportRequest, ReexportScope, ScopeKind,
+    Template,
 };
+use synkvakt_api::personal::PersonalData;
 use synkvakt_core::actions::{Action, ActionPath};
 use synkvakt_core::error::{Error, Result};
 use synkvakt_core::i18n::Localizer;
-use synkvakt_core::reexport::{ConfirmedCounts, KindOf, PreviewStore, PREVIEW_PAGE};
+use synkvakt_core::reexport::{
+    ConfirmedCounts, KindOf, PreviewOpened, PreviewQuery, PreviewStore, PreviewWindow,
+    TemplateView, UserPickView, UserSearchView, PREVIEW_PAGE,
+};
+
+/// The largest selection a re-export takes, as the contract allows.
+const MAX_SELECTION: usize = 10_000;
 
 /// How often Execute is sent with the same key when its answer was lost.
 const EXECUTE_ATTEMPTS: usize = 3;
@@ -188,6 +197,181 @@ impl ReexportDialog {
             .await?;
         *executed = Some(job.clone());
         Ok(job)
+    }
+}
+
+impl Session {
+    /// The tenant's templates, each with its export mappings.
+    pub async fn reexport_templates(&self) -> Result<Vec<TemplateView>> {
+        let connection = self.connection().await?;
+        let client = &connection.reached.client;
+        let answer = async {
+            let mut views = Vec::new();
+            for template in client.templates().await?.templates {
+                let mappings = client.mappings(&template.id).await?.mappings;
+                views.push(TemplateView::new(&template, &mappings));
+            }
+            Ok(views)
+        };
+        let answer = answer.await;
+        self.for_tenant_in_view(&connection, answer)
+    }
+
+    /// Users to pick for a selection, by ID or name.
+    pub async fn search_users(&self, search: String) -> Result<UserSearchView> {
+        synkvakt_core::profiles::checked_search("search", &search)?;
+        let connection = self.connection().await?;
+        let answer = connection
+            .reached
+            .client
+            .search_users(search.trim(), 20)
+            .await;
+        let found = self.for_tenant_in_view(&connection, answer)?;
+        let disclosure = self.disclosure();
+        Ok(UserSearchView {
+            total: found.total,
+            users: found
+                .users
+                .into_iter()
+                .map(|user| UserPickView {
+                    id: user.id,
+                    name: user.name.disclose(disclosure),
+                    department: user.department,
+                })
+                .collect(),
+        })
+    }
+
+    /// Opens the re-export dialog's preview for one mapping (or all of the template's) and a
+    /// scope, closing any other; its rows download in the background.
+    pub async fn open_preview(
+        &self,
+        template_id: String,
+        mapping_id: Option<String>,
+        scope: ReexportScope,
+    ) -> Result<PreviewOpened> {
+        let localizer = self.localizer();
+        let invalid = |key: &str| Error::Refused {
+            reason: localizer.text(key),
+        };
+        match scope.kind {
+            ScopeKind::All if !scope.user_ids.is_empty() => return Err(invalid("refused-scope")),
+            ScopeKind::Selection if scope.user_ids.is_empty() => {
+                return Err(invalid("refused-empty-selection"))
+            }
+            _ if scope.user_ids.len() > MAX_SELECTION => {
+                return Err(invalid("refused-selection-too-large"))
+            }
+            _ if scope
+                .user_ids
+                .iter()
+                .any(|id| id.is_empty() || id.len() > 64) =>
+            {
+                return Err(invalid("refused-scope"))
+            }
+            _ => {}
+        }
+        let connection = self.connection().await?;
+        let client = connection.reached.client.clone();
+        let template = client
+            .templates()
+            .await?
+            .templates
+            .into_iter()
+            .find(|template| template.id == template_id)
+            .ok_or_else(|| invalid("refused-no-such-template"))?;
+        let mappings = client.mappings(&template.id).await?.mappings;
+        let mapping = match &mapping_id {
+            Some(id) => Some(
+                mappings
+                    .iter()
+                    .find(|mapping| &mapping.id == id)
+                    .cloned()
+                    .ok_or_else(|| invalid("refused-no-such-template"))?,
+            ),
+            None => None,
+        };
+        let attributes = match &mapping {
+            Some(mapping) => vec![mapping.target_attribute.clone()],
+            None => mappings
+                .iter()
+                .map(|mapping| mapping.target_attribute.clone())
+                .collect(),
+        };
+        let dialog = ReexportDialog::open(
+            client,
+            template.clone(),
+            &mappings,
+            mapping,
+            scope.clone(),
+            localizer.clone(),
+        );
+        let opened = PreviewOpened {
+            preview_id: dialog.id.clone(),
+            template_name: template.name,
+            target_system: template.target_system,
+            attributes,
+            scope,
+        };
+        self.for_tenant_in_view(&connection, Ok(()))?;
+        *lock(&self.reexport) = Some(Arc::new(dialog));
+        Ok(opened)
+    }
+
+    fn dialog(&self, preview_id: &str) -> Result<Arc<ReexportDialog>> {
+        lock(&self.reexport)
+            .as_ref()
+            .filter(|dialog| dialog.id == preview_id)
+            .cloned()
+            .ok_or_else(|| Error::Refused {
+                reason: self.localizer().text("refused-preview-closed"),
+            })
+    }
+
+    /// The window of the preview's rows the page shows, filtered and sorted in Rust.
+    pub async fn preview_window(
+        &self,
+        preview_id: String,
+        query: PreviewQuery,
+    ) -> Result<PreviewWindow> {
+        synkvakt_core::profiles::checked_search("search", &query.user_id)?;
+        synkvakt_core::profiles::checked_search("search", &query.text)?;
+        let dialog = self.dialog(&preview_id)?;
+        Ok(dialog.store.window(&query, self.disclosure()))
+    }
+
+    /// Closes the dialog: its download stops and its rows are dropped.
+    pub async fn close_preview(&self, preview_id: String) {
+        let mut open = lock(&self.reexport);
+        if open.as_ref().is_some_and(|dialog| dialog.id == preview_id) {
+            *open = None;
+        }
+    }
+
+    /// Executes the dialog's re-export after the admin confirmed its counts: one job, however
+    /// often it is asked for.
+    pub async fn execute_reexport(
+        &self,
+        preview_id: String,
+        confirmed: ConfirmedCounts,
+    ) -> Result<synkvakt_api::model::ExportJob> {
+        let dialog = self.dialog(&preview_id)?;
+        let connection = self.connection().await?;
+        dialog
+            .execute(
+                &connection.reached.client,
+                &self.actions,
+                &connection.tenant_name,
+                confirmed,
+                &self.localizer(),
+            )
+            .await
+    }
+
+    pub async fn export_queue(&self) -> Result<ExportQueue> {
+        let connection = self.connection().await?;
+        let answer = connection.reached.client.export_queue().await;
+        self.for_tenant_in_view(&connection, answer)
     }
 }
 

@@ -2,7 +2,7 @@
 //! bundle with its summary for a ticket. Reading a folder that may sit on another server goes
 //! off the runtime's threads and gives up after a while, so the window never freezes on it.
 
-use super::{Session, HISTORY_LENGTH};
+use super::{lock, Session, HISTORY_LENGTH};
 use crate::os::client_logs::{self, LogFolderView, LogTailView};
 use crate::os::diagnostics_zip::{self, BundlePart, DiagnosticsView};
 use crate::reach::Reached;
@@ -13,8 +13,7 @@ use std::time::Duration;
 use synkvakt_api::personal::{Disclosure, PersonalData};
 use synkvakt_core::error::{Error, Result};
 use synkvakt_core::masking;
-use synkvakt_core::status::CycleView;
-use synkvakt_core::usual::UsualTimes;
+use synkvakt_core::status::Judging;
 
 /// How long a log folder may take to answer: an admin share of a server that is off can hang
 /// for far longer than anyone waits.
@@ -33,13 +32,7 @@ const NAMES_TO_LEARN: u32 = 500;
 impl Session {
     /// The tenant in view, reached.
     async fn reached(&self) -> Result<Reached> {
-        self.client().await?;
-        self.connection
-            .lock()
-            .await
-            .as_ref()
-            .map(|connected| connected.reached.clone())
-            .ok_or(Error::NoTenant)
+        Ok(self.connection().await?.reached.clone())
     }
 
     /// The client's log folder as this computer reaches it.
@@ -57,7 +50,7 @@ impl Session {
     /// The names of the newest import's people, to mask where the tenant's or the client's
     /// own words name them; learned once per tenant.
     async fn known_names(&self) -> Vec<String> {
-        if let Some(names) = self.known_names.lock().await.as_ref() {
+        if let Some(names) = lock(&self.known_names).as_ref() {
             return names.clone();
         }
         let learned = async {
@@ -81,7 +74,7 @@ impl Session {
             tracing::info!("no names learned to mask: {err}");
             Vec::new()
         });
-        *self.known_names.lock().await = Some(names.clone());
+        *lock(&self.known_names) = Some(names.clone());
         names
     }
 
@@ -202,9 +195,14 @@ impl Session {
             about,
         ));
 
-        let usual = UsualTimes::learn(&history, reached.limits);
-        let context = self.view_context(&localizer, &usual, &reached.machines, client.tenant_now());
-        let current = CycleView::build(&cycle, &tenant, &context);
+        let judging = Judging {
+            tenant: &tenant,
+            history: &history,
+            limits: reached.limits,
+            machines: &reached.machines,
+            this_machine: &self.this_machine,
+        };
+        let current = judging.view(&cycle, &localizer, client.tenant_now());
         let mut cycles = String::new();
         let _ = writeln!(
             cycles,
@@ -228,8 +226,7 @@ impl Session {
             );
         }
         let _ = writeln!(cycles, "\nRecent cycles:");
-        for earlier in &history {
-            let view = CycleView::build(earlier, &tenant, &context);
+        for view in judging.views(&history, &localizer, client.tenant_now()) {
             let _ = writeln!(
                 cycles,
                 "  {} {:?} started {}, finished {}: {}",
@@ -423,27 +420,27 @@ impl Session {
             parts,
             summary,
         };
-        *self.diagnostics.lock().await = Some(view.clone());
+        *lock(&self.diagnostics) = Some(view.clone());
         Ok(view)
     }
 
     /// The file name the save dialog suggests for the bundle `id`.
     pub async fn diagnostics_file_name(&self, id: &str) -> Result<String> {
-        let kept = self.diagnostics.lock().await;
-        let view = kept
+        let created_at = lock(&self.diagnostics)
             .as_ref()
             .filter(|view| view.id == id)
+            .map(|view| view.created_at)
             .ok_or_else(|| Error::Refused {
                 reason: self.localizer().text("refused-bundle-gone"),
             })?;
-        let tenant = self.tenant_name().await;
-        Ok(diagnostics_zip::suggested_name(&tenant, view.created_at))
+        let tenant = self.connection().await?.tenant_name.clone();
+        Ok(diagnostics_zip::suggested_name(&tenant, created_at))
     }
 
     /// Saves the bundle `id`, as it was shown, where the admin chose.
     pub async fn save_diagnostics(&self, id: &str, path: PathBuf) -> Result<()> {
         let parts = {
-            let kept = self.diagnostics.lock().await;
+            let kept = lock(&self.diagnostics);
             let view =
                 kept.as_ref()
                     .filter(|view| view.id == id)

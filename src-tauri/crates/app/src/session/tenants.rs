@@ -2,7 +2,7 @@
 //! tenant in view, the network settings, and the overview of every tenant followed.
 
 use super::{Session, HISTORY_LENGTH};
-use crate::os::keyring::{Secret, SecretKind};
+use crate::ports::{read_secret, with_secrets, Secret, SecretKind};
 use crate::reach;
 use crate::tenant_client::TenantClient;
 use chrono::{DateTime, Utc};
@@ -16,8 +16,7 @@ use synkvakt_core::profiles::{
     ProductDefaults, ProfileInput, ProfileView, SecretChange, TenantRef,
 };
 use synkvakt_core::settings::{NetworkSettings, Settings};
-use synkvakt_core::status::{self, CycleView, DisplayState, OverallState};
-use synkvakt_core::usual::UsualTimes;
+use synkvakt_core::status::{self, DisplayState, Judging, OverallState};
 
 /// How many tenants the overview asks at once: 200 of them still answer within seconds.
 const OVERVIEW_AT_ONCE: usize = 16;
@@ -105,7 +104,9 @@ pub struct OverviewView {
 impl Session {
     /// The settings as they are in the file now: the watcher may have changed one meanwhile.
     pub(super) fn settings_now(&self) -> Settings {
-        self.store.load().unwrap_or_else(|_| self.settings())
+        self.settings_store
+            .load()
+            .unwrap_or_else(|_| self.settings())
     }
 
     /// Saves `updated` through the action path (audited as `setting`) and takes it into use.
@@ -128,9 +129,9 @@ impl Session {
                     .map(|problem| problem.is_some())
                     .unwrap_or(false)
                 {
-                    self.store.set_aside()?;
+                    self.settings_store.set_aside()?;
                 }
-                self.store.save(&updated)
+                self.settings_store.save(&updated)
             })
             .await?;
         if let Ok(mut settings) = self.settings.write() {
@@ -155,20 +156,18 @@ impl Session {
 
     pub async fn tenants(&self) -> Result<TenantsView> {
         let settings = self.settings();
-        let keyring = self.keyring;
         let ids: Vec<String> = settings.tenants.iter().map(|p| p.id.clone()).collect();
-        let stored = keyring
-            .blocking(move |keyring| {
-                Ok(ids
-                    .iter()
-                    .map(|id| {
-                        let api = keyring.is_stored(id, SecretKind::ApiKey);
-                        let password = keyring.is_stored(id, SecretKind::ServerPassword);
-                        (api, password)
-                    })
-                    .collect::<Vec<_>>())
-            })
-            .await?;
+        let stored = with_secrets(&self.secrets, move |keyring| {
+            Ok(ids
+                .iter()
+                .map(|id| {
+                    let api = keyring.is_stored(id, SecretKind::ApiKey);
+                    let password = keyring.is_stored(id, SecretKind::ServerPassword);
+                    (api, password)
+                })
+                .collect::<Vec<_>>())
+        })
+        .await?;
         let localizer = self.localizer();
         let profiles = settings
             .tenants
@@ -208,20 +207,19 @@ impl Session {
             (SecretKind::ServerPassword, input.server_password.clone()),
         ];
         let secret_id = id.clone();
-        self.keyring
-            .blocking(move |keyring| {
-                for (kind, change) in changes {
-                    match change {
-                        SecretChange::Keep => {}
-                        SecretChange::Replace { value } => {
-                            keyring.store(&secret_id, kind, &Secret::new(value.trim()))?
-                        }
-                        SecretChange::Remove => keyring.forget(&secret_id, kind)?,
+        with_secrets(&self.secrets, move |keyring| {
+            for (kind, change) in changes {
+                match change {
+                    SecretChange::Keep => {}
+                    SecretChange::Replace { value } => {
+                        keyring.store(&secret_id, kind, &Secret::new(value.trim()))?
                     }
+                    SecretChange::Remove => keyring.forget(&secret_id, kind)?,
                 }
-                Ok(())
-            })
-            .await?;
+            }
+            Ok(())
+        })
+        .await?;
         let name = profile.name.clone();
         match updated.tenants.iter_mut().find(|known| known.id == id) {
             Some(known) => *known = profile,
@@ -234,7 +232,7 @@ impl Session {
         self.save_settings(updated, "tenant-profile", format!("{id} {name}"))
             .await?;
         if in_view {
-            self.forget_connection().await;
+            self.forget_connection();
         }
         self.tenants().await
     }
@@ -249,12 +247,11 @@ impl Session {
             self.refuse_during_manual_sync()?;
         }
         let secret_id = id.clone();
-        self.keyring
-            .blocking(move |keyring| {
-                keyring.forget(&secret_id, SecretKind::ApiKey)?;
-                keyring.forget(&secret_id, SecretKind::ServerPassword)
-            })
-            .await?;
+        with_secrets(&self.secrets, move |keyring| {
+            keyring.forget(&secret_id, SecretKind::ApiKey)?;
+            keyring.forget(&secret_id, SecretKind::ServerPassword)
+        })
+        .await?;
         updated.tenants.retain(|profile| profile.id != id);
         if was_in_view {
             updated.active = None;
@@ -262,7 +259,7 @@ impl Session {
         self.save_settings(updated, "tenant-profile-removed", format!("{id} {name}"))
             .await?;
         if was_in_view {
-            self.forget_connection().await;
+            self.forget_connection();
         }
         self.tenants().await
     }
@@ -276,7 +273,7 @@ impl Session {
             updated.active = Some(tenant.clone());
             self.save_settings(updated, "tenant-in-view", tenant.key())
                 .await?;
-            self.forget_connection().await;
+            self.forget_connection();
         }
         self.tenants().await
     }
@@ -307,7 +304,7 @@ impl Session {
         );
         updated.network = network;
         self.save_settings(updated, "network", value).await?;
-        self.forget_connection().await;
+        self.forget_connection();
         self.tenants().await
     }
 
@@ -319,15 +316,6 @@ impl Session {
             }),
             false => Ok(()),
         }
-    }
-
-    async fn forget_connection(&self) {
-        *self.connection.lock().await = None;
-        *self.last.lock().await = None;
-        *self.nudged.lock().unwrap_or_else(|p| p.into_inner()) = None;
-        *self.reexport.lock().await = None;
-        *self.known_names.lock().await = None;
-        *self.diagnostics.lock().await = None;
     }
 
     /// Tests a profile as the form has it, before or after saving: reachability, TLS,
@@ -346,7 +334,7 @@ impl Session {
             let id = input.id.clone();
             async move {
                 match id {
-                    Some(id) => self.keyring.read_async(&id, kind).await,
+                    Some(id) => read_secret(&self.secrets, &id, kind).await,
                     None => Ok(None),
                 }
             }
@@ -490,7 +478,7 @@ impl Session {
             checks.push(check(subject, outcome, key, &product_args, problem));
         }
 
-        let scheduler = reach::task_scheduler(
+        let scheduler = self.schedulers.signed_in_as(
             profile.server_account.as_deref(),
             password.map(|secret| secret.expose().to_string()),
         )?;
@@ -535,7 +523,7 @@ impl Session {
             }
         }
         let demo = match wanted.iter().any(TenantRef::is_demo) {
-            true => Some(self.launcher.ensure(settings.demo).await),
+            true => Some(self.demo.ensure(settings.demo).await),
             false => None,
         };
         let localizer = self.localizer();
@@ -554,7 +542,13 @@ impl Session {
                             None => Err(Error::NoTenant),
                         },
                         TenantRef::Profile { id } => {
-                            reach::reach_profile(settings, id, self.keyring).await
+                            reach::reach_profile(
+                                settings,
+                                id,
+                                &self.secrets,
+                                self.schedulers.as_ref(),
+                            )
+                            .await
                         }
                     };
                     let name = self.tenant_label(settings, &tenant);
@@ -605,10 +599,15 @@ impl Session {
             Ok(read) => read,
             Err(err) => return unreachable_glance(reached.tenant, name, active, &err, localizer),
         };
-        let usual = UsualTimes::learn(&history, reached.limits);
         let now = client.tenant_now();
-        let context = self.view_context(localizer, &usual, &reached.machines, now);
-        let view = CycleView::build(&cycle, &info, &context);
+        let judging = Judging {
+            tenant: &info,
+            history: &history,
+            limits: reached.limits,
+            machines: &reached.machines,
+            this_machine: &self.this_machine,
+        };
+        let view = judging.view(&cycle, localizer, now);
         let last_completed_at = status::last_completed_at(&history, &cycle);
         let stale = status::is_stale(&history, last_completed_at, reached.limits.stale_hours, now);
         let mut alerts: Vec<String> = view
