@@ -14,7 +14,7 @@ use synkvakt_app::session::{
 };
 use synkvakt_core::audit_view::{AuditQuery, AuditView};
 use synkvakt_core::i18n::Language;
-use synkvakt_core::launch::{OpenAt, OpenRequests};
+use synkvakt_core::launch::{Launch, OpenAt, OpenRequests};
 use synkvakt_core::profiles::{ProfileInput, TenantRef};
 use synkvakt_core::reexport::{
     ConfirmedCounts, PreviewOpened, PreviewQuery, PreviewWindow, TemplateView, UserSearchView,
@@ -422,11 +422,13 @@ pub fn run() {
     let _log_guard = logging::init(&paths.log_dir, "synkvakt");
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "Synkvakt starting");
     let session = Session::open(&paths, DemoLauncher::default_binary());
-    let requests = OpenRequests::new(OpenAt::from_args(std::env::args()));
+    let launch = Launch::from_args(std::env::args());
+    let requests = OpenRequests::new(launch.open_at.clone());
     let result = tauri::Builder::default()
         // First of all: a second launch hands its place to this window and ends.
         .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
-            app.state::<OpenRequests>().push(OpenAt::from_args(args));
+            app.state::<OpenRequests>()
+                .push(Launch::from_args(args).open_at);
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.show();
@@ -437,9 +439,9 @@ pub fn run() {
         .invoke_handler(commands::<tauri::Wry>().invoke_handler())
         .manage(session)
         .manage(requests)
-        .setup(|app| {
+        .setup(move |app| {
             // `--demo` (the README's first command) opens the embedded demo tenant.
-            if std::env::args().any(|arg| arg == "--demo") {
+            if launch.demo {
                 let session = app.state::<Session>();
                 let chosen = tauri::async_runtime::block_on(
                     session.switch_tenant(TenantRef::Demo { number: 1 }),

@@ -19,6 +19,27 @@ pub enum OpenAt {
 
 const STEP_FLAG: &str = "--step";
 const MANUAL_SYNC_FLAG: &str = "--manual-sync";
+const DEMO_FLAG: &str = "--demo";
+
+/// What the window app's command line asks for, every flag of it read here and nowhere else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Launch {
+    /// The place the window shows first.
+    pub open_at: OpenAt,
+    /// `--demo` (the README's first command): put the embedded demo tenant in view.
+    pub demo: bool,
+}
+
+impl Launch {
+    /// The launch a command line asks for, the program's name first.
+    pub fn from_args<I: IntoIterator<Item = String>>(args: I) -> Launch {
+        let args: Vec<String> = args.into_iter().collect();
+        Launch {
+            demo: args.iter().skip(1).any(|arg| arg == DEMO_FLAG),
+            open_at: OpenAt::from_args(args),
+        }
+    }
+}
 
 /// A step key as the tenant gives them: short, and nothing a command line could mistake.
 fn is_step_key(key: &str) -> bool {
@@ -103,6 +124,27 @@ impl OpenRequests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_demo_flag_and_the_place_are_read_together() {
+        let args = |list: &[&str]| list.iter().map(|arg| arg.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            Launch::from_args(args(&["synkvakt", "--demo", "--step", "export-ad"])),
+            Launch {
+                open_at: OpenAt::Step {
+                    step_key: "export-ad".into()
+                },
+                demo: true
+            }
+        );
+        let plain = Launch::from_args(args(&["synkvakt"]));
+        assert!(!plain.demo);
+        assert_eq!(plain.open_at, OpenAt::Status);
+        assert!(
+            !Launch::from_args(args(&["--demo"])).demo,
+            "the program's name is not a flag"
+        );
+    }
 
     fn parsed(args: &[&str]) -> OpenAt {
         OpenAt::from_args(args.iter().map(|arg| arg.to_string()))

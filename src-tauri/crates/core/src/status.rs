@@ -366,6 +366,28 @@ pub fn is_stale(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stale_means_nothing_finished_well_for_longer_than_the_limit() {
+        use synkvakt_api::model::{CycleKind, CycleState};
+        let now = Utc::now();
+        let cycle = |hours_ago: i64| Cycle {
+            id: format!("c{hours_ago}"),
+            kind: CycleKind::Full,
+            state: CycleState::Failed,
+            started_at: now - chrono::Duration::hours(hours_ago),
+            finished_at: None,
+            steps: Vec::new(),
+            import_filter: None,
+        };
+        let hours = |h: i64| Some(now - chrono::Duration::hours(h));
+        assert!(!is_stale(&[], hours(25), 26, now));
+        assert!(is_stale(&[], hours(27), 26, now));
+        // Nothing completed: stale only once the history covers more than the limit.
+        assert!(!is_stale(&[cycle(1), cycle(7), cycle(13)], None, 26, now));
+        assert!(is_stale(&[cycle(1), cycle(13), cycle(30)], None, 26, now));
+        assert!(!is_stale(&[], None, 26, now));
+    }
     use crate::i18n::Language;
     use synkvakt_api::model::{Product, Step};
 

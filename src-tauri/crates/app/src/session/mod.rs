@@ -36,19 +36,20 @@ use synkvakt_core::status::Judging;
 use synkvakt_core::usual::WatchLimits;
 use tokio::sync::OnceCell;
 
+mod connection_check;
 pub mod manual_sync;
 pub mod nudge;
+mod overview;
 pub mod reexport;
 pub mod status;
 mod support;
 mod tenants;
 
+pub use connection_check::{CheckOutcome, CheckSubject, ConnectionCheck, ConnectionReport};
 pub use nudge::NudgeView;
+pub use overview::{OverviewView, TenantGlance};
 pub use status::{HistoryView, ImportLogEntryView, ImportLogView, StatusView};
-pub use tenants::{
-    CheckOutcome, CheckSubject, ConnectionCheck, ConnectionReport, OverviewView, TenantGlance,
-    TenantsView,
-};
+pub use tenants::TenantsView;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]

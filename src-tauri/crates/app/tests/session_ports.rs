@@ -1,0 +1,326 @@
+//! The session over fakes of its ports: settings, secrets and the audit trail in memory, the
+//! demo tenant served in this process (no program, no keyring, no D-Bus), and a loopback
+//! proxy that holds a tenant's answers back for as long as a test says.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use synkvakt_api::demo_protocol::Scenario;
+use synkvakt_api::model::Product;
+use synkvakt_app::demo_connection::DemoConnection;
+use synkvakt_app::ports::{
+    DemoTenants, Schedulers, Secret, SecretKind, SecretStore, SettingsStorage,
+};
+use synkvakt_app::session::{Session, SessionPorts};
+use synkvakt_app::Error;
+use synkvakt_core::actions::{AuditSink, MemoryAudit, Outcome};
+use synkvakt_core::i18n::Language;
+use synkvakt_core::machines::{ClientMachines, ScheduledTask};
+use synkvakt_core::profiles::{TenantProfile, TenantRef};
+use synkvakt_core::settings::{DemoChoice, Settings};
+use synkvakt_demo_tenant::{start, DemoConfig, RunningDemo};
+use synkvakt_taskschd::TaskScheduler;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+#[derive(Default)]
+struct MemorySettings(Mutex<Settings>);
+
+impl SettingsStorage for MemorySettings {
+    fn load(&self) -> synkvakt_app::Result<Settings> {
+        Ok(self.0.lock().unwrap().clone())
+    }
+
+    fn save(&self, settings: &Settings) -> synkvakt_app::Result<()> {
+        *self.0.lock().unwrap() = settings.clone();
+        Ok(())
+    }
+
+    fn set_aside(&self) -> synkvakt_app::Result<()> {
+        Ok(())
+    }
+}
+
+#[derive(Default)]
+struct MemorySecrets(Mutex<HashMap<(String, &'static str), Secret>>);
+
+impl SecretStore for MemorySecrets {
+    fn read(&self, profile_id: &str, kind: SecretKind) -> synkvakt_app::Result<Option<Secret>> {
+        let key = (profile_id.to_string(), kind.suffix());
+        Ok(self.0.lock().unwrap().get(&key).cloned())
+    }
+
+    fn store(
+        &self,
+        profile_id: &str,
+        kind: SecretKind,
+        secret: &Secret,
+    ) -> synkvakt_app::Result<()> {
+        let key = (profile_id.to_string(), kind.suffix());
+        self.0.lock().unwrap().insert(key, secret.clone());
+        Ok(())
+    }
+
+    fn forget(&self, profile_id: &str, kind: SecretKind) -> synkvakt_app::Result<()> {
+        let key = (profile_id.to_string(), kind.suffix());
+        self.0.lock().unwrap().remove(&key);
+        Ok(())
+    }
+}
+
+/// The demo server, started in this test's process instead of as a program of its own.
+struct InProcessDemo {
+    server: RunningDemo,
+    config: DemoConfig,
+}
+
+impl DemoTenants for InProcessDemo {
+    fn ensure(
+        &self,
+        _choice: DemoChoice,
+    ) -> futures_util::future::BoxFuture<'_, synkvakt_app::Result<DemoConnection>> {
+        Box::pin(async move {
+            Ok(DemoConnection {
+                base_url: self.server.base_url(),
+                api_key: self.server.api_key.clone(),
+                product: self.config.product,
+                scenario: self.config.scenario,
+                tenants: self.config.tenants,
+                client_log_folder: None,
+            })
+        })
+    }
+
+    fn keep_alive(&self) -> futures_util::future::BoxFuture<'static, ()> {
+        Box::pin(std::future::pending())
+    }
+}
+
+/// A stand-in Task Scheduler holding the profile's sync task, whose runs go nowhere.
+struct StandInSchedulers;
+
+impl Schedulers for StandInSchedulers {
+    fn signed_in_as(
+        &self,
+        _account: Option<&str>,
+        _password: Option<String>,
+    ) -> synkvakt_app::Result<Arc<dyn TaskScheduler>> {
+        let nowhere: synkvakt_taskschd::demo::RunEnded = Arc::new(|_| {});
+        Ok(Arc::new(synkvakt_taskschd::demo::DemoScheduler::new(
+            [synkvakt_taskschd::TaskRef::new("eAdm synkronisering", None)],
+            Duration::from_secs(1),
+            nowhere,
+        )))
+    }
+}
+
+/// A loopback proxy in front of `upstream` that holds every answer back by `delay`.
+struct SlowProxy {
+    url: String,
+    delay_ms: Arc<AtomicU64>,
+}
+
+impl SlowProxy {
+    async fn start(upstream: std::net::SocketAddr) -> SlowProxy {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let delay_ms = Arc::new(AtomicU64::new(0));
+        let delay = delay_ms.clone();
+        tokio::spawn(async move {
+            while let Ok((client, _)) = listener.accept().await {
+                let delay = delay.clone();
+                tokio::spawn(async move {
+                    let Ok(server) = tokio::net::TcpStream::connect(upstream).await else {
+                        return;
+                    };
+                    let (mut client_read, mut client_write) = client.into_split();
+                    let (mut server_read, mut server_write) = server.into_split();
+                    tokio::spawn(async move {
+                        let _ = tokio::io::copy(&mut client_read, &mut server_write).await;
+                    });
+                    let mut buffer = vec![0u8; 16 * 1024];
+                    while let Ok(read) = server_read.read(&mut buffer).await {
+                        if read == 0 {
+                            break;
+                        }
+                        let wait = delay.load(Ordering::SeqCst);
+                        tokio::time::sleep(Duration::from_millis(wait)).await;
+                        if client_write.write_all(&buffer[..read]).await.is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+        });
+        SlowProxy { url, delay_ms }
+    }
+
+    fn hold_answers(&self, delay: Duration) {
+        self.delay_ms
+            .store(delay.as_millis() as u64, Ordering::SeqCst);
+    }
+}
+
+struct Rig {
+    session: Arc<Session>,
+    audit: Arc<MemoryAudit>,
+    proxy: SlowProxy,
+    _demo: Arc<InProcessDemo>,
+}
+
+const SLOW_PROFILE: &str = "slow0000kommune";
+
+/// A session with two tenants: demo tenant 2 of an in-process demo server, and a profile that
+/// reaches the same server's tenant 1 through the slow proxy.
+async fn rig(in_view: TenantRef) -> Rig {
+    let mut config = DemoConfig::new(Product::EAdm, Scenario::Healthy);
+    config.tenants = 2;
+    config.test_clock = true;
+    let server = start(config.clone()).await.unwrap();
+    let proxy = SlowProxy::start(server.addr).await;
+    let secrets = Arc::new(MemorySecrets::default());
+    secrets
+        .store(
+            SLOW_PROFILE,
+            SecretKind::ApiKey,
+            &Secret::new(server.api_key.clone()),
+        )
+        .unwrap();
+    let settings = Settings {
+        language: Some(Language::En),
+        demo: DemoChoice {
+            tenants: 2,
+            ..DemoChoice::default()
+        },
+        tenants: vec![TenantProfile {
+            id: SLOW_PROFILE.into(),
+            name: "Treig kommune".into(),
+            product: Product::EAdm,
+            service_url: proxy.url.clone(),
+            client: ClientMachines {
+                tasks: vec![ScheduledTask {
+                    name: "eAdm synkronisering".into(),
+                    server: None,
+                }],
+                ..ClientMachines::default()
+            },
+            server_account: None,
+            interval_seconds: 60,
+            stale_hours: 26,
+            watched: false,
+        }],
+        active: Some(in_view),
+        ..Settings::default()
+    };
+    let audit = Arc::new(MemoryAudit::default());
+    let demo = Arc::new(InProcessDemo { server, config });
+    let session = Session::from_ports(SessionPorts {
+        settings: Arc::new(MemorySettings(Mutex::new(settings))),
+        secrets,
+        audit: audit.clone(),
+        demo: demo.clone(),
+        schedulers: Arc::new(StandInSchedulers),
+        os_user: "kari".into(),
+        this_machine: "ws01".into(),
+        runtime_dir: std::env::temp_dir().join(format!("synkvakt-ports-{}", std::process::id())),
+        log_dir: std::env::temp_dir(),
+    });
+    Rig {
+        session: Arc::new(session),
+        audit,
+        proxy,
+        _demo: demo,
+    }
+}
+
+fn slow() -> TenantRef {
+    TenantRef::Profile {
+        id: SLOW_PROFILE.into(),
+    }
+}
+
+#[tokio::test]
+async fn the_session_runs_on_its_ports_alone() {
+    let rig = rig(TenantRef::Demo { number: 2 }).await;
+    let status = rig.session.status().await.unwrap();
+    assert_eq!(status.tenant.name, "Demo kommune 2");
+    assert_eq!(status.tenant.reference, TenantRef::Demo { number: 2 });
+    let history = rig.session.history().await.unwrap();
+    assert!(!history.cycles.is_empty());
+    rig.session.set_language(Some(Language::Nb)).await.unwrap();
+    let audited: Vec<Outcome> = rig
+        .audit
+        .recent(10)
+        .unwrap()
+        .iter()
+        .map(|entry| entry.outcome)
+        .collect();
+    assert_eq!(audited, [Outcome::Started, Outcome::Done]);
+    assert_eq!(rig.audit.recent(1).unwrap()[0].os_user, "kari");
+}
+
+#[tokio::test]
+async fn a_stalled_tenant_answer_delays_no_other_command() {
+    let rig = rig(slow()).await;
+    rig.session.status().await.unwrap();
+    rig.proxy.hold_answers(Duration::from_secs(30));
+    let stalled = tokio::spawn({
+        let session = rig.session.clone();
+        async move { session.status().await }
+    });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let started = Instant::now();
+    rig.session
+        .audit_log(synkvakt_core::audit_view::AuditQuery {
+            search: String::new(),
+            outcome: None,
+            offset: 0,
+            limit: 10,
+        })
+        .unwrap();
+    rig.session.tenants().await.unwrap();
+    rig.session
+        .switch_tenant(TenantRef::Demo { number: 2 })
+        .await
+        .unwrap();
+    let other = rig.session.status().await.unwrap();
+    assert_eq!(other.tenant.name, "Demo kommune 2");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "the other commands waited {:?} behind the stalled answer",
+        started.elapsed()
+    );
+    assert!(
+        !stalled.is_finished(),
+        "the stalled answer is still on its way"
+    );
+    stalled.abort();
+}
+
+#[tokio::test]
+async fn a_slow_answer_of_a_tenant_no_longer_in_view_is_dropped() {
+    let rig = rig(slow()).await;
+    let first = rig.session.status().await.unwrap();
+    assert_eq!(first.tenant.reference, slow());
+    rig.proxy.hold_answers(Duration::from_millis(1500));
+    let late = tokio::spawn({
+        let session = rig.session.clone();
+        async move { session.status().await }
+    });
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    rig.session
+        .switch_tenant(TenantRef::Demo { number: 2 })
+        .await
+        .unwrap();
+    let now_in_view = rig.session.status().await.unwrap();
+    assert_eq!(now_in_view.tenant.name, "Demo kommune 2");
+    let late = late.await.unwrap();
+    assert!(
+        matches!(late, Err(Error::TenantSwitched)),
+        "the slow tenant's answer came after the switch and must be dropped: {late:?}"
+    );
+    // Nothing of the slow tenant took the place of the one in view.
+    let again = rig.session.status().await.unwrap();
+    assert_eq!(again.tenant.reference, TenantRef::Demo { number: 2 });
+    assert_eq!(again.tenant.name, "Demo kommune 2");
+}
