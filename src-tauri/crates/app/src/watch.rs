@@ -26,8 +26,6 @@ use tokio::time::Instant;
 
 /// How many recent cycles teach the usual times, as in the window.
 const HISTORY_LENGTH: u32 = 20;
-/// The waits between looks while the tenant does not answer, capped by the interval.
-const BACKOFF: [u64; 5] = [3, 6, 12, 30, 60];
 
 /// What the tray shows: its icon and the words beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -416,7 +414,9 @@ impl TenantWatch {
                         &[("tenant", self.name(context).into()), ("why", why.into())],
                     ),
                 };
-                let wait = BACKOFF[(self.failures - 1).min(BACKOFF.len() - 1)];
+                // The waits between looks while the tenant does not answer, capped by the interval.
+                let backoff = status::RETRY_BACKOFF_SECONDS;
+                let wait = u64::from(backoff[(self.failures - 1).min(backoff.len() - 1)]);
                 let sight = Seen::Unreachable {
                     since: self.last_answer,
                     now: Utc::now(),

@@ -72,6 +72,10 @@ pub struct ViewContext<'a> {
     pub now: DateTime<Utc>,
 }
 
+/// The waits, in seconds, before each retry while a tenant does not answer, growing with the
+/// failures in a row: the window's status and the watcher's looks both follow them.
+pub const RETRY_BACKOFF_SECONDS: [u32; 5] = [3, 6, 12, 30, 60];
+
 /// What a tenant's cycles are judged by: the tenant, its recent cycles (which teach each step's
 /// usual time), its limits, the client's machines and the computer Synkvakt runs on.
 pub struct Judging<'a> {

@@ -62,6 +62,8 @@ pub struct AppInfo {
     /// A settings file that could not be used; the app then runs with defaults.
     pub settings_problem: Option<UserError>,
     pub support_mode: bool,
+    /// How long to wait before each retry while the tenant cannot be reached, growing with the failures in a row; the watcher uses the same steps.
+    pub retry_backoff_ms: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -271,6 +273,10 @@ impl Session {
             language_choice: self.settings().language,
             settings_problem,
             support_mode: self.disclosure() == Disclosure::Masked,
+            retry_backoff_ms: synkvakt_core::status::RETRY_BACKOFF_SECONDS
+                .iter()
+                .map(|seconds| seconds * 1000)
+                .collect(),
         }
     }
 
