@@ -259,7 +259,7 @@ async fn a_preview_page_that_times_out_stops_the_download_with_the_reason() {
 
 #[tokio::test]
 async fn closing_the_dialog_stops_its_download() {
-    use synkvakt_app::session::reexport::ReexportDialog;
+    use synkvakt_app::session::reexport::{DialogTenant, ReexportDialog};
     use synkvakt_core::i18n::{Language, Localizer};
     let demo = demo(20_000).await;
     // Every preview page comes late, so that the download is still under way when it is closed.
@@ -278,7 +278,10 @@ async fn closing_the_dialog_stops_its_download() {
         user_ids: Vec::new(),
     };
     let dialog = ReexportDialog::open(
-        client,
+        DialogTenant {
+            client,
+            name: "Demo kommune".into(),
+        },
         template,
         &mappings,
         None,

@@ -165,7 +165,7 @@ struct Rig {
     session: Arc<Session>,
     audit: Arc<MemoryAudit>,
     proxy: SlowProxy,
-    _demo: Arc<InProcessDemo>,
+    demo: Arc<InProcessDemo>,
 }
 
 const SLOW_PROFILE: &str = "slow0000kommune";
@@ -229,7 +229,7 @@ async fn rig(in_view: TenantRef) -> Rig {
         session: Arc::new(session),
         audit,
         proxy,
-        _demo: demo,
+        demo,
     }
 }
 
@@ -323,4 +323,99 @@ async fn a_slow_answer_of_a_tenant_no_longer_in_view_is_dropped() {
     let again = rig.session.status().await.unwrap();
     assert_eq!(again.tenant.reference, TenantRef::Demo { number: 2 });
     assert_eq!(again.tenant.name, "Demo kommune 2");
+}
+
+/// The jobs on the export queue of demo tenant `number`, asked of the demo server directly.
+async fn queue_of(rig: &Rig, number: u32) -> Vec<String> {
+    let url = match number {
+        1 => rig.demo.server.base_url(),
+        _ => format!("{}/tenants/{number}/", rig.demo.server.base_url()),
+    };
+    let client =
+        synkvakt_app::tenant_client::TenantClient::new(&url, &rig.demo.server.api_key).unwrap();
+    let queue = client.export_queue().await.unwrap();
+    queue.jobs.into_iter().map(|job| job.id).collect()
+}
+
+#[tokio::test]
+async fn execute_goes_to_the_dialogs_tenant_when_the_view_switches_under_it() {
+    use synkvakt_api::model::{ReexportScope, ScopeKind};
+    use synkvakt_core::reexport::{ConfirmedCounts, PreviewColumn, PreviewQuery};
+    let rig = rig(slow()).await;
+    rig.session.status().await.unwrap();
+    let template = rig.session.reexport_templates().await.unwrap()[0].clone();
+    let opened = rig
+        .session
+        .open_preview(
+            template.id.clone(),
+            None,
+            ReexportScope {
+                kind: ScopeKind::All,
+                user_ids: Vec::new(),
+            },
+        )
+        .await
+        .unwrap();
+    let query = PreviewQuery {
+        user_id: String::new(),
+        text: String::new(),
+        sort: PreviewColumn::UserId,
+        descending: false,
+        offset: 0,
+        limit: 10,
+    };
+    let window = loop {
+        let window = rig
+            .session
+            .preview_window(opened.preview_id.clone(), query.clone())
+            .await
+            .unwrap();
+        if window.complete {
+            break window;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let other_before = queue_of(&rig, 2).await;
+
+    // A status answer is in flight, slow, when the admin's Execute and a switch race.
+    rig.proxy.hold_answers(Duration::from_millis(800));
+    let refresh = tokio::spawn({
+        let session = rig.session.clone();
+        async move { session.status().await }
+    });
+    let execute = tokio::spawn({
+        let session = rig.session.clone();
+        let preview_id = opened.preview_id.clone();
+        let confirmed = ConfirmedCounts {
+            users: window.users,
+            values: window.total,
+        };
+        async move { session.execute_reexport(preview_id, confirmed).await }
+    });
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    rig.session
+        .switch_tenant(TenantRef::Demo { number: 2 })
+        .await
+        .unwrap();
+    let job = execute.await.unwrap().expect("the re-export is executed");
+    let _ = refresh.await;
+    rig.proxy.hold_answers(Duration::ZERO);
+
+    assert!(
+        queue_of(&rig, 1).await.contains(&job.id),
+        "the job is on the queue of the tenant the dialog was opened on"
+    );
+    assert_eq!(
+        queue_of(&rig, 2).await,
+        other_before,
+        "nothing reached the tenant put in view during Execute"
+    );
+    let audited = rig.audit.recent(10).unwrap();
+    assert!(audited
+        .iter()
+        .filter(|entry| matches!(
+            entry.action,
+            synkvakt_core::actions::Action::Reexport { .. }
+        ))
+        .all(|entry| entry.tenant == "Demo kommune"));
 }

@@ -86,10 +86,21 @@ pub async fn execute_exactly_once(
     }
 }
 
+/// The tenant a dialog belongs to, as it was reached when the dialog opened.
+#[derive(Clone)]
+pub struct DialogTenant {
+    pub client: TenantClient,
+    /// Its name, as the audit trail records it.
+    pub name: String,
+}
+
 /// One open re-export dialog: what it previews, the download filling its preview, and the one
 /// idempotency key its Execute is sent with however often it is pressed.
 pub struct ReexportDialog {
     pub id: String,
+    /// The tenant the dialog was opened on: Execute goes there, whichever tenant is in view by
+    /// then.
+    tenant: DialogTenant,
     pub template: Template,
     /// The mapping re-exported, or `None` for all of the template's.
     pub mapping: Option<Mapping>,
@@ -110,7 +121,7 @@ impl Drop for ReexportDialog {
 impl ReexportDialog {
     /// Opens the dialog and starts downloading its preview in the background.
     pub fn open(
-        client: TenantClient,
+        tenant: DialogTenant,
         template: Template,
         mappings: &[Mapping],
         mapping: Option<Mapping>,
@@ -120,6 +131,7 @@ impl ReexportDialog {
         let store = PreviewStore::default();
         let kinds = KindOf::new(mappings);
         let download = {
+            let client = tenant.client.clone();
             let store = store.clone();
             let template_id = template.id.clone();
             let mapping_id = mapping.as_ref().map(|mapping| mapping.id.clone());
@@ -135,6 +147,7 @@ impl ReexportDialog {
         };
         ReexportDialog {
             id: random_token(),
+            tenant,
             template,
             mapping,
             scope,
@@ -150,9 +163,7 @@ impl ReexportDialog {
     /// confirmed exactly its counts.
     pub async fn execute(
         &self,
-        client: &TenantClient,
         actions: &ActionPath,
-        tenant: &str,
         confirmed: ConfirmedCounts,
         localizer: &Localizer,
     ) -> Result<ExportJob> {
@@ -191,8 +202,13 @@ impl ReexportDialog {
             scope: self.scope.clone(),
         };
         let job = actions
-            .perform(tenant, action, check, || {
-                execute_exactly_once(client, &self.template.id, &request, &self.idempotency_key)
+            .perform(&self.tenant.name, action, check, || {
+                execute_exactly_once(
+                    &self.tenant.client,
+                    &self.template.id,
+                    &request,
+                    &self.idempotency_key,
+                )
             })
             .await?;
         *executed = Some(job.clone());
@@ -299,7 +315,10 @@ impl Session {
                 .collect(),
         };
         let dialog = ReexportDialog::open(
-            client,
+            DialogTenant {
+                client,
+                name: connection.tenant_name.clone(),
+            },
             template.clone(),
             &mappings,
             mapping,
@@ -349,22 +368,15 @@ impl Session {
     }
 
     /// Executes the dialog's re-export after the admin confirmed its counts: one job, however
-    /// often it is asked for.
+    /// often it is asked for, on the tenant the dialog was opened on.
     pub async fn execute_reexport(
         &self,
         preview_id: String,
         confirmed: ConfirmedCounts,
     ) -> Result<synkvakt_api::model::ExportJob> {
         let dialog = self.dialog(&preview_id)?;
-        let connection = self.connection().await?;
         dialog
-            .execute(
-                &connection.reached.client,
-                &self.actions,
-                &connection.tenant_name,
-                confirmed,
-                &self.localizer(),
-            )
+            .execute(&self.actions, confirmed, &self.localizer())
             .await
     }
 
