@@ -242,37 +242,6 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn concurrent_actions_write_whole_lines() {
-        let path = Arc::new(ActionPath::new(
-            Arc::new(MemoryAudit::default()),
-            "admin".into(),
-        ));
-        let tasks: Vec<_> = (0..50)
-            .map(|_| {
-                let path = path.clone();
-                tokio::spawn(async move {
-                    path.perform("T", language_change(), async { Ok(()) }, || async {
-                        Ok(())
-                    })
-                    .await
-                })
-            })
-            .collect();
-        for task in tasks {
-            task.await.unwrap().unwrap();
-        }
-        let entries = path.recent(200).unwrap();
-        assert_eq!(entries.len(), 100, "a started and a done line for each");
-        assert_eq!(
-            entries
-                .iter()
-                .filter(|e| e.outcome == Outcome::Done)
-                .count(),
-            50
-        );
-    }
-
-    #[tokio::test]
     async fn an_unwritable_audit_log_fails_the_action() {
         let sink = MemoryAudit {
             refuse_writes: true,
