@@ -7,6 +7,7 @@ import App from './App.svelte';
 import { setUiLanguage } from './lib/i18n.svelte';
 import {
   STALE_HOURS,
+  appInfo,
   callsOf,
   detailsPanel,
   failedEadmStatus,
@@ -109,6 +110,35 @@ describe('when the tenant cannot be reached', () => {
     expect(statusCalls()).toBe(5);
     await vi.advanceTimersByTimeAsync(1);
     expect(statusCalls()).toBe(6);
+  });
+
+  it('retries along the steps Rust hands over in the app info', async () => {
+    vi.useFakeTimers();
+    const now = new Date('2025-11-24T09:30:00Z');
+    vi.setSystemTime(now);
+    const ipc = installBackend({
+      language: 'en',
+      choice: 'en',
+      status: (l) => offlineEadmStatus(now, l),
+      commands: { app_info: () => ({ ...appInfo('en'), retryBackoffMs: [1000, 4000] }) },
+    });
+    const statusCalls = () => callsOf(ipc, 'status');
+    render(App);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(statusCalls()).toBe(1);
+
+    await vi.advanceTimersByTimeAsync(999);
+    expect(statusCalls()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(statusCalls()).toBe(2);
+
+    // The last step repeats for as long as the tenant stays away.
+    for (const calls of [3, 4]) {
+      await vi.advanceTimersByTimeAsync(3_999);
+      expect(statusCalls()).toBe(calls - 1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(statusCalls()).toBe(calls);
+    }
   });
 });
 

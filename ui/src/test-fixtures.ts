@@ -74,7 +74,14 @@ export function unionMembers(typeName: string): string[] {
 // the same Fluent catalog here, so that every language gets what the real session would send.
 
 export function appInfo(language: Language, choice: Language | null = language, supportMode = false): AppInfo_Serialize {
-  return { version: '0.1.0', language, languageChoice: choice, settingsProblem: null, supportMode };
+  return {
+    version: '0.1.0',
+    language,
+    languageChoice: choice,
+    settingsProblem: null,
+    supportMode,
+    retryBackoffMs: [3000, 6000, 12000, 30000, 60000],
+  };
 }
 
 const bundles = new Map<Language, FluentBundle>();

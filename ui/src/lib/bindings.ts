@@ -65,6 +65,8 @@ export type AppInfo_Deserialize = {
 	/**  A settings file that could not be used; the app then runs with defaults. */
 	settingsProblem?: UserError | null,
 	supportMode: boolean,
+	/**  How long to wait before each retry while the tenant cannot be reached, growing with the failures in a row; the watcher uses the same steps. */
+	retryBackoffMs: number[],
 };
 
 export type AppInfo_Serialize = {
@@ -76,6 +78,8 @@ export type AppInfo_Serialize = {
 	/**  A settings file that could not be used; the app then runs with defaults. */
 	settingsProblem: UserError | null,
 	supportMode: boolean,
+	/**  How long to wait before each retry while the tenant cannot be reached, growing with the failures in a row; the watcher uses the same steps. */
+	retryBackoffMs: number[],
 };
 
 export type AuditEntryView = {
