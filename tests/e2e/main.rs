@@ -792,6 +792,7 @@ async fn a_double_clicked_execute_puts_one_job_on_the_queue_and_it_completes() {
     preview_rows(&session).await;
     session.click("[data-testid=execute-button]").await;
     let confirm = session.text_of("[data-testid=reexport-confirm]").await;
+    assert!(confirm.contains("Re-export on Demo kommune"), "{confirm}");
     assert!(
         confirm
             .contains("This overwrites mail for 3 selected users (3 values) in Active Directory."),
@@ -827,6 +828,59 @@ async fn a_double_clicked_execute_puts_one_job_on_the_queue_and_it_completes() {
         .collect();
     assert_eq!(reexports, ["reexport started", "reexport done"]);
     session.screenshot("export-queue").await;
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_confirmation_states_the_whole_reexport_with_the_table_filtered_to_one_user() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let session = Session::start(Launch::demo("eAdm", "healthy")).await;
+    header(&session).await;
+    session.click("[data-testid=nav-reexport]").await;
+    session
+        .click("section[data-template=ad] tr[data-mapping=ad-mail] [data-testid=export-mapping]")
+        .await;
+    session.click("[data-testid=preview-button]").await;
+    preview_rows(&session).await;
+    let whole = session.text_of("[data-testid=preview-counts]").await;
+    let changes: u32 = whole
+        .rsplit(" · ")
+        .next()
+        .and_then(|last| last.strip_suffix(" would change"))
+        .and_then(|number| number.replace(',', "").parse().ok())
+        .unwrap_or_else(|| panic!("{whole}"));
+    assert!(changes > 1, "the demo has values to change: {whole}");
+    // As the guide advises, the admin looks at one user's row before executing.
+    session
+        .client
+        .find(fantoccini::Locator::Css("[data-testid=filter-user-id]"))
+        .await
+        .unwrap()
+        .send_keys("10002")
+        .await
+        .unwrap();
+    session
+        .wait_for(
+            "the table filtered to one user",
+            "const c = document.querySelector('[data-testid=preview-counts]'); \
+             return c && c.textContent.startsWith('1 user · 1 value') ? c.textContent : null;",
+        )
+        .await;
+    session.click("[data-testid=execute-button]").await;
+    let confirm = session.text_of("[data-testid=reexport-confirm]").await;
+    assert!(confirm.contains("Re-export on Demo kommune"), "{confirm}");
+    assert!(
+        confirm
+            .contains("This overwrites mail for all 500 users (500 values) in Active Directory."),
+        "{confirm}"
+    );
+    assert!(
+        confirm.contains(&format!(
+            "{changes} of these values differ from what Active Directory holds now"
+        )),
+        "{confirm}"
+    );
+    session.screenshot("reexport-confirm-filtered").await;
     session.close().await;
 }
 

@@ -50,6 +50,7 @@ function rustPreview(users: number) {
       loaded: rows.length,
       total: rows.length,
       users: rows.length,
+      changes: rows.filter((row) => row.changes).length,
       complete: true,
       problem: null,
     };
@@ -88,7 +89,7 @@ describe('the re-export dialog', () => {
       reexport_templates: () => [AD],
       open_preview: ({ templateId, mappingId, scope }) => {
         expect({ templateId, mappingId, scope }).toEqual({ templateId: 'ad', mappingId: 'ad-mail', scope: { kind: 'all', userIds: [] } });
-        return { previewId: 'p1', templateName: 'Active Directory', targetSystem: 'Active Directory', attributes: ['mail'], scope };
+        return { previewId: 'p1', tenantName: 'Demo kommune', templateName: 'Active Directory', targetSystem: 'Active Directory', attributes: ['mail'], scope };
       },
       preview_window: ({ query }) => preview.window(query as PreviewQuery),
       close_preview: () => null,
@@ -114,7 +115,7 @@ describe('the re-export dialog', () => {
     const preview = rustPreview(50);
     const { user } = await openReexport({
       reexport_templates: () => [AD],
-      open_preview: ({ scope }) => ({ previewId: 'p1', templateName: 'AD', targetSystem: 'Active Directory', attributes: ['mail'], scope }),
+      open_preview: ({ scope }) => ({ previewId: 'p1', tenantName: 'Demo kommune', templateName: 'AD', targetSystem: 'Active Directory', attributes: ['mail'], scope }),
       preview_window: ({ query }) => preview.window(query as PreviewQuery),
       close_preview: () => null,
     });
@@ -129,14 +130,14 @@ describe('the re-export dialog', () => {
     await waitFor(() => expect(preview.asked.at(-1)).toMatchObject({ sort: 'new-value', descending: true }));
   });
 
-  it('states what will be overwritten, in numbers, before it executes, and executes once', async () => {
+  it('states what the whole re-export overwrites, on which tenant, with the table filtered, and executes once', async () => {
     const preview = rustPreview(2000);
     const { ipc, user } = await openReexport({
       reexport_templates: () => [AD],
-      open_preview: ({ scope }) => ({ previewId: 'p1', templateName: 'Active Directory', targetSystem: 'Active Directory', attributes: ['mail'], scope }),
+      open_preview: ({ scope }) => ({ previewId: 'p1', tenantName: 'Demo kommune', templateName: 'Active Directory', targetSystem: 'Active Directory', attributes: ['mail'], scope }),
       preview_window: ({ query }) => preview.window(query as PreviewQuery),
       execute_reexport: ({ previewId, confirmed }) => {
-        expect({ previewId, confirmed }).toEqual({ previewId: 'p1', confirmed: { users: 2000, values: 2000 } });
+        expect({ previewId, confirmed }).toEqual({ previewId: 'p1', confirmed: { users: 2000, values: 2000, changes: 200 } });
         return job('job-0001');
       },
       close_preview: () => null,
@@ -144,10 +145,15 @@ describe('the re-export dialog', () => {
     await user.click((await screen.findAllByTestId('export-mapping'))[0]);
     await user.click(screen.getByTestId('preview-button'));
     await screen.findByText(/2,000 users/);
+    // As the guide advises, the admin checks one user's row first.
+    await user.type(screen.getByLabelText('Filter by user ID'), '10001');
+    await screen.findByText(/^1 user · 1 value · 1 would change/);
     await user.click(screen.getByTestId('execute-button'));
     const confirm = screen.getByTestId('reexport-confirm');
+    expect(within(confirm).getByRole('heading')).toHaveTextContent('Re-export on Demo kommune');
     expect(confirm).toHaveTextContent('This overwrites mail for all 2,000 users (2,000 values) in Active Directory.');
     expect(confirm).toHaveTextContent('200 of these values differ from what Active Directory holds now, or it holds none.');
+    expect(confirm).toHaveTextContent("These counts are of every user in the re-export, not only the rows the table's filter shows.");
     expect(callsOf(ipc, 'execute_reexport')).toBe(0);
     const overwrite = within(confirm).getByRole('button', { name: 'Overwrite mail in Active Directory' });
     await user.dblClick(overwrite);

@@ -119,6 +119,20 @@ describe('the Settings place', () => {
     });
   });
 
+  it('asks for the key again when the address of a profile with a stored key changes', async () => {
+    installTenantBackend(world());
+    await openSettings();
+    const form = await edit('Kommune X');
+    const address = within(form).getByLabelText('Service address');
+    await userEvent.type(address, '/');
+    expect(within(form).getByTestId('api-key-state')).toHaveTextContent('A key is stored.');
+    await userEvent.clear(address);
+    await userEvent.type(address, 'https://kx.eadm.example.no.other.example');
+    expect(within(form).getByTestId('api-key-state')).toHaveTextContent(
+      'The address changed: type the key again. A stored key is sent only to the address it was saved for.',
+    );
+  });
+
   it('replaces the stored key with one typed, and removes it when asked', async () => {
     const ipc = installTenantBackend(world());
     await openSettings();

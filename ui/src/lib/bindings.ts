@@ -195,10 +195,15 @@ export type ClientMachines_Serialize = {
 	tasks: ScheduledTask_Serialize[],
 };
 
-/**  The counts the admin confirmed; Rust checks them against the preview before executing. */
+/**
+ *  The whole preview's counts, as the admin confirmed them; Rust checks them against the
+ *  preview before executing.
+ */
 export type ConfirmedCounts = {
 	users: number,
 	values: number,
+	/**  Values that differ from what the target system holds now. */
+	changes: number,
 };
 
 export type ConnectionCheck = ConnectionCheck_Serialize | ConnectionCheck_Deserialize;
@@ -664,6 +669,8 @@ export type PreviewColumn = "user-id" | "name" | "attribute" | "current-value" |
 /**  A preview that has started loading: what it is of, for the page to name in the confirmation. */
 export type PreviewOpened = {
 	previewId: string,
+	/**  The tenant the dialog acts on, whichever is in view when Execute is pressed. */
+	tenantName: string,
 	templateName: string,
 	targetSystem: string,
 	/**  The target attributes that would be overwritten. */
@@ -722,6 +729,11 @@ export type PreviewWindow_Deserialize = {
 	/**  Rows and users in the whole preview, as the tenant counts them. */
 	total: number,
 	users: number,
+	/**
+	 *  Of all rows loaded, whatever the filter, those whose value the re-export would change:
+	 *  what the confirmation states.
+	 */
+	changes: number,
 	complete: boolean,
 	/**  Why loading stopped, if it did. */
 	problem?: UserError | null,
@@ -740,6 +752,11 @@ export type PreviewWindow_Serialize = {
 	/**  Rows and users in the whole preview, as the tenant counts them. */
 	total: number,
 	users: number,
+	/**
+	 *  Of all rows loaded, whatever the filter, those whose value the re-export would change:
+	 *  what the confirmation states.
+	 */
+	changes: number,
 	complete: boolean,
 	/**  Why loading stopped, if it did. */
 	problem: UserError | null,

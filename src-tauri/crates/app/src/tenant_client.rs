@@ -89,6 +89,9 @@ impl TenantClient {
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(request_timeout)
             .https_only(base.scheme() == "https")
+            // The API never redirects: following one would send the API key to wherever it
+            // points, so a redirect is an answer, reported as a wrong address.
+            .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("Synkvakt/", env!("CARGO_PKG_VERSION")));
         if base.scheme() == "https" {
             for certificate in extra_ca_certificates(network)? {
@@ -321,10 +324,25 @@ impl TenantClient {
             .get(reqwest::header::ETAG)
             .and_then(|value| value.to_str().ok())
             .map(str::to_string);
+        let location = response
+            .headers()
+            .get(reqwest::header::LOCATION)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_string);
         let body = self.read_limited(response, &endpoint, &url).await?;
         if status == StatusCode::PROXY_AUTHENTICATION_REQUIRED {
             return Err(Error::ProxyAuth {
                 url: url.as_str().to_string(),
+            });
+        }
+        if status.is_redirection() && status != StatusCode::NOT_MODIFIED {
+            let to = location
+                .as_deref()
+                .and_then(|location| url.join(location).ok())
+                .map_or_else(|| "?".to_string(), |to| to.to_string());
+            return Err(Error::Redirected {
+                url: self.base.to_string(),
+                to,
             });
         }
         if status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN {

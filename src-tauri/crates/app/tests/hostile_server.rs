@@ -234,3 +234,41 @@ async fn a_closed_port_is_unreachable() {
         Err(Error::Unreachable { .. })
     ));
 }
+
+#[tokio::test]
+async fn a_redirect_is_reported_as_the_address_and_never_followed() {
+    let elsewhere = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let elsewhere_url = format!(
+        "http://{}/api/v1/cycles/current",
+        elsewhere.local_addr().unwrap()
+    );
+    let reached = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    {
+        let reached = reached.clone();
+        tokio::spawn(async move {
+            while elsewhere.accept().await.is_ok() {
+                reached.store(true, std::sync::atomic::Ordering::SeqCst);
+            }
+        });
+    }
+    let location = elsewhere_url.clone();
+    let url = hostile(move |mut socket| {
+        let text = format!(
+            "HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        );
+        async move {
+            let _ = socket.write_all(text.as_bytes()).await;
+        }
+    })
+    .await;
+    let client = TenantClient::new(&url, "key").unwrap();
+    match client.current_cycle().await {
+        Err(Error::Redirected { to, .. }) => assert_eq!(to, elsewhere_url),
+        other => panic!("expected Redirected, got {other:?}"),
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(
+        !reached.load(std::sync::atomic::Ordering::SeqCst),
+        "the redirect was followed, with the API key"
+    );
+}

@@ -389,6 +389,7 @@ async fn execute_goes_to_the_dialogs_tenant_when_the_view_switches_under_it() {
         let confirmed = ConfirmedCounts {
             users: window.users,
             values: window.total,
+            changes: window.changes,
         };
         async move { session.execute_reexport(preview_id, confirmed).await }
     });
@@ -418,4 +419,99 @@ async fn execute_goes_to_the_dialogs_tenant_when_the_view_switches_under_it() {
             synkvakt_core::actions::Action::Reexport { .. }
         ))
         .all(|entry| entry.tenant == "Demo kommune"));
+}
+
+/// A loopback listener that records every request it is sent and answers none of them well.
+async fn recording_listener() -> (String, Arc<Mutex<Vec<String>>>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let requests = Arc::new(Mutex::new(Vec::new()));
+    let recorded = requests.clone();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let mut buffer = vec![0u8; 16 * 1024];
+            let read = socket.read(&mut buffer).await.unwrap_or(0);
+            recorded
+                .lock()
+                .unwrap()
+                .push(String::from_utf8_lossy(&buffer[..read]).into_owned());
+            let _ = socket
+                .write_all(
+                    b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                )
+                .await;
+        }
+    });
+    (url, requests)
+}
+
+#[tokio::test]
+async fn a_kept_key_is_never_sent_to_an_address_it_was_not_saved_for() {
+    let rig = rig(slow()).await;
+    let (elsewhere, requests) = recording_listener().await;
+    let form = |service_url: String| synkvakt_core::profiles::ProfileInput {
+        id: Some(SLOW_PROFILE.into()),
+        name: "Treig kommune".into(),
+        product: Product::EAdm,
+        service_url,
+        tasks: vec![ScheduledTask {
+            name: "eAdm synkronisering".into(),
+            server: None,
+        }],
+        client_server: None,
+        domain_controller: None,
+        log_folder: ClientMachines::default().log_folder,
+        server_account: None,
+        interval_seconds: 60,
+        stale_hours: 26,
+        watched: false,
+        api_key: synkvakt_core::profiles::SecretChange::Keep,
+        server_password: synkvakt_core::profiles::SecretChange::Keep,
+    };
+    let refused_for_the_key = |result: synkvakt_app::Result<_>| {
+        matches!(
+            result,
+            Err(Error::Invalid {
+                field: "api-key",
+                rule: "kept-for-another-address",
+                ..
+            })
+        )
+    };
+    assert!(refused_for_the_key(
+        rig.session
+            .test_connection(form(elsewhere.clone()))
+            .await
+            .map(|_| ())
+    ));
+    assert!(refused_for_the_key(
+        rig.session
+            .save_profile(form(elsewhere.clone()))
+            .await
+            .map(|_| ())
+    ));
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        requests.lock().unwrap().len(),
+        0,
+        "nothing, least of all the key, went to the other address"
+    );
+    let tenants = rig.session.tenants().await.unwrap();
+    assert_eq!(
+        tenants.profiles[0].profile.service_url, rig.proxy.url,
+        "the profile keeps its address"
+    );
+
+    // The same form, with the key typed again, may go there: and only then does a key travel.
+    let mut typed_again = form(elsewhere);
+    typed_again.api_key = synkvakt_core::profiles::SecretChange::Replace {
+        value: "typed-again".into(),
+    };
+    rig.session.test_connection(typed_again).await.unwrap();
+    let sent = requests.lock().unwrap().clone();
+    assert!(!sent.is_empty());
+    assert!(sent.iter().all(
+        |request| request.contains("authorization: Bearer typed-again")
+            || request.contains("Authorization: Bearer typed-again")
+    ));
 }

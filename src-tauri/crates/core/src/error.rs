@@ -13,6 +13,8 @@ pub enum Error {
     InsecureUrl { url: String },
     #[error("could not reach {url}: {detail}")]
     Unreachable { url: String, detail: String },
+    #[error("{url} redirects to {to}")]
+    Redirected { url: String, to: String },
     #[error("{url} did not answer in {seconds} s")]
     Timeout { url: String, seconds: u64 },
     #[error("the service refused the API key (HTTP {status})")]
@@ -129,6 +131,7 @@ impl Error {
             Error::Task { kind, .. } => kind,
             Error::Tls { .. } => "tls",
             Error::ProxyAuth { .. } => "proxy-auth",
+            Error::Redirected { .. } => "redirected",
             Error::ExtraCa { .. } => "extra-ca",
             Error::Keyring { .. } => "keyring",
             Error::NoApiKey { .. } => "no-api-key",
@@ -177,6 +180,9 @@ impl Error {
             Error::Task { detail, .. } => vec![("detail", detail.as_str().into())],
             Error::TaskRefused(refusal) => vec![("reason", refusal.reason().into())],
             Error::Tls { url, .. } | Error::ProxyAuth { url } => vec![("url", url.as_str().into())],
+            Error::Redirected { url, to } => {
+                vec![("url", url.as_str().into()), ("to", to.as_str().into())]
+            }
             Error::ExtraCa { path, .. } => vec![("path", path.display().to_string().into())],
             Error::Keyring { .. } | Error::NoTenant | Error::TenantSwitched => Vec::new(),
             Error::NoApiKey { tenant } => vec![("tenant", tenant.as_str().into())],
@@ -297,6 +303,10 @@ mod tests {
                 detail: "d".into(),
             },
             Error::ProxyAuth { url: "x".into() },
+            Error::Redirected {
+                url: "x".into(),
+                to: "y".into(),
+            },
             Error::ExtraCa {
                 path: "ca.pem".into(),
                 detail: "d".into(),

@@ -326,6 +326,70 @@ impl ProfileInput {
     }
 }
 
+/// Which of a profile's secrets the keyring holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoredSecrets {
+    pub api_key: bool,
+    pub server_password: bool,
+}
+
+impl ProfileInput {
+    /// A kept secret goes only where it was saved for: the API key to the service address it was
+    /// stored with, the server password to the servers and the account it was stored with. A
+    /// form that keeps a secret but points it elsewhere (a mistyped or planted address) must
+    /// have it typed again, before anything is sent or saved.
+    pub fn kept_secrets_stay(
+        &self,
+        draft: &TenantProfile,
+        saved: Option<&TenantProfile>,
+        stored: StoredSecrets,
+    ) -> Result<()> {
+        let Some(saved) = saved else {
+            return Ok(());
+        };
+        let same_service = match (
+            service_base(&saved.service_url),
+            service_base(&draft.service_url),
+        ) {
+            (Ok(saved), Ok(draft)) => saved == draft,
+            _ => false,
+        };
+        if stored.api_key && self.api_key == SecretChange::Keep && !same_service {
+            return Err(invalid("api-key", "kept-for-another-address", 0));
+        }
+        let saved_servers = servers(saved);
+        let same_servers =
+            servers(draft).is_subset(&saved_servers) && account(saved) == account(draft);
+        if stored.server_password && self.server_password == SecretChange::Keep && !same_servers {
+            return Err(invalid("server-password", "kept-for-other-servers", 0));
+        }
+        Ok(())
+    }
+}
+
+/// The servers a profile reaches with its password, by name in any case.
+fn servers(profile: &TenantProfile) -> std::collections::BTreeSet<String> {
+    let machines = &profile.client;
+    [&machines.client_server, &machines.domain_controller]
+        .into_iter()
+        .flatten()
+        .chain(
+            machines
+                .tasks
+                .iter()
+                .filter_map(|task| task.server.as_ref()),
+        )
+        .map(|name| name.trim().to_lowercase())
+        .collect()
+}
+
+fn account(profile: &TenantProfile) -> Option<String> {
+    profile
+        .server_account
+        .as_deref()
+        .map(|account| account.trim().to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -508,5 +572,95 @@ mod tests {
                 id: "nobody".into()
             })
             .is_err());
+    }
+
+    const BOTH_STORED: StoredSecrets = StoredSecrets {
+        api_key: true,
+        server_password: true,
+    };
+
+    #[test]
+    fn a_kept_secret_goes_only_where_it_was_saved_for() {
+        let saved = input().checked(&[]).unwrap();
+        let keeping = |change: fn(&mut ProfileInput)| {
+            let mut form = ProfileInput {
+                id: Some(saved.id.clone()),
+                api_key: SecretChange::Keep,
+                ..input()
+            };
+            change(&mut form);
+            let draft = form.checked(std::slice::from_ref(&saved)).unwrap();
+            form.kept_secrets_stay(&draft, Some(&saved), BOTH_STORED)
+                .map_err(|err| match err {
+                    Error::Invalid { field, rule, .. } => (field, rule),
+                    other => panic!("{other:?}"),
+                })
+        };
+        assert_eq!(keeping(|_| {}), Ok(()));
+        assert_eq!(
+            keeping(|form| form.service_url = "HTTPS://eadm.example.no/kommune/".into()),
+            Ok(()),
+            "the same address, written differently"
+        );
+        assert_eq!(
+            keeping(|form| form.service_url = "https://eadm.example.no.evil.example/kommune".into()),
+            Err(("api-key", "kept-for-another-address"))
+        );
+        assert_eq!(
+            keeping(|form| {
+                form.service_url = "https://eadm.example.no/other".into();
+                form.api_key = SecretChange::Replace {
+                    value: "new".into(),
+                };
+            }),
+            Ok(()),
+            "a key typed again may go to the new address"
+        );
+        assert_eq!(
+            keeping(|form| form.client_server = Some("EADM-KLIENT01".into())),
+            Ok(())
+        );
+        assert_eq!(
+            keeping(|form| form.domain_controller = Some("dc01".into())),
+            Err(("server-password", "kept-for-other-servers"))
+        );
+        assert_eq!(
+            keeping(|form| form.server_account = Some(r"KOMMUNE\other".into())),
+            Err(("server-password", "kept-for-other-servers"))
+        );
+        assert_eq!(
+            keeping(|form| {
+                form.domain_controller = Some("dc01".into());
+                form.server_password = SecretChange::Remove;
+            }),
+            Ok(())
+        );
+        let form = ProfileInput {
+            api_key: SecretChange::Keep,
+            ..input()
+        };
+        let draft = form.checked(&[]).unwrap();
+        assert_eq!(
+            form.kept_secrets_stay(&draft, None, BOTH_STORED).ok(),
+            Some(()),
+            "a new profile has nothing stored to send"
+        );
+        let mut form = ProfileInput {
+            id: Some(saved.id.clone()),
+            domain_controller: Some("dc01".into()),
+            ..input()
+        };
+        form.api_key = SecretChange::Keep;
+        let draft = form.checked(std::slice::from_ref(&saved)).unwrap();
+        let none_stored = StoredSecrets {
+            api_key: false,
+            server_password: false,
+        };
+        assert_eq!(
+            form.kept_secrets_stay(&draft, Some(&saved), none_stored)
+                .ok(),
+            Some(()),
+            "with no password stored, a new server takes none"
+        );
     }
 }

@@ -69,6 +69,9 @@ pub struct PreviewWindow {
     /// Rows and users in the whole preview, as the tenant counts them.
     pub total: u32,
     pub users: u32,
+    /// Of all rows loaded, whatever the filter, those whose value the re-export would change:
+    /// what the confirmation states.
+    pub changes: u32,
     pub complete: bool,
     /// Why loading stopped, if it did.
     pub problem: Option<crate::error::UserError>,
@@ -181,6 +184,8 @@ struct Store {
     user_indices: HashMap<String, u32>,
     total: u32,
     users: u32,
+    /// Rows whose value would change, of all loaded.
+    changes: u32,
     complete: bool,
     problem: Option<crate::error::UserError>,
     selection: Option<Selection>,
@@ -211,7 +216,9 @@ impl PreviewStore {
                 .entry(row.user_id.clone())
                 .or_insert(next);
             let kind = kinds.of(&row.attribute);
-            store.rows.push(StoredRow::new(row, kind, user_index));
+            let stored = StoredRow::new(row, kind, user_index);
+            store.changes += u32::from(stored.changes());
+            store.rows.push(stored);
         }
         if store.rows.len() as u64 >= u64::from(total) {
             store.complete = true;
@@ -226,10 +233,14 @@ impl PreviewStore {
         self.lock().complete
     }
 
-    /// Rows and users in the whole preview; `None` until the first page arrived.
-    pub fn totals(&self) -> Option<(u32, u32)> {
+    /// The whole preview's counts; `None` until every row arrived.
+    pub fn counts(&self) -> Option<ConfirmedCounts> {
         let store = self.lock();
-        (store.total > 0 || store.complete).then_some((store.total, store.users))
+        store.complete.then_some(ConfirmedCounts {
+            users: store.users,
+            values: store.total,
+            changes: store.changes,
+        })
     }
 
     /// The window of matching rows the page shows.
@@ -268,6 +279,7 @@ impl PreviewStore {
             loaded: loaded as u32,
             total: store.total,
             users: store.users,
+            changes: store.changes,
             complete: store.complete,
             problem: store.problem.clone(),
         }
@@ -421,6 +433,8 @@ pub struct UserSearchView {
 #[serde(rename_all = "camelCase")]
 pub struct PreviewOpened {
     pub preview_id: String,
+    /// The tenant the dialog acts on, whichever is in view when Execute is pressed.
+    pub tenant_name: String,
     pub template_name: String,
     pub target_system: String,
     /// The target attributes that would be overwritten.
@@ -428,12 +442,15 @@ pub struct PreviewOpened {
     pub scope: ReexportScope,
 }
 
-/// The counts the admin confirmed; Rust checks them against the preview before executing.
+/// The whole preview's counts, as the admin confirmed them; Rust checks them against the
+/// preview before executing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ConfirmedCounts {
     pub users: u32,
     pub values: u32,
+    /// Values that differ from what the target system holds now.
+    pub changes: u32,
 }
 
 #[cfg(test)]
@@ -510,6 +527,44 @@ mod tests {
         );
         assert_eq!((all.matching, all.matching_changes), (240, 120));
         assert!(all.complete);
+    }
+
+    #[test]
+    fn the_counts_to_confirm_are_the_whole_previews_whatever_the_filter() {
+        let store = store(120);
+        let filtered = store.window(
+            &query("7", "employeeid", PreviewColumn::NewValue, true),
+            Disclosure::Full,
+        );
+        assert_eq!(filtered.matching_changes, 21);
+        assert_eq!(
+            (filtered.total, filtered.users, filtered.changes),
+            (240, 120, 120)
+        );
+        assert_eq!(
+            store.counts(),
+            Some(ConfirmedCounts {
+                users: 120,
+                values: 240,
+                changes: 120
+            })
+        );
+    }
+
+    #[test]
+    fn there_are_no_counts_to_confirm_before_every_row_arrived() {
+        let store = PreviewStore::default();
+        store.add_page(4, 2, vec![row(1, "mail", None, "a@x.no")], &kinds());
+        assert_eq!(store.counts(), None);
+        assert_eq!(
+            store
+                .window(
+                    &query("", "", PreviewColumn::UserId, false),
+                    Disclosure::Full
+                )
+                .changes,
+            1
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::tenant_client::TenantClient;
 use serde::Serialize;
 use specta::Type;
 use synkvakt_core::error::{Error, Result, UserError};
-use synkvakt_core::profiles::{ProfileInput, SecretChange};
+use synkvakt_core::profiles::{ProfileInput, SecretChange, StoredSecrets};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "kebab-case")]
@@ -75,15 +75,26 @@ impl Session {
                 }
             }
         };
+        let stored_key = stored(SecretKind::ApiKey).await?;
+        let stored_password = stored(SecretKind::ServerPassword).await?;
+        let saved = input.id.as_ref().and_then(|id| settings.profile(id).ok());
+        input.kept_secrets_stay(
+            &profile,
+            saved,
+            StoredSecrets {
+                api_key: stored_key.is_some(),
+                server_password: stored_password.is_some(),
+            },
+        )?;
         let api_key = match &input.api_key {
             SecretChange::Replace { value } => Some(Secret::new(value.trim())),
             SecretChange::Remove => None,
-            SecretChange::Keep => stored(SecretKind::ApiKey).await?,
+            SecretChange::Keep => stored_key,
         };
         let password = match &input.server_password {
             SecretChange::Replace { value } => Some(Secret::new(value.trim())),
             SecretChange::Remove => None,
-            SecretChange::Keep => stored(SecretKind::ServerPassword).await?,
+            SecretChange::Keep => stored_password,
         };
         let localizer = self.localizer();
         let mut checks = Vec::new();

@@ -171,8 +171,7 @@ impl ReexportDialog {
         if let Some(job) = executed.as_ref() {
             return Ok(job.clone());
         }
-        let totals = self.store.totals();
-        let complete = self.store.is_complete();
+        let counts = self.store.counts();
         let action = Action::Reexport {
             template: self.template.id.clone(),
             mapping: self
@@ -185,12 +184,12 @@ impl ReexportDialog {
             idempotency_key: self.idempotency_key.clone(),
         };
         let check = async {
-            if !complete {
+            let Some(counts) = counts else {
                 return Err(Error::Refused {
                     reason: localizer.text("refused-preview-incomplete"),
                 });
-            }
-            if totals != Some((confirmed.values, confirmed.users)) {
+            };
+            if counts != confirmed {
                 return Err(Error::Refused {
                     reason: localizer.text("refused-preview-changed"),
                 });
@@ -327,6 +326,7 @@ impl Session {
         );
         let opened = PreviewOpened {
             preview_id: dialog.id.clone(),
+            tenant_name: connection.tenant_name.clone(),
             template_name: template.name,
             target_system: template.target_system,
             attributes,

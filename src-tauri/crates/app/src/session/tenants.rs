@@ -3,13 +3,13 @@
 //! tenant followed is `overview`.
 
 use super::Session;
-use crate::ports::{with_secrets, Secret, SecretKind};
+use crate::ports::{read_secret, with_secrets, Secret, SecretKind};
 use serde::Serialize;
 use specta::Type;
 use synkvakt_core::actions::Action;
 use synkvakt_core::error::{Error, Result};
 use synkvakt_core::profiles::{
-    ProductDefaults, ProfileInput, ProfileView, SecretChange, TenantRef,
+    ProductDefaults, ProfileInput, ProfileView, SecretChange, StoredSecrets, TenantRef,
 };
 use synkvakt_core::settings::{NetworkSettings, Settings};
 
@@ -126,6 +126,14 @@ impl Session {
     pub async fn save_profile(&self, input: ProfileInput) -> Result<TenantsView> {
         let mut updated = self.settings_now();
         let profile = input.checked(&updated.tenants)?;
+        if let Some(saved) = input.id.as_ref().and_then(|id| updated.profile(id).ok()) {
+            let stored = |kind| read_secret(&self.secrets, &saved.id, kind);
+            let stored = StoredSecrets {
+                api_key: stored(SecretKind::ApiKey).await?.is_some(),
+                server_password: stored(SecretKind::ServerPassword).await?.is_some(),
+            };
+            input.kept_secrets_stay(&profile, Some(saved), stored)?;
+        }
         let id = profile.id.clone();
         let changes = [
             (SecretKind::ApiKey, input.api_key.clone()),
