@@ -9,12 +9,12 @@ use synkvakt_app::os::paths::AppPaths;
 use synkvakt_app::os::{companion, logging};
 use synkvakt_app::session::manual_sync::ManualSyncView;
 use synkvakt_app::session::{
-    AppInfo, ConnectionReport, HistoryView, ImportLogView, OverviewView, Session, StatusView,
-    TenantsView,
+    AppInfo, ConnectionReport, HistoryView, ImportLogView, Opening, OverviewView, Session,
+    StatusView, TenantsView,
 };
 use synkvakt_core::audit_view::{AuditQuery, AuditView};
 use synkvakt_core::i18n::Language;
-use synkvakt_core::launch::{Launch, OpenAt, OpenRequests};
+use synkvakt_core::launch::{Launch, OpenRequests};
 use synkvakt_core::profiles::{ProfileInput, TenantRef};
 use synkvakt_core::reexport::{
     ConfirmedCounts, PreviewOpened, PreviewQuery, PreviewWindow, TemplateView, UserSearchView,
@@ -213,8 +213,11 @@ async fn audit_log(session: State<'_, Session>, query: AuditQuery) -> Result<Aud
 /// later launch's (a clicked notification, the tray menu). The page keeps one call waiting.
 #[tauri::command]
 #[specta::specta]
-async fn next_open_at(requests: State<'_, OpenRequests>) -> Result<OpenAt, UserError> {
-    Ok(requests.next().await)
+async fn next_open_at(
+    session: State<'_, Session>,
+    requests: State<'_, OpenRequests>,
+) -> Result<Opening, UserError> {
+    Ok(session.open_request(requests.next().await).await)
 }
 
 /// The tenant profiles, the tenant in view and the network settings; whether each secret is
@@ -423,12 +426,12 @@ pub fn run() {
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "Synkvakt starting");
     let session = Session::open(&paths, DemoLauncher::default_binary());
     let launch = Launch::from_args(std::env::args());
-    let requests = OpenRequests::new(launch.open_at.clone());
+    let requests = OpenRequests::new(launch.open.clone());
     let result = tauri::Builder::default()
         // First of all: a second launch hands its place to this window and ends.
         .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
             app.state::<OpenRequests>()
-                .push(Launch::from_args(args).open_at);
+                .push(Launch::from_args(args).open);
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.show();

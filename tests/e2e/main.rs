@@ -1072,12 +1072,12 @@ async fn the_watcher_notifies_each_failure_once_and_its_click_opens_the_window_a
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
 
-    // Clicking it starts the window app at that step.
+    // Clicking it starts the window app at that step, of the notification's own tenant.
     watching.click(shown[0]["id"].as_u64().unwrap());
     let window = watching
         .wait_for_process("the window app at Export AD", |args| {
             args.first().is_some_and(|p| p.ends_with("/synkvakt"))
-                && args[1..] == ["--step", "export-ad"]
+                && args[1..] == ["--tenant", "demo/1", "--step", "export-ad"]
         })
         .await;
     println!("started by the click: {window:?}");
@@ -1151,7 +1151,7 @@ async fn the_window_started_at_a_step_opens_at_that_step() {
     let _one = ONE_AT_A_TIME.lock().await;
     // Export AD failed and needs attention; the notification the admin clicked named Import HR.
     let session = Session::start(Launch {
-        args: &["--step", "import-hr"],
+        args: &["--tenant", "demo/1", "--step", "import-hr"],
         ..Launch::demo("eAdm", "step-failed")
     })
     .await;

@@ -16,6 +16,7 @@ import type {
   HistoryView_Serialize,
   Language,
   OpenAt,
+  Opening_Serialize,
   OverallState,
   ProductDefaults,
   ProfileInput_Serialize,
@@ -668,7 +669,12 @@ export interface Backend {
    * up the call waits for ever, as the real one does until a new launch asks. A promise stands
    * for a launch that comes later.
    */
-  openAt?: Array<OpenAt | Promise<OpenAt>>;
+  openAt?: Array<Opening_Serialize | Promise<Opening_Serialize>>;
+}
+
+/** Opening at `at` in the tenant in view, as Rust answers a launch that names no other tenant. */
+export function opening(at: OpenAt, extra: Partial<Opening_Serialize> = {}): Opening_Serialize {
+  return { at, tenants: null, problem: null, ...extra };
 }
 
 /** What every page load asks besides the status: by default, the demo tenant alone. */

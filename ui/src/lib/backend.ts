@@ -48,6 +48,7 @@ import type {
   Language,
   ManualSyncView_Serialize,
   OpenAt,
+  Opening_Serialize,
   NudgeView_Serialize,
   OverallState,
   Situation,
@@ -66,6 +67,7 @@ export type HistoryView = HistoryView_Serialize;
 export type ManualSyncView = ManualSyncView_Serialize;
 export type NudgeView = NudgeView_Serialize;
 export type TenantsView = TenantsView_Serialize;
+export type Opening = Opening_Serialize;
 export type ProfileView = ProfileView_Serialize;
 // The page sends every field, so the stricter serialized shape of the input is the one it builds.
 export type ProfileInput = ProfileInput_Serialize;
@@ -172,9 +174,10 @@ export function chooseLanguage(language: Language | null): Promise<Outcome<AppIn
 
 /**
  * The next place the window is asked to open at (its launch, a clicked notification, the tray
- * menu). The call waits until there is one; keep one waiting for as long as the page lives.
+ * menu), with the tenant it names already in view. The call waits until there is one; keep one
+ * waiting for as long as the page lives.
  */
-export function nextOpenAt(): Promise<Outcome<OpenAt>> {
+export function nextOpenAt(): Promise<Outcome<Opening>> {
   return settle(() => commands.nextOpenAt());
 }
 

@@ -26,7 +26,7 @@ export const commands = {
 	 *  The next place the window is asked to open at: first its own command line's, then each
 	 *  later launch's (a clicked notification, the tray menu). The page keeps one call waiting.
 	 */
-	nextOpenAt: () => typedError<OpenAt, UserError>(__TAURI_INVOKE("next_open_at")),
+	nextOpenAt: () => typedError<Opening_Serialize, UserError>(__TAURI_INVOKE("next_open_at")),
 	/**  Async, so that reading the log happens off the window's thread. */
 	auditLog: (query: AuditQuery_Deserialize) => typedError<AuditView, UserError>(__TAURI_INVOKE("audit_log", { query })),
 	/**
@@ -643,6 +643,27 @@ export type OpenAt =
 { place: "step"; stepKey: string } | 
 /**  The manual-sync checklist. */
 { place: "manual-sync" };
+
+/**  Where the window opens, once the tenant the request named is in view. */
+export type Opening = Opening_Serialize | Opening_Deserialize;
+
+/**  Where the window opens, once the tenant the request named is in view. */
+export type Opening_Deserialize = {
+	at: OpenAt,
+	/**  The tenants after another was put in view for this request; `None` when none was. */
+	tenants?: TenantsView_Deserialize | null,
+	/**  Why the tenant the request named is not in view. */
+	problem?: UserError | null,
+};
+
+/**  Where the window opens, once the tenant the request named is in view. */
+export type Opening_Serialize = {
+	at: OpenAt,
+	/**  The tenants after another was put in view for this request; `None` when none was. */
+	tenants: TenantsView_Serialize | null,
+	/**  Why the tenant the request named is not in view. */
+	problem: UserError | null,
+};
 
 export type Outcome = 
 /**  Checked and about to run, written before anything is changed. */

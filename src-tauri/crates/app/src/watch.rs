@@ -51,7 +51,9 @@ pub struct Notice {
     pub kind: EventKind,
     pub title: String,
     pub body: String,
-    /// The step the window opens at when the notification is clicked.
+    /// The tenant and step the window opens at when the notification is clicked; `None` for
+    /// a notice about several tenants.
+    pub tenant: Option<TenantRef>,
     pub step_key: Option<String>,
 }
 
@@ -262,6 +264,8 @@ struct Look {
     /// Stable whatever the language or the tenant's name: what was said is kept under it.
     memory_key: String,
     tenant: String,
+    /// Which tenant, for the window a notification opens.
+    reference: TenantRef,
     /// The tenant's own limit for "no cycle has completed", for the words of its notice.
     stale_hours: u32,
     sight: Seen,
@@ -327,6 +331,7 @@ fn gathered(notices: Vec<Notice>, localizer: &Localizer) -> Vec<Notice> {
                     ],
                 ),
                 body: localizer.text("notify-do-open-many"),
+                tenant: None,
                 step_key: None,
             }]
         })
@@ -429,6 +434,7 @@ impl TenantWatch {
         Look {
             memory_key: self.memory_key(),
             tenant: self.name(context),
+            reference: self.tenant.clone(),
             stale_hours: self.stale_hours(context),
             sight,
         }
@@ -608,16 +614,13 @@ fn notices(
     events
         .iter()
         .filter(|event| settings.watch.notify.allows(event.kind))
-        .map(|event| notice(event, look.sight.cycle(), look.stale_hours, localizer))
+        .map(|event| notice(event, look, localizer))
         .collect()
 }
 
-fn notice(
-    event: &WatchEvent,
-    cycle: Option<&CycleView>,
-    stale_hours: u32,
-    localizer: &Localizer,
-) -> Notice {
+fn notice(event: &WatchEvent, look: &Look, localizer: &Localizer) -> Notice {
+    let cycle = look.sight.cycle();
+    let stale_hours = look.stale_hours;
     let step = cycle.and_then(|cycle| {
         cycle
             .steps
@@ -667,6 +670,7 @@ fn notice(
         kind: event.kind,
         title: localizer.format(title_key, &args),
         body,
+        tenant: Some(look.reference.clone()),
         step_key: event.step_key.clone(),
     }
 }
@@ -681,6 +685,9 @@ mod tests {
             kind,
             title: format!("{kind:?} {n}"),
             body: String::new(),
+            tenant: Some(TenantRef::Demo {
+                number: n as u32 + 1,
+            }),
             step_key: None,
         }
     }

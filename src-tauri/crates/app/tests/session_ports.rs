@@ -515,3 +515,49 @@ async fn a_kept_key_is_never_sent_to_an_address_it_was_not_saved_for() {
             || request.contains("Authorization: Bearer typed-again")
     ));
 }
+
+#[tokio::test]
+async fn a_notification_opens_its_own_tenant_or_says_it_is_gone() {
+    use synkvakt_core::launch::{OpenAt, OpenRequest};
+    let rig = rig(TenantRef::Demo { number: 2 }).await;
+    let step = OpenAt::Step {
+        step_key: "export-ad".into(),
+    };
+    let opening = rig
+        .session
+        .open_request(OpenRequest {
+            tenant: Some(slow()),
+            at: step.clone(),
+        })
+        .await;
+    assert_eq!(opening.at, step);
+    assert_eq!(opening.problem, None);
+    assert_eq!(opening.tenants.unwrap().active, Some(slow()));
+    assert_eq!(
+        rig.session.status().await.unwrap().tenant.reference,
+        slow(),
+        "the step is looked for in the notification's tenant"
+    );
+
+    let gone = rig
+        .session
+        .open_request(OpenRequest {
+            tenant: Some(TenantRef::Profile {
+                id: "removed0000".into(),
+            }),
+            at: step,
+        })
+        .await;
+    assert_eq!(gone.at, OpenAt::Status);
+    assert!(gone.tenants.is_none());
+    assert!(gone
+        .problem
+        .unwrap()
+        .message
+        .contains("no longer in Synkvakt's settings"),);
+    assert_eq!(
+        rig.session.tenants().await.unwrap().active,
+        Some(slow()),
+        "the tenant in view stays"
+    );
+}

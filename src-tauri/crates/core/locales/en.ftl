@@ -520,6 +520,7 @@ rule-no-credentials = may not hold a user name or password: Synkvakt keeps secre
 rule-kept-for-another-address = was stored for another service address: type the key again to use it with this one
 rule-kept-for-other-servers = was stored for other servers or another account: type the password again to use it with these
 refused-manual-sync-under-way = a manual sync is under way. Let it finish, or leave its checklist, first.
+refused-open-tenant-gone = the tenant this was about is no longer in Synkvakt's settings, so its step is not looked for in another tenant's cycle.
 check-no-key = No API key: enter the tenant's key to test it.
 check-reachable-ok = The service answers.
 check-reachable-failed = The service cannot be reached.

@@ -519,6 +519,7 @@ rule-no-credentials = kan ikke inneholde brukernavn eller passord: Synkvakt lagr
 rule-kept-for-another-address = ble lagret for en annen tjenesteadresse: skriv nøkkelen på nytt for å bruke den med denne
 rule-kept-for-other-servers = ble lagret for andre servere eller en annen konto: skriv passordet på nytt for å bruke det med disse
 refused-manual-sync-under-way = en manuell synkronisering pågår. La den gjøre seg ferdig, eller gå ut av sjekklisten først.
+refused-open-tenant-gone = kunden dette gjaldt, finnes ikke lenger i innstillingene til Synkvakt, så steget letes ikke etter i en annen kundes syklus.
 check-no-key = Ingen API-nøkkel: skriv inn nøkkelen til kunden for å teste den.
 check-reachable-ok = Tjenesten svarer.
 check-reachable-failed = Får ikke kontakt med tjenesten.

@@ -519,6 +519,7 @@ rule-no-credentials = kan ikkje innehalde brukarnamn eller passord: Synkvakt lag
 rule-kept-for-another-address = vart lagra for ei anna tenesteadresse: skriv nøkkelen på nytt for å bruke han med denne
 rule-kept-for-other-servers = vart lagra for andre serverar eller ein annan konto: skriv passordet på nytt for å bruke det med desse
 refused-manual-sync-under-way = ei manuell synkronisering går føre seg. La henne gjere seg ferdig, eller gå ut av sjekklista først.
+refused-open-tenant-gone = kunden dette galdt, finst ikkje lenger i innstillingane til Synkvakt, så steget vert ikkje leita etter i syklusen til ein annan kunde.
 check-no-key = Ingen API-nøkkel: skriv inn nøkkelen til kunden for å teste han.
 check-reachable-ok = Tenesta svarar.
 check-reachable-failed = Får ikkje kontakt med tenesta.

@@ -27,6 +27,27 @@ impl TenantRef {
         }
     }
 
+    /// The tenant a `key()` names; `None` for anything else.
+    pub fn from_key(key: &str) -> Option<TenantRef> {
+        match key.split_once('/')? {
+            ("demo", number) => number
+                .parse()
+                .ok()
+                .filter(|number| *number > 0)
+                .map(|number| TenantRef::Demo { number }),
+            ("profile", id)
+                if !id.is_empty()
+                    && id.len() <= 64
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) =>
+            {
+                Some(TenantRef::Profile { id: id.to_string() })
+            }
+            _ => None,
+        }
+    }
+
     pub fn is_demo(&self) -> bool {
         matches!(self, TenantRef::Demo { .. })
     }

@@ -23,6 +23,7 @@ use synkvakt_app::os::settings_file::SettingsStore;
 use synkvakt_app::watch::{Glance, Watcher};
 use synkvakt_core::actions::{Action, ActionPath};
 use synkvakt_core::i18n::{Language, Localizer};
+use synkvakt_core::launch::OpenRequest;
 use tokio::sync::mpsc::UnboundedReceiver;
 use window::WindowApp;
 
@@ -206,7 +207,7 @@ impl Menu {
     async fn carry_out(&self, effect: Option<Effect>) -> bool {
         match effect {
             None | Some(Effect::Quit) => return false,
-            Some(Effect::OpenWindow(place)) => self.window.open(&place),
+            Some(Effect::OpenWindow(at)) => self.window.open(&OpenRequest { tenant: None, at }),
             Some(Effect::Paused(until)) => tracing::info!(?until, "notifications paused until"),
             Some(Effect::SupportMode(on)) => {
                 let action = Action::ChangeSettings {

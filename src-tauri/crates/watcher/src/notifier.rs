@@ -4,7 +4,7 @@
 
 use crate::window::WindowApp;
 use synkvakt_app::watch::Notice;
-use synkvakt_core::launch::OpenAt;
+use synkvakt_core::launch::{OpenAt, OpenRequest};
 
 /// The app's AppUserModelID: Windows shows a toast as the app's, and clickable, only when the
 /// Start menu shortcut carries the same ID (the installer sets it).
@@ -21,12 +21,16 @@ pub struct Notifier {
 }
 
 impl Notifier {
-    pub fn place_of(notice: &Notice) -> OpenAt {
-        match &notice.step_key {
-            Some(step_key) => OpenAt::Step {
-                step_key: step_key.clone(),
+    /// The notice's own tenant, at its step: never the step of whichever tenant is in view.
+    pub fn place_of(notice: &Notice) -> OpenRequest {
+        OpenRequest {
+            tenant: notice.tenant.clone(),
+            at: match &notice.step_key {
+                Some(step_key) => OpenAt::Step {
+                    step_key: step_key.clone(),
+                },
+                None => OpenAt::Status,
             },
-            None => OpenAt::Status,
         }
     }
 

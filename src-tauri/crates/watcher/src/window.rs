@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 use synkvakt_app::os::companion;
-use synkvakt_core::launch::OpenAt;
+use synkvakt_core::launch::OpenRequest;
 
 #[derive(Debug, Clone)]
 pub struct WindowApp {
@@ -19,14 +19,14 @@ impl WindowApp {
         }
     }
 
-    pub fn command(&self, place: &OpenAt) -> Command {
+    pub fn command(&self, place: &OpenRequest) -> Command {
         let mut command = Command::new(&self.program);
         command.args(place.args());
         command
     }
 
     /// Starts the window app at `place`; it runs on its own, and this process does not wait.
-    pub fn open(&self, place: &OpenAt) {
+    pub fn open(&self, place: &OpenRequest) {
         match companion::spawn_on_its_own(&mut self.command(place)) {
             Ok(pid) => tracing::info!(pid, ?place, "window app started"),
             Err(err) => tracing::error!(
@@ -42,16 +42,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_step_opens_the_window_app_with_that_step_as_its_argument() {
+    fn a_step_opens_the_window_app_with_its_tenant_and_step_as_arguments() {
+        use synkvakt_core::launch::OpenAt;
+        use synkvakt_core::profiles::TenantRef;
         let app = WindowApp {
             program: PathBuf::from("/opt/synkvakt/synkvakt"),
         };
-        let command = app.command(&OpenAt::Step {
-            step_key: "export-ad".into(),
+        let command = app.command(&OpenRequest {
+            tenant: Some(TenantRef::Demo { number: 2 }),
+            at: OpenAt::Step {
+                step_key: "export-ad".into(),
+            },
         });
         assert_eq!(command.get_program(), "/opt/synkvakt/synkvakt");
         let args: Vec<_> = command.get_args().collect();
-        assert_eq!(args, ["--step", "export-ad"]);
-        assert_eq!(app.command(&OpenAt::Status).get_args().count(), 0);
+        assert_eq!(args, ["--tenant", "demo/2", "--step", "export-ad"]);
+        let open = OpenRequest {
+            tenant: None,
+            at: OpenAt::Status,
+        };
+        assert_eq!(app.command(&open).get_args().count(), 0);
     }
 }

@@ -49,7 +49,7 @@ pub use connection_check::{CheckOutcome, CheckSubject, ConnectionCheck, Connecti
 pub use nudge::NudgeView;
 pub use overview::{OverviewView, TenantGlance};
 pub use status::{HistoryView, ImportLogEntryView, ImportLogView, StatusView};
-pub use tenants::TenantsView;
+pub use tenants::{Opening, TenantsView};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]

@@ -8,6 +8,7 @@ use serde::Serialize;
 use specta::Type;
 use synkvakt_core::actions::Action;
 use synkvakt_core::error::{Error, Result};
+use synkvakt_core::launch::{OpenAt, OpenRequest};
 use synkvakt_core::profiles::{
     ProductDefaults, ProfileInput, ProfileView, SecretChange, StoredSecrets, TenantRef,
 };
@@ -242,6 +243,45 @@ impl Session {
     }
 
     /// The tenant in view does not change under a manual sync: it would be left half done.
+    /// Carries out a request to open the window: puts the tenant it names in view first, so
+    /// that a notification's step is its own tenant's. A tenant that is gone, or a manual sync
+    /// that holds the view, opens the status view of the tenant in view and says why.
+    pub async fn open_request(&self, request: OpenRequest) -> Opening {
+        let Some(tenant) = request.tenant else {
+            return Opening {
+                at: request.at,
+                tenants: None,
+                problem: None,
+            };
+        };
+        if self.settings_now().in_view().as_ref() == Some(&tenant) {
+            return Opening {
+                at: request.at,
+                tenants: None,
+                problem: None,
+            };
+        }
+        let localizer = self.localizer();
+        let switched = match self.settings_now().knows(&tenant) {
+            Ok(()) => self.switch_tenant(tenant).await,
+            Err(_) => Err(Error::Refused {
+                reason: localizer.text("refused-open-tenant-gone"),
+            }),
+        };
+        match switched {
+            Ok(view) => Opening {
+                at: request.at,
+                tenants: Some(view),
+                problem: None,
+            },
+            Err(err) => Opening {
+                at: OpenAt::Status,
+                tenants: None,
+                problem: Some(err.to_user(&localizer)),
+            },
+        }
+    }
+
     fn refuse_during_manual_sync(&self) -> Result<()> {
         match self.manual_sync_under_way() {
             true => Err(Error::Refused {
@@ -250,6 +290,17 @@ impl Session {
             false => Ok(()),
         }
     }
+}
+
+/// Where the window opens, once the tenant the request named is in view.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Opening {
+    pub at: OpenAt,
+    /// The tenants after another was put in view for this request; `None` when none was.
+    pub tenants: Option<TenantsView>,
+    /// Why the tenant the request named is not in view.
+    pub problem: Option<synkvakt_core::error::UserError>,
 }
 
 fn trimmed(value: Option<String>, field: &'static str) -> Result<Option<String>> {
