@@ -27,6 +27,8 @@ const CLOCK_JITTER: chrono::Duration = chrono::Duration::seconds(2);
 pub const MAX_RESPONSE_BYTES: usize = 4 * 1024 * 1024;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+/// How often a request that changes something is sent with its key when its answer was lost.
+const KEYED_ATTEMPTS: usize = 3;
 
 #[derive(Clone)]
 pub struct TenantClient {
@@ -161,15 +163,50 @@ impl TenantClient {
     }
 
     /// Clears the cache of the service's web interface, so that it shows fresh data.
-    pub async fn clear_cache(&self) -> Result<CacheCleared> {
+    pub async fn clear_cache(&self, idempotency_key: &str) -> Result<CacheCleared> {
         let url = self.join("api/v1/cache/clear")?;
-        self.send_json(reqwest::Method::POST, url).await
+        self.send_keyed(url, None::<&()>, idempotency_key).await
     }
 
-    /// Starts a new cycle through the API, where the tenant says it can (`canStartCycle`).
-    pub async fn start_cycle(&self) -> Result<Cycle> {
+    /// Starts a new cycle through the API, where the tenant says it can (`canStartCycle`). The
+    /// same `idempotency_key` never starts a second one.
+    pub async fn start_cycle(&self, idempotency_key: &str) -> Result<Cycle> {
         let url = self.join("api/v1/cycles")?;
-        self.send_json(reqwest::Method::POST, url).await
+        self.send_keyed(url, None::<&()>, idempotency_key).await
+    }
+
+    /// Sends a request that changes something, and sends it again with the same key when its
+    /// answer was lost (a timeout or a broken connection): the tenant acts once per key, so a
+    /// lost answer never becomes a second action.
+    async fn send_keyed<B: Serialize, T: DeserializeOwned>(
+        &self,
+        url: Url,
+        body: Option<&B>,
+        idempotency_key: &str,
+    ) -> Result<T> {
+        let mut attempt = 1;
+        loop {
+            let mut request = self
+                .http
+                .post(url.clone())
+                .header("Idempotency-Key", idempotency_key);
+            if let Some(body) = body {
+                request = request.json(body);
+            }
+            match self.send(request, url.clone()).await {
+                Err(err @ (Error::Timeout { .. } | Error::Disconnected { .. }))
+                    if attempt < KEYED_ATTEMPTS =>
+                {
+                    tracing::warn!(
+                        attempt,
+                        endpoint = url.path(),
+                        "the answer was lost; asking again with the same key: {err}"
+                    );
+                    attempt += 1;
+                }
+                result => return result,
+            }
+        }
     }
 
     /// The synchronization templates, one per target system.
@@ -199,7 +236,7 @@ impl TenantClient {
         request: &PreviewRequest,
     ) -> Result<PreviewPage> {
         let url = self.path(&["api", "v1", "templates", template_id, "preview"])?;
-        self.send_body(url, request, &[]).await
+        self.send_body(url, request).await
     }
 
     /// Puts a re-export on the export queue. The same `idempotency_key` never makes a second job,
@@ -211,13 +248,22 @@ impl TenantClient {
         idempotency_key: &str,
     ) -> Result<ExportJob> {
         let url = self.path(&["api", "v1", "templates", template_id, "reexport"])?;
-        self.send_body(url, request, &[("Idempotency-Key", idempotency_key)])
-            .await
+        self.send_keyed(url, Some(request), idempotency_key).await
     }
 
     /// The export queue, newest job first.
     pub async fn export_queue(&self) -> Result<ExportQueue> {
         self.get_json("api/v1/export-queue").await
+    }
+
+    /// The job the re-export sent with `idempotency_key` made, or `None` when the tenant never
+    /// got it.
+    pub async fn job_of_key(&self, idempotency_key: &str) -> Result<Option<ExportJob>> {
+        let mut url = self.join("api/v1/export-queue")?;
+        url.query_pairs_mut()
+            .append_pair("idempotencyKey", idempotency_key);
+        let queue: ExportQueue = self.send_json(reqwest::Method::GET, url).await?;
+        Ok(queue.jobs.into_iter().next())
     }
 
     /// The service's address with `segments` as the path, each escaped as a path segment.
@@ -233,7 +279,7 @@ impl TenantClient {
     }
 
     /// Releases the cycle the import filter stopped.
-    pub async fn resume(&self, cycle_id: &str) -> Result<Cycle> {
+    pub async fn resume(&self, cycle_id: &str, idempotency_key: &str) -> Result<Cycle> {
         let mut url = self.join("api/v1/cycles/")?;
         url.path_segments_mut()
             .map_err(|_| Error::InvalidUrl {
@@ -242,7 +288,7 @@ impl TenantClient {
             .pop_if_empty()
             .push(cycle_id)
             .push("resume");
-        self.send_json(reqwest::Method::POST, url).await
+        self.send_keyed(url, None::<&()>, idempotency_key).await
     }
 
     fn join(&self, path: &str) -> Result<Url> {
@@ -285,17 +331,9 @@ impl TenantClient {
         self.send(request, url).await
     }
 
-    /// Sends `body` as JSON, with `headers` besides the usual ones.
-    async fn send_body<B: Serialize, T: DeserializeOwned>(
-        &self,
-        url: Url,
-        body: &B,
-        headers: &[(&str, &str)],
-    ) -> Result<T> {
-        let mut request = self.http.post(url.clone()).json(body);
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
+    /// Sends `body` as JSON.
+    async fn send_body<B: Serialize, T: DeserializeOwned>(&self, url: Url, body: &B) -> Result<T> {
+        let request = self.http.post(url.clone()).json(body);
         self.send(request, url).await
     }
 
@@ -521,12 +559,16 @@ impl CycleSource for TenantClient {
         Ok(self.tenant_info().await?.can_start_cycle)
     }
 
-    async fn start_cycle(&self) -> Result<()> {
-        TenantClient::start_cycle(self).await.map(drop)
+    async fn start_cycle(&self, idempotency_key: &str) -> Result<()> {
+        TenantClient::start_cycle(self, idempotency_key)
+            .await
+            .map(drop)
     }
 
-    async fn clear_cache(&self) -> Result<()> {
-        TenantClient::clear_cache(self).await.map(drop)
+    async fn clear_cache(&self, idempotency_key: &str) -> Result<()> {
+        TenantClient::clear_cache(self, idempotency_key)
+            .await
+            .map(drop)
     }
 }
 

@@ -8,109 +8,14 @@ use std::time::Duration;
 use synkvakt_api::demo_protocol::Scenario;
 use synkvakt_api::model::{Product, ReexportRequest, ReexportScope, ScopeKind};
 use synkvakt_api::personal::Disclosure;
-use synkvakt_app::session::reexport::{download, execute_exactly_once};
+use synkvakt_app::session::reexport::download;
 use synkvakt_app::tenant_client::TenantClient;
 use synkvakt_core::reexport::{KindOf, PreviewColumn, PreviewQuery, PreviewStore};
 use synkvakt_core::Error;
 use synkvakt_demo_tenant::{start, DemoConfig, RunningDemo};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
 
-/// What the proxy does to the next request whose path contains its text.
-#[derive(Clone, Copy)]
-enum Fault {
-    /// The tenant does the work; its answer never reaches the client.
-    DropAnswer,
-    /// The answer comes after this long.
-    Delay(Duration),
-}
-
-type Faults = Arc<Mutex<VecDeque<(&'static str, Fault)>>>;
-
-/// How many requests whose first line contained a text reached the proxy.
-type Seen = Arc<Mutex<Vec<String>>>;
-
-/// Reads one HTTP request: its head and its body.
-async fn read_request(socket: &mut TcpStream) -> Option<Vec<u8>> {
-    let mut request = Vec::new();
-    let mut buffer = [0u8; 8192];
-    let head_end = loop {
-        if let Some(at) = request.windows(4).position(|w| w == b"\r\n\r\n") {
-            break at + 4;
-        }
-        match socket.read(&mut buffer).await {
-            Ok(0) | Err(_) => return None,
-            Ok(n) => request.extend_from_slice(&buffer[..n]),
-        }
-    };
-    let head = String::from_utf8_lossy(&request[..head_end]).to_lowercase();
-    let length: usize = head
-        .lines()
-        .find_map(|line| line.strip_prefix("content-length:"))
-        .and_then(|value| value.trim().parse().ok())
-        .unwrap_or(0);
-    while request.len() < head_end + length {
-        match socket.read(&mut buffer).await {
-            Ok(0) | Err(_) => return None,
-            Ok(n) => request.extend_from_slice(&buffer[..n]),
-        }
-    }
-    Some(request)
-}
-
-/// A proxy to `upstream` that passes one request per connection and applies the faults queued.
-async fn faulty_proxy(upstream: String, faults: Faults) -> String {
-    watching_proxy(upstream, faults, Seen::default()).await
-}
-
-/// The same proxy, noting the first line of every request in `seen`.
-async fn watching_proxy(upstream: String, faults: Faults, seen: Seen) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        while let Ok((mut client, _)) = listener.accept().await {
-            let upstream = upstream.clone();
-            let faults = faults.clone();
-            let seen = seen.clone();
-            tokio::spawn(async move {
-                let Some(request) = read_request(&mut client).await else {
-                    return;
-                };
-                let first_line = String::from_utf8_lossy(&request)
-                    .lines()
-                    .next()
-                    .unwrap_or_default()
-                    .to_string();
-                seen.lock().unwrap().push(first_line.clone());
-                // One request per connection: the tenant closes it after answering.
-                let line_end = request.windows(2).position(|w| w == b"\r\n").unwrap() + 2;
-                let mut forwarded = request[..line_end].to_vec();
-                forwarded.extend_from_slice(b"Connection: close\r\n");
-                forwarded.extend_from_slice(&request[line_end..]);
-                let mut tenant = TcpStream::connect(&upstream).await.unwrap();
-                tenant.write_all(&forwarded).await.unwrap();
-                let mut answer = Vec::new();
-                tenant.read_to_end(&mut answer).await.unwrap();
-                let fault = {
-                    let mut queued = faults.lock().unwrap();
-                    let hit = queued
-                        .iter()
-                        .position(|(path, _)| first_line.contains(path));
-                    hit.and_then(|index| queued.remove(index))
-                        .map(|(_, fault)| fault)
-                };
-                match fault {
-                    Some(Fault::DropAnswer) => return,
-                    Some(Fault::Delay(late)) => tokio::time::sleep(late).await,
-                    None => {}
-                }
-                let _ = client.write_all(&answer).await;
-                let _ = client.shutdown().await;
-            });
-        }
-    });
-    format!("http://{address}")
-}
+mod faulty_proxy;
+use faulty_proxy::{faulty_proxy, watching_proxy, Fault, Faults, Seen};
 
 async fn demo(users: u32) -> RunningDemo {
     let mut config = DemoConfig::new(Product::EAdm, Scenario::Healthy);
@@ -152,7 +57,8 @@ async fn an_execute_whose_answer_was_lost_is_sent_again_and_makes_one_job() {
     let client = TenantClient::new(&proxy, &demo.api_key).unwrap();
 
     let request = mail_for(selection(&["10001", "10002", "10003"]));
-    let job = execute_exactly_once(&client, "ad", &request, "dialog-key-0001")
+    let job = client
+        .execute_reexport("ad", &request, "dialog-key-0001")
         .await
         .unwrap();
     assert!(
@@ -174,10 +80,12 @@ async fn an_execute_that_timed_out_is_sent_again_and_makes_one_job() {
     let client = TenantClient::with_timeout(&proxy, &demo.api_key, Duration::from_secs(1)).unwrap();
 
     let request = mail_for(selection(&["10004"]));
-    let first = execute_exactly_once(&client, "ad", &request, "dialog-key-0002")
+    let first = client
+        .execute_reexport("ad", &request, "dialog-key-0002")
         .await
         .unwrap();
-    let again = execute_exactly_once(&client, "ad", &request, "dialog-key-0002")
+    let again = client
+        .execute_reexport("ad", &request, "dialog-key-0002")
         .await
         .unwrap();
     assert_eq!(first.id, again.id, "a second press gives the same job");

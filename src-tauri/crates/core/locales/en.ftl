@@ -282,6 +282,7 @@ checklist-item-check-status = Check that the last cycle has finished
 checklist-item-run-task = Run “{ $task }” on { $server } and wait until it is Ready
 checklist-item-clear-cache = Clear the cache of the web interface
 checklist-item-watch-cycle = Watch the new cycle until it completes
+checklist-start-unanswered = The tenant did not answer the start. Synkvakt sends the same start again until it answers; the tenant starts at most one cycle for it.
 checklist-waiting-for-cycle = Cycle { $cycle } is running. Synkvakt waits for it to finish, then checks again.
 checklist-new-cycle-stopped = The new cycle stopped. Open Status and follow the guidance of the step that stopped.
 checklist-started-by-api = This tenant started the cycle itself; no scheduled task was needed.

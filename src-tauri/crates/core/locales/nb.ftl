@@ -282,6 +282,7 @@ checklist-item-check-status = Sjekk at siste syklus er ferdig
 checklist-item-run-task = Kjør «{ $task }» på { $server } og vent til den er Klar
 checklist-item-clear-cache = Tøm hurtigbufferen i webgrensesnittet
 checklist-item-watch-cycle = Følg den nye syklusen til den er fullført
+checklist-start-unanswered = Kunden svarte ikke på starten. Synkvakt sender den samme starten på nytt til den svarer; kunden starter høyst én syklus for den.
 checklist-waiting-for-cycle = Syklus { $cycle } kjører. Synkvakt venter til den er ferdig og sjekker så på nytt.
 checklist-new-cycle-stopped = Den nye syklusen stoppet. Åpne Status og følg veiledningen for steget som stoppet.
 checklist-started-by-api = Denne tenanten startet syklusen selv; ingen planlagt oppgave trengtes.

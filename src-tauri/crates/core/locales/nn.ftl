@@ -282,6 +282,7 @@ checklist-item-check-status = Sjekk at siste syklus er ferdig
 checklist-item-run-task = Køyr «{ $task }» på { $server } og vent til ho er Klar
 checklist-item-clear-cache = Tøm mellomlageret i nettgrensesnittet
 checklist-item-watch-cycle = Følg den nye syklusen til han er fullført
+checklist-start-unanswered = Kunden svarte ikkje på starten. Synkvakt sender den same starten på nytt til han svarar; kunden startar høgst éin syklus for han.
 checklist-waiting-for-cycle = Syklus { $cycle } køyrer. Synkvakt ventar til han er ferdig og sjekkar så på nytt.
 checklist-new-cycle-stopped = Den nye syklusen stoppa. Opna Status og følg rettleiinga for steget som stoppa.
 checklist-started-by-api = Denne tenanten starta syklusen sjølv; inga planlagd oppgåve trongst.

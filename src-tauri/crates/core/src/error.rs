@@ -112,6 +112,12 @@ pub struct UserError {
 }
 
 impl Error {
+    /// The request may have reached the tenant, but its answer did not come back: a request
+    /// that changes something is asked again with its key, never anew.
+    pub fn answer_lost(&self) -> bool {
+        matches!(self, Error::Timeout { .. } | Error::Disconnected { .. })
+    }
+
     pub fn kind(&self) -> &'static str {
         match self {
             Error::InvalidUrl { .. } => "invalid-url",

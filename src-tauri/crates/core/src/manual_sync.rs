@@ -22,8 +22,9 @@ pub trait CycleSource: Send + Sync {
     fn current_cycle(&self) -> impl Future<Output = Result<Cycle>> + Send;
     /// Whether the tenant starts cycles through its API (newer eAdm) instead of the task.
     fn can_start_cycle(&self) -> impl Future<Output = Result<bool>> + Send;
-    fn start_cycle(&self) -> impl Future<Output = Result<()>> + Send;
-    fn clear_cache(&self) -> impl Future<Output = Result<()>> + Send;
+    /// Starts a cycle once per `idempotency_key`, however often it is sent.
+    fn start_cycle(&self, idempotency_key: &str) -> impl Future<Output = Result<()>> + Send;
+    fn clear_cache(&self, idempotency_key: &str) -> impl Future<Output = Result<()>> + Send;
 }
 
 /// Runs the client's tasks under the guards. One per tenant: its lock keeps runs from overlapping.
@@ -55,6 +56,13 @@ pub enum Started {
     },
     /// A cycle runs: nothing was started; check again once it finished.
     Waiting { cycle_id: String },
+    /// The start went out through the API and its answer was lost, asked again with its key
+    /// too: it may have started. Only the same start, with the same key, may follow.
+    Unanswered {
+        previous_cycle_id: String,
+        /// What came back instead of an answer, for the log.
+        cause: String,
+    },
 }
 
 impl<S: CycleSource> TaskRunner<S> {
@@ -106,7 +114,11 @@ impl<S: CycleSource> TaskRunner<S> {
 
     /// Step 2 of the manual sync: re-reads the cycle and the task right before starting a new
     /// cycle, through the tenant's API where it can, else by running the task.
-    pub async fn start_manual_sync(&self, task: &TaskRef) -> Result<Started> {
+    pub async fn start_manual_sync(
+        &self,
+        task: &TaskRef,
+        idempotency_key: &str,
+    ) -> Result<Started> {
         let _only_one = self.run_lock.lock().await;
         let by_api = self.tenant.can_start_cycle().await?;
         let cycle = self.tenant.current_cycle().await?;
@@ -128,12 +140,22 @@ impl<S: CycleSource> TaskRunner<S> {
             }
         };
         let by = if by_api {
-            self.actions
+            let sent = self
+                .actions
                 .perform(&self.tenant_name, Action::StartCycle, check, || {
-                    self.tenant.start_cycle()
+                    self.tenant.start_cycle(idempotency_key)
                 })
-                .await?;
-            StartedBy::Api
+                .await;
+            match sent {
+                Ok(()) => StartedBy::Api,
+                Err(err) if err.answer_lost() => {
+                    return Ok(Started::Unanswered {
+                        previous_cycle_id: cycle.id,
+                        cause: err.to_string(),
+                    })
+                }
+                Err(err) => return Err(err),
+            }
         } else {
             let action = Action::RunTask {
                 task: task.name.clone(),
@@ -151,15 +173,30 @@ impl<S: CycleSource> TaskRunner<S> {
         })
     }
 
+    /// Step 2 again, after its answer was lost: the same start with the same key, and no guard
+    /// in front of it, as the cycle running now may be the one it started. The tenant starts
+    /// at most one cycle per key.
+    pub async fn send_start_again(&self, idempotency_key: &str) -> Result<()> {
+        let _only_one = self.run_lock.lock().await;
+        self.actions
+            .perform(
+                &self.tenant_name,
+                Action::StartCycle,
+                async { Ok(()) },
+                || self.tenant.start_cycle(idempotency_key),
+            )
+            .await
+    }
+
     /// Step 3 of the manual sync: the web interface shows fresh data. Audited like the rest.
-    pub async fn clear_cache(&self) -> Result<()> {
+    pub async fn clear_cache(&self, idempotency_key: &str) -> Result<()> {
         let tenant = self.tenant.clone();
         self.actions
             .perform(
                 &self.tenant_name,
                 Action::ClearCache,
                 async { Ok(()) },
-                || async move { tenant.clear_cache().await },
+                || async move { tenant.clear_cache(idempotency_key).await },
             )
             .await
     }
@@ -250,6 +287,9 @@ pub enum ChecklistPhase {
     Refused { refusal: Refusal },
     /// (2) The task runs; the checklist waits until it is Ready again.
     TaskRunning { previous_cycle_id: String },
+    /// (2) The start through the API went out and no answer came back: it is sent again with
+    /// the same key until the tenant answers, never as a new start.
+    StartUnanswered { previous_cycle_id: String },
     /// (3) The task is done: the web cache is cleared next.
     ClearingCache { previous_cycle_id: String },
     /// (4) Watching for the new cycle and its end.
@@ -268,6 +308,10 @@ pub enum ChecklistPhase {
 pub struct Checklist {
     pub task: TaskRef,
     pub phase: ChecklistPhase,
+    /// One per checklist, as one start is what the admin confirmed: a start through the API
+    /// and the cache clear after it are each sent with keys of their own made from it, so
+    /// that a lost answer asked again never starts or clears twice.
+    idempotency_key: String,
 }
 
 impl Checklist {
@@ -275,7 +319,13 @@ impl Checklist {
         Checklist {
             task,
             phase: ChecklistPhase::CheckingStatus,
+            idempotency_key: crate::actions::random_token(),
         }
+    }
+
+    /// The key of the one start this checklist makes through the API.
+    fn start_key(&self) -> String {
+        format!("start-{}", self.idempotency_key)
     }
 
     pub async fn advance<S: CycleSource>(
@@ -284,7 +334,7 @@ impl Checklist {
     ) -> Result<&ChecklistPhase> {
         let next = match &self.phase {
             ChecklistPhase::CheckingStatus | ChecklistPhase::WaitingForCycle { .. } => match runner
-                .start_manual_sync(&self.task)
+                .start_manual_sync(&self.task, &self.start_key())
                 .await
             {
                 Ok(Started::Ran {
@@ -297,6 +347,13 @@ impl Checklist {
                     by: StartedBy::Api,
                 }) => ChecklistPhase::ClearingCache { previous_cycle_id },
                 Ok(Started::Waiting { cycle_id }) => ChecklistPhase::WaitingForCycle { cycle_id },
+                Ok(Started::Unanswered {
+                    previous_cycle_id,
+                    cause,
+                }) => {
+                    tracing::warn!("the start's answer was lost; it is sent again: {cause}");
+                    ChecklistPhase::StartUnanswered { previous_cycle_id }
+                }
                 Err(Error::TaskRefused(refusal)) => ChecklistPhase::Refused { refusal },
                 Err(err) => return Err(err),
             },
@@ -308,8 +365,16 @@ impl Checklist {
                     },
                 }
             }
+            ChecklistPhase::StartUnanswered { previous_cycle_id } => {
+                runner.send_start_again(&self.start_key()).await?;
+                ChecklistPhase::ClearingCache {
+                    previous_cycle_id: previous_cycle_id.clone(),
+                }
+            }
             ChecklistPhase::ClearingCache { previous_cycle_id } => {
-                runner.clear_cache().await?;
+                runner
+                    .clear_cache(&format!("clear-{}", self.idempotency_key))
+                    .await?;
                 ChecklistPhase::WatchingCycle {
                     previous_cycle_id: previous_cycle_id.clone(),
                     cycle_id: None,

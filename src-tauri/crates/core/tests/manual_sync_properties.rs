@@ -114,6 +114,10 @@ struct ScriptedTenant {
     can_start: bool,
     /// The state of the cycle before each start through the API.
     api_starts: Mutex<Vec<CycleState>>,
+    /// The keys starts came with: a key seen before starts nothing, as the contract says.
+    start_keys: Mutex<std::collections::HashSet<String>>,
+    /// How many of the next starts' answers are lost after the tenant acted on them.
+    lost_answers: std::sync::atomic::AtomicUsize,
 }
 
 impl CycleSource for ScriptedTenant {
@@ -125,16 +129,37 @@ impl CycleSource for ScriptedTenant {
         Ok(self.can_start)
     }
 
-    async fn start_cycle(&self) -> Result<()> {
-        let mut current = self.cycle.lock().unwrap();
-        self.api_starts.lock().unwrap().push(current.state.clone());
-        let mut started = cycle(Shape::Running { delta: false });
-        started.id = format!("api-{}", self.api_starts.lock().unwrap().len());
-        *current = started;
+    async fn start_cycle(&self, idempotency_key: &str) -> Result<()> {
+        if self
+            .start_keys
+            .lock()
+            .unwrap()
+            .insert(idempotency_key.to_string())
+        {
+            let mut current = self.cycle.lock().unwrap();
+            self.api_starts.lock().unwrap().push(current.state.clone());
+            let mut started = cycle(Shape::Running { delta: false });
+            started.id = format!("api-{}", self.api_starts.lock().unwrap().len());
+            *current = started;
+        }
+        let lost = self
+            .lost_answers
+            .fetch_update(
+                std::sync::atomic::Ordering::SeqCst,
+                std::sync::atomic::Ordering::SeqCst,
+                |left| left.checked_sub(1),
+            )
+            .is_ok();
+        if lost {
+            return Err(synkvakt_core::Error::Timeout {
+                url: "https://tenant.example/api/v1/cycles".into(),
+                seconds: 15,
+            });
+        }
         Ok(())
     }
 
-    async fn clear_cache(&self) -> Result<()> {
+    async fn clear_cache(&self, _idempotency_key: &str) -> Result<()> {
         Ok(())
     }
 }
@@ -247,6 +272,8 @@ impl Rig {
             cycle: Mutex::new(cycle(shape)),
             can_start,
             api_starts: Mutex::new(Vec::new()),
+            start_keys: Mutex::new(Default::default()),
+            lost_answers: Default::default(),
         });
         let scheduler = Arc::new(RecordingScheduler {
             tenant: tenant.clone(),
@@ -320,7 +347,14 @@ fn check(ops: Vec<Op>, can_start: bool) {
                         .map(|_| {
                             let runner = runner.clone();
                             let task = task.clone();
-                            tokio::spawn(async move { runner.start_manual_sync(&task).await })
+                            tokio::spawn(async move {
+                                runner
+                                    .start_manual_sync(
+                                        &task,
+                                        &synkvakt_core::actions::random_token(),
+                                    )
+                                    .await
+                            })
                         })
                         .collect();
                     let mut outcomes = Vec::new();
@@ -372,7 +406,11 @@ fn check(ops: Vec<Op>, can_start: bool) {
                     let start = {
                         let runner = runner.clone();
                         let task = task.clone();
-                        tokio::spawn(async move { runner.start_manual_sync(&task).await })
+                        tokio::spawn(async move {
+                            runner
+                                .start_manual_sync(&task, &synkvakt_core::actions::random_token())
+                                .await
+                        })
                     };
                     let nudged = runner.nudge(STEPS[step], &task, view_of).await;
                     let started = start.await.unwrap();
@@ -622,6 +660,42 @@ fn a_tenant_that_starts_cycles_itself_is_asked_through_its_api_and_no_task_runs(
     });
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// However many of a start's answers are lost, the checklist sends the same start again and
+    /// never a new one: one cycle for one confirmed start, followed to its cache clear.
+    #[test]
+    fn a_lost_start_is_sent_again_never_started_anew(lost in 0usize..6, looks in 1usize..12) {
+        use synkvakt_core::manual_sync::{Checklist, ChecklistPhase};
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let Rig { tenant, runner, .. } = Rig::starting_by(Shape::Completed, true);
+            tenant
+                .lost_answers
+                .store(lost, std::sync::atomic::Ordering::SeqCst);
+            let previous = tenant.cycle.lock().unwrap().id.clone();
+            let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None));
+            for _ in 0..looks + lost {
+                if matches!(checklist.phase, ChecklistPhase::ClearingCache { .. }) {
+                    break;
+                }
+                let _ = checklist.advance(&runner).await;
+            }
+            prop_assert_eq!(tenant.api_starts.lock().unwrap().len(), 1, "one cycle per confirmed start");
+            prop_assert_eq!(
+                &checklist.phase,
+                &ChecklistPhase::ClearingCache { previous_cycle_id: previous },
+                "the checklist follows its own start, not a cycle it then waits behind"
+            );
+            Ok(())
+        })?;
+    }
+}
+
 /// The demo scheduler the app runs, behind a window that notes the cycle's state at each run and
 /// every run the scheduler itself had to refuse because one was under way.
 struct WatchedDemoScheduler {
@@ -661,6 +735,8 @@ fn check_with_demo_scheduler(ops: Vec<Op>) {
             cycle: Mutex::new(cycle(Shape::Completed)),
             can_start: false,
             api_starts: Mutex::new(Vec::new()),
+            start_keys: Mutex::new(Default::default()),
+            lost_answers: Default::default(),
         });
         let task = TaskRef::new(SYNC_TASK, Some("eadm-klient01".into()));
         let scheduler = Arc::new(WatchedDemoScheduler {
@@ -696,7 +772,14 @@ fn check_with_demo_scheduler(ops: Vec<Op>) {
                         .map(|_| {
                             let runner = runner.clone();
                             let task = task.clone();
-                            tokio::spawn(async move { runner.start_manual_sync(&task).await })
+                            tokio::spawn(async move {
+                                runner
+                                    .start_manual_sync(
+                                        &task,
+                                        &synkvakt_core::actions::random_token(),
+                                    )
+                                    .await
+                            })
                         })
                         .collect();
                     for start in starts {
@@ -731,7 +814,11 @@ fn check_with_demo_scheduler(ops: Vec<Op>) {
                     let start = {
                         let runner = runner.clone();
                         let task = task.clone();
-                        tokio::spawn(async move { runner.start_manual_sync(&task).await })
+                        tokio::spawn(async move {
+                            runner
+                                .start_manual_sync(&task, &synkvakt_core::actions::random_token())
+                                .await
+                        })
                     };
                     let _ = runner.nudge(STEPS[step], &task, view_of).await;
                     let _ = start.await.unwrap();

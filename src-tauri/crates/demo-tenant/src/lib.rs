@@ -6,12 +6,13 @@
 mod client_logs;
 pub mod directory;
 pub mod import_log;
+mod keys;
 mod reexport;
 pub mod simulation;
 pub mod templates;
 
 use axum::extract::{Path, Query, Request, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -125,6 +126,8 @@ struct Tenant {
     directory: Directory,
     templates: &'static [TemplateDef],
     jobs: reexport::Jobs,
+    /// Every request that changes something carries a key; kept on disk with a runtime folder.
+    keys: keys::KeyStore,
 }
 
 impl Tenant {
@@ -276,6 +279,12 @@ pub async fn start(config: DemoConfig) -> std::io::Result<RunningDemo> {
             directory,
             templates: templates::for_product(config.product),
             jobs: reexport::Jobs::new(time_scale),
+            keys: keys::KeyStore::load(config.runtime_dir.as_ref().map(|dir| {
+                dir.join(format!(
+                    "demo-tenant-keys-{}-{number}.json",
+                    config.product.as_str().to_lowercase()
+                ))
+            })),
         })
     };
     let tenant = tenant_number(1);
@@ -435,7 +444,7 @@ async fn tenant_info(State(tenant): State<Arc<Tenant>>) -> Response {
     Json(info).into_response()
 }
 
-async fn start_cycle(State(tenant): State<Arc<Tenant>>) -> Response {
+async fn start_cycle(State(tenant): State<Arc<Tenant>>, headers: HeaderMap) -> Response {
     if !tenant.can_start_cycle {
         return api_error(
             StatusCode::CONFLICT,
@@ -443,11 +452,23 @@ async fn start_cycle(State(tenant): State<Arc<Tenant>>) -> Response {
             "This tenant starts cycles only when the client's scheduled task runs.",
         );
     }
-    match tenant.start_cycle() {
-        Ok(cycle) => {
-            tracing::info!(cycle = cycle.id, "a new cycle started through the API");
-            (StatusCode::ACCEPTED, Json(cycle)).into_response()
-        }
+    keyed(&tenant, &headers, "start-cycle".into(), || {
+        let cycle = tenant.start_cycle()?;
+        tracing::info!(cycle = cycle.id, "a new cycle started through the API");
+        Ok((StatusCode::ACCEPTED, serde_json::json!(cycle)))
+    })
+}
+
+/// Answers a request that changes something once per idempotency key.
+fn keyed(
+    tenant: &Tenant,
+    headers: &HeaderMap,
+    request: String,
+    act: impl FnOnce() -> Result<(StatusCode, serde_json::Value), Refusal>,
+) -> Response {
+    let answer = keys::required_key(headers).and_then(|key| tenant.keys.once(&key, request, act));
+    match answer.map(keys::Keyed::into_parts) {
+        Ok((status, answer)) => (status, Json(answer)).into_response(),
         Err(refused) => refused.into_response(),
     }
 }
@@ -489,35 +510,43 @@ async fn current_cycle(State(tenant): State<Arc<Tenant>>, request: Request) -> R
         .into_response()
 }
 
-async fn resume_cycle(State(tenant): State<Arc<Tenant>>, Path(id): Path<String>) -> Response {
-    let cycle = tenant.current_cycle();
-    if cycle.id != id {
-        return api_error(
-            StatusCode::NOT_FOUND,
-            "no-such-cycle",
-            "Only the current cycle can be resumed.",
-        );
-    }
-    if cycle.state != CycleState::Stopped {
-        return api_error(
-            StatusCode::CONFLICT,
-            "not-stopped",
-            format!(
-                "The cycle is {}, not stopped by the import filter.",
-                cycle.state.as_wire()
-            ),
-        );
-    }
-    tenant.resumed.store(true, Ordering::SeqCst);
-    tracing::info!(cycle = id, "cycle resumed");
-    Json(tenant.current_cycle()).into_response()
+async fn resume_cycle(
+    State(tenant): State<Arc<Tenant>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    keyed(&tenant, &headers, format!("resume {id}"), || {
+        let cycle = tenant.current_cycle();
+        if cycle.id != id {
+            return Err(Refusal::new(
+                StatusCode::NOT_FOUND,
+                "no-such-cycle",
+                "Only the current cycle can be resumed.",
+            ));
+        }
+        if cycle.state != CycleState::Stopped {
+            return Err(Refusal::new(
+                StatusCode::CONFLICT,
+                "not-stopped",
+                format!(
+                    "The cycle is {}, not stopped by the import filter.",
+                    cycle.state.as_wire()
+                ),
+            ));
+        }
+        tenant.resumed.store(true, Ordering::SeqCst);
+        tracing::info!(cycle = id, "cycle resumed");
+        Ok((StatusCode::OK, serde_json::json!(tenant.current_cycle())))
+    })
 }
 
-async fn clear_cache(State(tenant): State<Arc<Tenant>>) -> Response {
-    Json(CacheCleared {
-        cleared_at: tenant.clock.now(),
+async fn clear_cache(State(tenant): State<Arc<Tenant>>, headers: HeaderMap) -> Response {
+    keyed(&tenant, &headers, "clear-cache".into(), || {
+        let cleared = CacheCleared {
+            cleared_at: tenant.clock.now(),
+        };
+        Ok((StatusCode::OK, serde_json::json!(cleared)))
     })
-    .into_response()
 }
 
 /// What the real service sees when the client's task has run: a step that waited for the

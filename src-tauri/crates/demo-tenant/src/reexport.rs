@@ -6,6 +6,7 @@
 //! cycles.
 
 use crate::directory::Directory;
+use crate::keys::required_key;
 use crate::templates::TemplateDef;
 use crate::{Refusal, Tenant};
 use axum::extract::rejection::JsonRejection;
@@ -16,7 +17,6 @@ use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::Value;
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use synkvakt_api::model::{
     ExportJob, ExportQueue, JobState, MappingList, PreviewPage, PreviewRequest, PreviewRow,
@@ -32,9 +32,8 @@ const QUEUED_FOR_MS: i64 = 1_000;
 const MAX_PAGE: u32 = 5_000;
 /// The most users a selection may name, as the contract allows.
 const MAX_SELECTION: usize = 10_000;
-const KEY_LENGTH: std::ops::RangeInclusive<usize> = 8..=128;
 
-/// The re-exports asked for, with the idempotency keys that asked for them.
+/// The re-exports asked for.
 pub(crate) struct Jobs {
     values_per_second: u64,
     queue: Mutex<Queue>,
@@ -44,14 +43,6 @@ pub(crate) struct Jobs {
 struct Queue {
     /// Oldest first; a job's number is its place here plus one.
     jobs: Vec<Job>,
-    keys: HashMap<String, KeyUse>,
-}
-
-/// The request an idempotency key was first used for, and the job it made.
-struct KeyUse {
-    template_id: String,
-    request: ReexportRequest,
-    job: usize,
 }
 
 struct Job {
@@ -121,28 +112,24 @@ impl Jobs {
             .collect()
     }
 
-    /// Puts the planned re-export on the queue, unless `key` already did: then the job it made,
-    /// or a refusal when the key was used for another request. One lock covers the check and
-    /// the insert, so that requests racing with the same key make one job.
+    /// The job `id` as the queue shows it now, if it is there.
+    fn job(&self, id: &str, now: DateTime<Utc>) -> Option<ExportJob> {
+        self.queue()
+            .jobs
+            .iter()
+            .find(|job| job.id == id)
+            .map(|job| job.at(now, self.values_per_second))
+    }
+
+    /// Puts the planned re-export on the queue.
     fn submit(
         &self,
-        key: &str,
         template_id: &str,
-        request: ReexportRequest,
+        request: &ReexportRequest,
         plan: &Plan,
         now: DateTime<Utc>,
-    ) -> Result<ExportJob, Refusal> {
+    ) -> ExportJob {
         let mut queue = self.queue();
-        if let Some(used) = queue.keys.get(key) {
-            if used.template_id != template_id || used.request != request {
-                return Err(Refusal::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "idempotency-key-reused",
-                    "This Idempotency-Key was used for a different re-export.",
-                ));
-            }
-            return Ok(queue.jobs[used.job].at(now, self.values_per_second));
-        }
         let job = Job {
             id: format!("job-{:04}", queue.jobs.len() + 1),
             template_id: template_id.to_string(),
@@ -169,16 +156,7 @@ impl Jobs {
         );
         let answer = job.at(now, self.values_per_second);
         queue.jobs.push(job);
-        let index = queue.jobs.len() - 1;
-        queue.keys.insert(
-            key.to_string(),
-            KeyUse {
-                template_id: template_id.to_string(),
-                request,
-                job: index,
-            },
-        );
-        Ok(answer)
+        answer
     }
 }
 
@@ -445,20 +423,7 @@ pub(crate) async fn execute(
     request: Result<Json<Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<ExportJob>), Refusal> {
     let template = find_template(&tenant, &id)?;
-    let key = headers
-        .get("idempotency-key")
-        .and_then(|value| value.to_str().ok())
-        .filter(|key| KEY_LENGTH.contains(&key.len()))
-        .ok_or_else(|| {
-            bad_request(
-                "missing-idempotency-key",
-                format!(
-                    "An Idempotency-Key header of {} to {} characters is required.",
-                    KEY_LENGTH.start(),
-                    KEY_LENGTH.end()
-                ),
-            )
-        })?;
+    let key = required_key(&headers)?;
     let request: ReexportRequest = body(request)?;
     let plan = plan(
         &tenant.directory,
@@ -466,16 +431,52 @@ pub(crate) async fn execute(
         request.mapping_id.as_deref(),
         &request.scope,
     )?;
-    let job = tenant
-        .jobs
-        .submit(key, template.id, request, &plan, tenant.clock.now())?;
-    Ok((StatusCode::ACCEPTED, Json(job)))
+    let now = tenant.clock.now();
+    let asked = format!("{REEXPORT} {} {}", template.id, serde_json::json!(request));
+    let keyed = tenant.keys.once(&key, asked, || {
+        let job = tenant.jobs.submit(template.id, &request, &plan, now);
+        Ok((StatusCode::ACCEPTED, serde_json::json!(job)))
+    })?;
+    let (status, answer) = keyed.into_parts();
+    Ok((status, Json(tenant.job_now(answer)?)))
 }
 
-pub(crate) async fn export_queue(State(tenant): State<Arc<Tenant>>) -> Json<ExportQueue> {
-    Json(ExportQueue {
-        jobs: tenant.jobs.at(tenant.clock.now()),
-    })
+/// What a re-export's key is kept under, before its template and request.
+const REEXPORT: &str = "reexport";
+
+impl Tenant {
+    /// A job as an answer kept it, as the queue shows it now when it is still there.
+    fn job_now(&self, answer: Value) -> Result<ExportJob, Refusal> {
+        let made: ExportJob = serde_json::from_value(answer).map_err(|err| {
+            Refusal::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                err.to_string(),
+            )
+        })?;
+        Ok(self.jobs.job(&made.id, self.clock.now()).unwrap_or(made))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct QueueQuery {
+    idempotency_key: Option<String>,
+}
+
+/// The queue, or with `idempotencyKey` only the job that key made (none when it made none).
+pub(crate) async fn export_queue(
+    State(tenant): State<Arc<Tenant>>,
+    Query(query): Query<QueueQuery>,
+) -> Result<Json<ExportQueue>, Refusal> {
+    let jobs = match query.idempotency_key {
+        None => tenant.jobs.at(tenant.clock.now()),
+        Some(key) => match tenant.keys.answer_of(&key, REEXPORT) {
+            Some(answer) => vec![tenant.job_now(answer)?],
+            None => Vec::new(),
+        },
+    };
+    Ok(Json(ExportQueue { jobs }))
 }
 
 #[cfg(test)]
@@ -515,9 +516,7 @@ mod tests {
             mapping_id: None,
             scope: all_users(),
         };
-        let job = jobs
-            .submit("key-0001", "ad", request, &plan, start)
-            .unwrap();
+        let job = jobs.submit("ad", &request, &plan, start);
         assert_eq!((job.state, job.done, job.total), (JobState::Queued, 0, 250));
         let at = |ms: i64| jobs.at(start + chrono::Duration::milliseconds(ms))[0].clone();
         assert_eq!(at(999).state, JobState::Queued);

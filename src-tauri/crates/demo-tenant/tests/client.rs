@@ -91,7 +91,7 @@ async fn the_clients_task_starts_a_new_cycle_once_the_last_one_finished() {
         (history.cycles[0].id.as_str(), history.cycles[1].id.as_str()),
         (new.id.as_str(), before.id.as_str())
     );
-    let cleared = client.clear_cache().await.unwrap();
+    let cleared = client.clear_cache("clear-0001").await.unwrap();
     assert!(cleared.cleared_at >= new.started_at);
 }
 
@@ -246,4 +246,43 @@ async fn an_unchanged_cycle_costs_a_304_and_a_changed_one_comes_whole() {
         }
         Conditional::Unchanged => panic!("a changed cycle came back as unchanged"),
     }
+}
+
+#[tokio::test]
+async fn a_restarted_demo_tenant_still_knows_the_keys_it_acted_on() {
+    use synkvakt_api::model::{ReexportRequest, ReexportScope, ScopeKind};
+    let runtime = tempfile::tempdir().unwrap();
+    let config = {
+        let mut config = DemoConfig::new(Product::EAdm, Scenario::Healthy);
+        config.runtime_dir = Some(runtime.path().to_path_buf());
+        config
+    };
+    let request = ReexportRequest {
+        mapping_id: Some("ad-mail".into()),
+        scope: ReexportScope {
+            kind: ScopeKind::Selection,
+            user_ids: vec!["10001".into()],
+        },
+    };
+    let first = start(config.clone()).await.unwrap();
+    let client = TenantClient::new(&first.base_url(), &first.api_key).unwrap();
+    let job = client
+        .execute_reexport("ad", &request, "dialog-key-restart")
+        .await
+        .unwrap();
+    first.stop();
+
+    let second = start(config).await.unwrap();
+    let client = TenantClient::new(&second.base_url(), &second.api_key).unwrap();
+    let found = client.job_of_key("dialog-key-restart").await.unwrap();
+    assert_eq!(found.map(|found| found.id), Some(job.id.clone()));
+    let again = client
+        .execute_reexport("ad", &request, "dialog-key-restart")
+        .await
+        .unwrap();
+    assert_eq!(
+        again.id, job.id,
+        "the same key after a restart makes no second job"
+    );
+    assert_eq!(client.job_of_key("never-sent-key").await.unwrap(), None);
 }

@@ -223,15 +223,55 @@ async fn error_responses_match_the_contract_too() {
     );
 }
 
+/// A POST as a client sends it: each with an idempotency key of its own.
 async fn post(url: &str, key: &str) -> (u16, Value) {
-    let response = reqwest::Client::new()
-        .post(url)
-        .bearer_auth(key)
-        .send()
-        .await
-        .unwrap();
+    post_keyed(url, key, Some(&synkvakt_demo_tenant::random_key())).await
+}
+
+async fn post_keyed(url: &str, key: &str, idempotency_key: Option<&str>) -> (u16, Value) {
+    let mut request = reqwest::Client::new().post(url).bearer_auth(key);
+    if let Some(idempotency_key) = idempotency_key {
+        request = request.header("Idempotency-Key", idempotency_key);
+    }
+    let response = request.send().await.unwrap();
     let status = response.status().as_u16();
     (status, response.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn every_request_that_changes_something_needs_its_key_and_a_key_serves_one_request() {
+    let contract = contract();
+    let mut config = DemoConfig::new(Product::EAdm, Scenario::Healthy);
+    config.can_start_cycle = true;
+    config.test_clock = true;
+    let demo = start(config).await.unwrap();
+    let base = demo.base_url();
+    for path in ["/api/v1/cycles", "/api/v1/cache/clear"] {
+        let (status, body) = post_keyed(&format!("{base}{path}"), &demo.api_key, None).await;
+        assert_eq!(status, 400, "{path}: {body}");
+        assert_eq!(body["code"], "missing-idempotency-key");
+        assert!(
+            validator_for(&contract, "post", path, 400).is_valid(&body),
+            "{body}"
+        );
+    }
+    let start_url = format!("{base}/api/v1/cycles");
+    let (status, first) = post_keyed(&start_url, &demo.api_key, Some("one-key-0001")).await;
+    assert_eq!(status, 202, "{first}");
+    let (status, again) = post_keyed(&start_url, &demo.api_key, Some("one-key-0001")).await;
+    assert_eq!(
+        (status, &again["id"]),
+        (202, &first["id"]),
+        "the first answer, again"
+    );
+    let clear_url = format!("{base}/api/v1/cache/clear");
+    let (status, body) = post_keyed(&clear_url, &demo.api_key, Some("one-key-0001")).await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["code"], "idempotency-key-reused");
+    assert!(
+        validator_for(&contract, "post", "/api/v1/cache/clear", 422).is_valid(&body),
+        "{body}"
+    );
 }
 
 #[tokio::test]

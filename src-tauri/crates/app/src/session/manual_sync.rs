@@ -360,6 +360,9 @@ fn items(progress: &Progress, localizer: &Localizer) -> Vec<ChecklistItemView> {
         ),
         ChecklistPhase::Refused { refusal } => (0, Blocked, Some(refusal.text(localizer))),
         ChecklistPhase::TaskRunning { .. } => (1, Doing, None),
+        ChecklistPhase::StartUnanswered { .. } => {
+            (1, Doing, Some(localizer.text("checklist-start-unanswered")))
+        }
         ChecklistPhase::ClearingCache { .. } => (2, Doing, None),
         ChecklistPhase::WatchingCycle { .. } => (3, Doing, None),
         ChecklistPhase::Completed { .. } => (4, Done, None),

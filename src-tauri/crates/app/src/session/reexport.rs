@@ -9,7 +9,7 @@ use synkvakt_api::model::{
     Template,
 };
 use synkvakt_api::personal::PersonalData;
-use synkvakt_core::actions::{Action, ActionPath};
+use synkvakt_core::actions::{random_token, Action, ActionPath};
 use synkvakt_core::error::{Error, Result};
 use synkvakt_core::i18n::Localizer;
 use synkvakt_core::reexport::{
@@ -19,9 +19,6 @@ use synkvakt_core::reexport::{
 
 /// The largest selection a re-export takes, as the contract allows.
 const MAX_SELECTION: usize = 10_000;
-
-/// How often Execute is sent with the same key when its answer was lost.
-const EXECUTE_ATTEMPTS: usize = 3;
 
 /// Downloads the whole preview into `store`, a page at a time; dropping the future (closing the
 /// dialog) stops the download.
@@ -54,34 +51,6 @@ pub async fn download(
                 });
             }
             return Ok(());
-        }
-    }
-}
-
-/// Sends the re-export, and sends it again with the same key when the answer was lost (a timeout
-/// or a broken connection): the tenant makes one job per key, so this never makes two.
-pub async fn execute_exactly_once(
-    client: &TenantClient,
-    template_id: &str,
-    request: &ReexportRequest,
-    idempotency_key: &str,
-) -> Result<ExportJob> {
-    let mut attempt = 1;
-    loop {
-        match client
-            .execute_reexport(template_id, request, idempotency_key)
-            .await
-        {
-            Err(err @ (Error::Timeout { .. } | Error::Disconnected { .. }))
-                if attempt < EXECUTE_ATTEMPTS =>
-            {
-                tracing::warn!(
-                    attempt,
-                    "the re-export's answer was lost; asking again: {err}"
-                );
-                attempt += 1;
-            }
-            result => return result,
         }
     }
 }
@@ -202,8 +171,7 @@ impl ReexportDialog {
         };
         let job = actions
             .perform(&self.tenant.name, action, check, || {
-                execute_exactly_once(
-                    &self.tenant.client,
+                self.tenant.client.execute_reexport(
                     &self.template.id,
                     &request,
                     &self.idempotency_key,
@@ -385,11 +353,4 @@ impl Session {
         let answer = connection.reached.client.export_queue().await;
         self.for_tenant_in_view(&connection, answer)
     }
-}
-
-/// 128 random bits in hex: dialog ids and idempotency keys.
-fn random_token() -> String {
-    use rand::Rng;
-    let bytes: [u8; 16] = rand::rng().random();
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use specta::Type;
 use synkvakt_api::model::{ImportChange, ImportCounts};
 use synkvakt_api::personal::{Disclosure, PersonalData};
-use synkvakt_core::actions::Action;
+use synkvakt_core::actions::{random_token, Action};
 use synkvakt_core::error::{Error, Result, UserError};
 use synkvakt_core::import_filter::resume_check;
 use synkvakt_core::status::{self, CycleView};
@@ -196,7 +196,7 @@ impl Session {
         };
         self.actions
             .perform(&connection.tenant_name, action, check, || async {
-                client.resume(&cycle_id).await
+                client.resume(&cycle_id, &random_token()).await
             })
             .await?;
         self.status().await
