@@ -17,6 +17,8 @@ const COMMANDS: &[&str] = &[
     "preview_window",
     "close_preview",
     "execute_reexport",
+    "sent_reexports",
+    "send_reexport_again",
     "export_queue",
     "next_open_at",
     "audit_log",

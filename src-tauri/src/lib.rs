@@ -8,6 +8,7 @@ use synkvakt_app::os::diagnostics_zip::DiagnosticsView;
 use synkvakt_app::os::paths::AppPaths;
 use synkvakt_app::os::{companion, logging};
 use synkvakt_app::session::manual_sync::ManualSyncView;
+use synkvakt_app::session::sent_reexports::SentReexportView;
 use synkvakt_app::session::{
     AppInfo, ConnectionReport, HistoryView, ImportLogView, Opening, OverviewView, Session,
     StatusView, TenantsView,
@@ -176,6 +177,31 @@ async fn preview_window(
 async fn close_preview(session: State<'_, Session>, preview_id: String) -> Result<(), UserError> {
     session.close_preview(preview_id).await;
     Ok(())
+}
+
+/// The re-exports sent and not answered before Synkvakt last stopped, each asked for on the
+/// queue of the tenant in view.
+#[tauri::command]
+#[specta::specta]
+async fn sent_reexports(session: State<'_, Session>) -> Result<Vec<SentReexportView>, UserError> {
+    session
+        .sent_reexports()
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+/// Sends a re-export that never arrived again, with its own key, once the admin confirmed it.
+#[tauri::command]
+#[specta::specta]
+async fn send_reexport_again(
+    session: State<'_, Session>,
+    key: String,
+    confirmed: ConfirmedCounts,
+) -> Result<ExportJob, UserError> {
+    session
+        .send_reexport_again(key, confirmed)
+        .await
+        .map_err(|err| session.user_error(&err))
 }
 
 #[tauri::command]
@@ -402,6 +428,8 @@ pub fn commands<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
         preview_window,
         close_preview,
         execute_reexport,
+        sent_reexports,
+        send_reexport_again,
         export_queue,
         next_open_at,
         audit_log,
@@ -459,15 +487,18 @@ pub fn run() {
             Ok(())
         })
         .on_window_event(|window, event| {
-            // Closing the window ends the app, but never halfway through a manual sync.
+            // Closing the window ends the app, but never halfway through a manual sync, nor
+            // before an Execute has its answer.
             if let WindowEvent::CloseRequested { api, .. } = event {
                 let session = window.state::<Session>();
-                if session.manual_sync_under_way() {
+                if session.manual_sync_under_way() || session.reexport_under_way() {
                     api.prevent_close();
                     let _ = window.hide();
                     let app = window.app_handle().clone();
                     tauri::async_runtime::spawn(async move {
-                        app.state::<Session>().settle_manual_sync().await;
+                        let session = app.state::<Session>();
+                        session.settle_reexport().await;
+                        session.settle_manual_sync().await;
                         // Launched again meanwhile: the admin is back, and the window stays.
                         let shown = app
                             .get_webview_window("main")

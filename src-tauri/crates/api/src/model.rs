@@ -335,6 +335,8 @@ pub struct PreviewPage {
     pub total: u32,
     pub users: u32,
     pub offset: u32,
+    /// Names the template, mapping, scope and data version this page was computed from.
+    pub preview_token: String,
     pub rows: Vec<PreviewRow>,
 }
 
@@ -343,6 +345,19 @@ pub struct PreviewPage {
 pub struct ReexportRequest {
     pub mapping_id: Option<String>,
     pub scope: ReexportScope,
+    /// The token of the preview the admin confirmed.
+    pub preview_token: String,
+}
+
+/// The 409 answer to an Execute whose preview is no longer what the data gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PreviewOutdated {
+    pub code: String,
+    pub message: String,
+    pub total: u32,
+    pub users: u32,
+    pub preview_token: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]

@@ -4,7 +4,7 @@
 use serde_json::Value;
 use synkvakt_api::model::{
     ApiError, CacheCleared, Cycle, CycleHistory, ExportJob, ExportQueue, ImportLog, MappingList,
-    PreviewPage, TemplateList, TenantInfo, UserSearch,
+    PreviewOutdated, PreviewPage, TemplateList, TenantInfo, UserSearch,
 };
 
 fn contract() -> Value {
@@ -103,6 +103,9 @@ fn every_response_has_an_example_and_every_example_decodes() {
                 "MappingList" => serde_json::from_value::<MappingList>(example.clone()).map(drop),
                 "UserSearch" => serde_json::from_value::<UserSearch>(example.clone()).map(drop),
                 "PreviewPage" => serde_json::from_value::<PreviewPage>(example.clone()).map(drop),
+                "PreviewOutdated" => {
+                    serde_json::from_value::<PreviewOutdated>(example.clone()).map(drop)
+                }
                 "ExportJob" => serde_json::from_value::<ExportJob>(example.clone()).map(drop),
                 "ExportQueue" => serde_json::from_value::<ExportQueue>(example.clone()).map(drop),
                 other => panic!("{name}: no client type for schema {other} ({schema})"),

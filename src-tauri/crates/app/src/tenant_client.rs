@@ -12,8 +12,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use synkvakt_api::model::{
     ApiError, CacheCleared, Cycle, CycleHistory, ExportJob, ExportQueue, ImportChange, ImportLog,
-    MappingList, PreviewPage, PreviewRequest, ReexportRequest, TemplateList, TenantInfo,
-    UserSearch,
+    MappingList, PreviewOutdated, PreviewPage, PreviewRequest, ReexportRequest, TemplateList,
+    TenantInfo, UserSearch,
 };
 use synkvakt_core::addresses::{is_loopback, service_base};
 use synkvakt_core::error::{Error, Result};
@@ -387,6 +387,14 @@ impl TenantClient {
             return Err(Error::Unauthorized {
                 status: status.as_u16(),
             });
+        }
+        if status == StatusCode::CONFLICT {
+            if let Ok(outdated) = serde_json::from_slice::<PreviewOutdated>(&body) {
+                return Err(Error::PreviewOutdated {
+                    users: outdated.users,
+                    values: outdated.total,
+                });
+            }
         }
         if !status.is_success() && status != StatusCode::NOT_MODIFIED {
             let (code, message) = match serde_json::from_slice::<ApiError>(&body) {

@@ -10,6 +10,7 @@ use synkvakt_api::model::{Product, ReexportRequest, ReexportScope, ScopeKind};
 use synkvakt_api::personal::Disclosure;
 use synkvakt_app::session::reexport::download;
 use synkvakt_app::tenant_client::TenantClient;
+use synkvakt_core::i18n::{Language, Localizer};
 use synkvakt_core::reexport::{KindOf, PreviewColumn, PreviewQuery, PreviewStore};
 use synkvakt_core::Error;
 use synkvakt_demo_tenant::{start, DemoConfig, RunningDemo};
@@ -30,10 +31,23 @@ fn selection(ids: &[&str]) -> ReexportScope {
     }
 }
 
-fn mail_for(scope: ReexportScope) -> ReexportRequest {
+/// The re-export of `mail` for `scope`, naming the preview the tenant gives for it now.
+async fn mail_for(demo: &RunningDemo, scope: ReexportScope) -> ReexportRequest {
+    let direct = TenantClient::new(&demo.base_url(), &demo.api_key).unwrap();
+    let preview = synkvakt_api::model::PreviewRequest {
+        mapping_id: Some("ad-mail".into()),
+        scope: scope.clone(),
+        offset: 0,
+        limit: 1,
+    };
     ReexportRequest {
         mapping_id: Some("ad-mail".into()),
         scope,
+        preview_token: direct
+            .preview_page("ad", &preview)
+            .await
+            .unwrap()
+            .preview_token,
     }
 }
 
@@ -56,7 +70,7 @@ async fn an_execute_whose_answer_was_lost_is_sent_again_and_makes_one_job() {
     let proxy = faulty_proxy(address_of(&demo), faults.clone()).await;
     let client = TenantClient::new(&proxy, &demo.api_key).unwrap();
 
-    let request = mail_for(selection(&["10001", "10002", "10003"]));
+    let request = mail_for(&demo, selection(&["10001", "10002", "10003"])).await;
     let job = client
         .execute_reexport("ad", &request, "dialog-key-0001")
         .await
@@ -79,7 +93,7 @@ async fn an_execute_that_timed_out_is_sent_again_and_makes_one_job() {
     let proxy = faulty_proxy(address_of(&demo), faults).await;
     let client = TenantClient::with_timeout(&proxy, &demo.api_key, Duration::from_secs(1)).unwrap();
 
-    let request = mail_for(selection(&["10004"]));
+    let request = mail_for(&demo, selection(&["10004"])).await;
     let first = client
         .execute_reexport("ad", &request, "dialog-key-0002")
         .await
@@ -96,7 +110,7 @@ async fn an_execute_that_timed_out_is_sent_again_and_makes_one_job() {
 async fn without_the_same_key_the_tenant_would_make_two_jobs() {
     let demo = demo(200).await;
     let client = TenantClient::new(&demo.base_url(), &demo.api_key).unwrap();
-    let request = mail_for(selection(&["10001"]));
+    let request = mail_for(&demo, selection(&["10001"])).await;
     client
         .execute_reexport("ad", &request, "dialog-key-aaaa")
         .await
@@ -118,9 +132,17 @@ async fn the_preview_pages_in_over_loopback_and_is_filtered_in_the_store() {
         kind: ScopeKind::All,
         user_ids: Vec::new(),
     };
-    download(&client, "ad", None, all, &KindOf::new(&mappings), &store)
-        .await
-        .unwrap();
+    download(
+        &client,
+        "ad",
+        None,
+        all,
+        &KindOf::new(&mappings),
+        &store,
+        &Localizer::new(Language::En),
+    )
+    .await
+    .unwrap();
     let query = |user_id: &str| PreviewQuery {
         user_id: user_id.into(),
         text: String::new(),
@@ -159,6 +181,7 @@ async fn a_preview_page_that_times_out_stops_the_download_with_the_reason() {
         selection(&["10001", "10002"]),
         &KindOf::new(&[]),
         &store,
+        &Localizer::new(Language::En),
     )
     .await;
     assert!(matches!(result, Err(Error::Timeout { .. })), "{result:?}");
@@ -168,7 +191,6 @@ async fn a_preview_page_that_times_out_stops_the_download_with_the_reason() {
 #[tokio::test]
 async fn closing_the_dialog_stops_its_download() {
     use synkvakt_app::session::reexport::{DialogTenant, ReexportDialog};
-    use synkvakt_core::i18n::{Language, Localizer};
     let demo = demo(20_000).await;
     // Every preview page comes late, so that the download is still under way when it is closed.
     let faults: Faults = Arc::new(Mutex::new(
@@ -189,6 +211,7 @@ async fn closing_the_dialog_stops_its_download() {
         DialogTenant {
             client,
             name: "Demo kommune".into(),
+            reference: synkvakt_core::profiles::TenantRef::Demo { number: 1 },
         },
         template,
         &mappings,

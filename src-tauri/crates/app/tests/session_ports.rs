@@ -166,6 +166,8 @@ struct Rig {
     audit: Arc<MemoryAudit>,
     proxy: SlowProxy,
     demo: Arc<InProcessDemo>,
+    /// The session's data folder, removed with the rig.
+    data_dir: tempfile::TempDir,
 }
 
 const SLOW_PROFILE: &str = "slow0000kommune";
@@ -213,6 +215,7 @@ async fn rig(in_view: TenantRef) -> Rig {
         ..Settings::default()
     };
     let audit = Arc::new(MemoryAudit::default());
+    let data_dir = tempfile::tempdir().unwrap();
     let demo = Arc::new(InProcessDemo { server, config });
     let session = Session::from_ports(SessionPorts {
         settings: Arc::new(MemorySettings(Mutex::new(settings))),
@@ -224,12 +227,14 @@ async fn rig(in_view: TenantRef) -> Rig {
         this_machine: "ws01".into(),
         runtime_dir: std::env::temp_dir().join(format!("synkvakt-ports-{}", std::process::id())),
         log_dir: std::env::temp_dir(),
+        data_dir: data_dir.path().to_path_buf(),
     });
     Rig {
         session: Arc::new(session),
         audit,
         proxy,
         demo,
+        data_dir,
     }
 }
 

@@ -391,6 +391,9 @@ refused-scope = the selection of users is not valid. Pick the users again.
 refused-empty-selection = no users are selected. Add users, or choose all users.
 refused-selection-too-large = a selection holds at most 10,000 users. Choose all users, or fewer.
 refused-no-such-template = the tenant has no such template or mapping any more. Open the re-export page again.
+refused-preview-unsteady = the data kept changing while the preview loaded. Wait until the tenant has finished its cycle, then open the preview again.
+refused-sent-reexport-gone = that re-export is no longer waiting for an answer: it reached the queue, or was refused. Look at the export queue.
+refused-sent-reexport-other-tenant = that re-export was sent to another tenant. Put that tenant in view, then send it again there.
 refused-preview-closed = that preview has been closed. Open the preview again.
 
 ## The watcher: notifications and the tray
@@ -476,6 +479,8 @@ error-tls = The certificate of { $url } could not be verified.
 error-tls-hint = If your network has its own certificate authority or a proxy that inspects TLS, ask IT for its CA certificate: have it added to this computer's trusted roots, or name it under Settings → Network.
 error-proxy-auth = The proxy between this computer and { $url } asks for a sign-in Synkvakt cannot give.
 error-proxy-auth-hint = Proxies that sign in, with NTLM, Kerberos or a password, are not supported: a proxy password would have to sit in a file, and Synkvakt keeps secrets only in the keyring. Ask IT to let the service's address through the proxy without sign-in.
+error-preview-outdated = The data changed since the preview: the re-export would now write { $values } values for { $users } users. Nothing was put on the export queue.
+error-preview-outdated-hint = The preview is loading again with the data as it is now. Look at it, then confirm its counts.
 error-redirected = The service address redirects to { $to }: correct the address.
 error-redirected-hint = Synkvakt sends the API key only to the address in the profile, and the API never redirects. Put the service's own address in the tenant's profile (ask the vendor if you are unsure which it is).
 error-extra-ca = The extra CA certificate cannot be used: { $path }

@@ -391,6 +391,9 @@ refused-scope = utvalget av brukere er ikke gyldig. Velg brukerne på nytt.
 refused-empty-selection = ingen brukere er valgt. Legg til brukere, eller velg alle brukere.
 refused-selection-too-large = et utvalg kan ha høyst 10 000 brukere. Velg alle brukere, eller færre.
 refused-no-such-template = tenanten har ikke lenger denne malen eller mappingen. Åpne reeksport-siden på nytt.
+refused-preview-unsteady = dataene endret seg hele tiden mens forhåndsvisningen ble lastet. Vent til kunden er ferdig med syklusen, og åpne forhåndsvisningen på nytt.
+refused-sent-reexport-gone = den reeksporten venter ikke lenger på svar: den kom i køen, eller ble avvist. Se i eksportkøen.
+refused-sent-reexport-other-tenant = den reeksporten ble sendt til en annen kunde. Vis den kunden, og send den på nytt der.
 refused-preview-closed = den forhåndsvisningen er lukket. Åpne forhåndsvisningen på nytt.
 
 ## Overvåkeren: varsler og systemstatusfeltet
@@ -475,6 +478,8 @@ error-tls = Sertifikatet til { $url } kunne ikke bekreftes.
 error-tls-hint = Har nettverket egen sertifikatutsteder eller en proxy som inspiserer TLS, be IT om CA-sertifikatet: få det lagt til blant de klarerte rotsertifikatene på denne maskinen, eller oppgi det under Innstillinger → Nettverk.
 error-proxy-auth = Proxyen mellom denne maskinen og { $url } krever en pålogging Synkvakt ikke kan gi.
 error-proxy-auth-hint = Proxyer som krever pålogging, med NTLM, Kerberos eller passord, støttes ikke: et proxypassord måtte ligget i en fil, og Synkvakt lagrer hemmeligheter bare i nøkkelringen. Be IT slippe tjenestens adresse gjennom proxyen uten pålogging.
+error-preview-outdated = Dataene er endret siden forhåndsvisningen: reeksporten ville nå skrive { $values } verdier for { $users } brukere. Ingenting ble lagt i eksportkøen.
+error-preview-outdated-hint = Forhåndsvisningen lastes på nytt med dataene slik de er nå. Se over den, og bekreft tallene.
 error-redirected = Tjenesteadressen videresender til { $to }: rett adressen.
 error-redirected-hint = Synkvakt sender API-nøkkelen bare til adressen i profilen, og API-et videresender aldri. Skriv tjenestens egen adresse i kundeprofilen (spør leverandøren om du er usikker på hvilken det er).
 error-extra-ca = Det ekstra CA-sertifikatet kan ikke brukes: { $path }

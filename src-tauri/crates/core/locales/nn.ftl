@@ -391,6 +391,9 @@ refused-scope = utvalet av brukarar er ikkje gyldig. Vel brukarane på nytt.
 refused-empty-selection = ingen brukarar er valde. Legg til brukarar, eller vel alle brukarar.
 refused-selection-too-large = eit utval kan ha høgst 10 000 brukarar. Vel alle brukarar, eller færre.
 refused-no-such-template = tenanten har ikkje lenger denne malen eller mappingen. Opna reeksport-sida på nytt.
+refused-preview-unsteady = dataa endra seg heile tida medan førehandsvisinga vart lasta. Vent til kunden er ferdig med syklusen, og opne førehandsvisinga på nytt.
+refused-sent-reexport-gone = den reeksporten ventar ikkje lenger på svar: han kom i køen, eller vart avvist. Sjå i eksportkøen.
+refused-sent-reexport-other-tenant = den reeksporten vart send til ein annan kunde. Vis den kunden, og send han på nytt der.
 refused-preview-closed = den førehandsvisinga er lukka. Opna førehandsvisinga på nytt.
 
 ## Overvakaren: varsel og systemstatusfeltet
@@ -475,6 +478,8 @@ error-tls = Sertifikatet til { $url } kunne ikkje stadfestast.
 error-tls-hint = Har nettverket eigen sertifikatutferdar eller ein proxy som inspiserer TLS, be IT om CA-sertifikatet: få det lagt til mellom dei klarerte rotsertifikata på denne maskina, eller oppgje det under Innstillingar → Nettverk.
 error-proxy-auth = Proxyen mellom denne maskina og { $url } krev ei pålogging Synkvakt ikkje kan gje.
 error-proxy-auth-hint = Proxyar som krev pålogging, med NTLM, Kerberos eller passord, er ikkje støtta: eit proxypassord måtte ha lege i ei fil, og Synkvakt lagrar løyndomar berre i nøkkelringen. Be IT sleppe adressa til tenesta gjennom proxyen utan pålogging.
+error-preview-outdated = Dataa er endra sidan førehandsvisinga: reeksporten ville no skrive { $values } verdiar for { $users } brukarar. Ingenting vart lagt i eksportkøen.
+error-preview-outdated-hint = Førehandsvisinga vert lasta på nytt med dataa slik dei er no. Sjå over henne, og stadfest tala.
 error-redirected = Tenesteadressa vidaresender til { $to }: rett adressa.
 error-redirected-hint = Synkvakt sender API-nøkkelen berre til adressa i profilen, og API-et vidaresender aldri. Skriv adressa til sjølve tenesta i kundeprofilen (spør leverandøren om du er usikker på kva for ei det er).
 error-extra-ca = Det ekstra CA-sertifikatet kan ikkje brukast: { $path }

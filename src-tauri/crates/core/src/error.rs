@@ -13,6 +13,8 @@ pub enum Error {
     InsecureUrl { url: String },
     #[error("could not reach {url}: {detail}")]
     Unreachable { url: String, detail: String },
+    #[error("the data changed since the preview: now {values} values for {users} users")]
+    PreviewOutdated { users: u32, values: u32 },
     #[error("{url} redirects to {to}")]
     Redirected { url: String, to: String },
     #[error("{url} did not answer in {seconds} s")]
@@ -138,6 +140,7 @@ impl Error {
             Error::Tls { .. } => "tls",
             Error::ProxyAuth { .. } => "proxy-auth",
             Error::Redirected { .. } => "redirected",
+            Error::PreviewOutdated { .. } => "preview-outdated",
             Error::ExtraCa { .. } => "extra-ca",
             Error::Keyring { .. } => "keyring",
             Error::NoApiKey { .. } => "no-api-key",
@@ -186,6 +189,12 @@ impl Error {
             Error::Task { detail, .. } => vec![("detail", detail.as_str().into())],
             Error::TaskRefused(refusal) => vec![("reason", refusal.reason().into())],
             Error::Tls { url, .. } | Error::ProxyAuth { url } => vec![("url", url.as_str().into())],
+            Error::PreviewOutdated { users, values } => {
+                vec![
+                    ("users", i64::from(*users).into()),
+                    ("values", i64::from(*values).into()),
+                ]
+            }
             Error::Redirected { url, to } => {
                 vec![("url", url.as_str().into()), ("to", to.as_str().into())]
             }
@@ -312,6 +321,10 @@ mod tests {
             Error::Redirected {
                 url: "x".into(),
                 to: "y".into(),
+            },
+            Error::PreviewOutdated {
+                users: 3,
+                values: 6,
             },
             Error::ExtraCa {
                 path: "ca.pem".into(),

@@ -182,6 +182,8 @@ struct Store {
     rows: Vec<StoredRow>,
     /// Each user's number, in the order they arrived.
     user_indices: HashMap<String, u32>,
+    /// What the tenant says the preview is of: the template, scope and data version.
+    token: Option<String>,
     total: u32,
     users: u32,
     /// Rows whose value would change, of all loaded.
@@ -204,9 +206,22 @@ impl PreviewStore {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Adds a page as it arrives.
-    pub fn add_page(&self, total: u32, users: u32, rows: Vec<PreviewRow>, kinds: &KindOf) {
+    /// Adds a page as it arrives; false, and nothing added, when its token is not the first
+    /// page's: the data changed while the preview loaded.
+    pub fn add_page(
+        &self,
+        token: &str,
+        total: u32,
+        users: u32,
+        rows: Vec<PreviewRow>,
+        kinds: &KindOf,
+    ) -> bool {
         let mut store = self.lock();
+        match &store.token {
+            Some(first) if first != token => return false,
+            Some(_) => {}
+            None => store.token = Some(token.to_string()),
+        }
         store.total = total;
         store.users = users;
         for row in rows {
@@ -223,6 +238,17 @@ impl PreviewStore {
         if store.rows.len() as u64 >= u64::from(total) {
             store.complete = true;
         }
+        true
+    }
+
+    /// Drops every row, to load the preview again from its first page.
+    pub fn reset(&self) {
+        *self.lock() = Store::default();
+    }
+
+    /// The token of the preview loaded, which Execute sends back.
+    pub fn token(&self) -> Option<String> {
+        self.lock().token.clone()
     }
 
     pub fn fail(&self, problem: crate::error::UserError) {
@@ -358,6 +384,7 @@ fn select(
 }
 
 /// The value kind of each target attribute of a template, from its mappings.
+#[derive(Clone)]
 pub struct KindOf(HashMap<String, ValueKind>);
 
 impl KindOf {
@@ -500,7 +527,7 @@ mod tests {
                 ]
             })
             .collect();
-        store.add_page(users * 2, users, rows, &kinds());
+        store.add_page("pv-1", users * 2, users, rows, &kinds());
         store
     }
 
@@ -554,7 +581,7 @@ mod tests {
     #[test]
     fn there_are_no_counts_to_confirm_before_every_row_arrived() {
         let store = PreviewStore::default();
-        store.add_page(4, 2, vec![row(1, "mail", None, "a@x.no")], &kinds());
+        assert!(store.add_page("pv-1", 4, 2, vec![row(1, "mail", None, "a@x.no")], &kinds()));
         assert_eq!(store.counts(), None);
         assert_eq!(
             store
@@ -612,6 +639,7 @@ mod tests {
     fn rows_still_arriving_are_counted_as_loaded_of_the_total() {
         let store = PreviewStore::default();
         store.add_page(
+            "pv-1",
             4,
             2,
             vec![row(1, "mail", None, "a"), row(1, "x", None, "b")],
@@ -625,7 +653,12 @@ mod tests {
             (window.loaded, window.total, window.complete),
             (2, 4, false)
         );
+        assert!(
+            !store.add_page("pv-2", 4, 2, vec![row(2, "mail", None, "c")], &kinds()),
+            "a page of other data is not added to this preview"
+        );
         store.add_page(
+            "pv-1",
             4,
             2,
             vec![row(2, "mail", None, "c"), row(2, "x", None, "d")],
@@ -639,5 +672,8 @@ mod tests {
             (window.loaded, window.matching, window.complete),
             (4, 4, true)
         );
+        assert_eq!(store.token().as_deref(), Some("pv-1"));
+        store.reset();
+        assert_eq!((store.token(), store.counts()), (None, None));
     }
 }

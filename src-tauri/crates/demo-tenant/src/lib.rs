@@ -126,6 +126,8 @@ struct Tenant {
     directory: Directory,
     templates: &'static [TemplateDef],
     jobs: reexport::Jobs,
+    /// Values changed by hand in the target system since the demo started.
+    edits: Mutex<reexport::HandEdits>,
     /// Every request that changes something carries a key; kept on disk with a runtime folder.
     keys: keys::KeyStore,
 }
@@ -279,6 +281,7 @@ pub async fn start(config: DemoConfig) -> std::io::Result<RunningDemo> {
             directory,
             templates: templates::for_product(config.product),
             jobs: reexport::Jobs::new(time_scale),
+            edits: Mutex::default(),
             keys: keys::KeyStore::load(config.runtime_dir.as_ref().map(|dir| {
                 dir.join(format!(
                     "demo-tenant-keys-{}-{number}.json",
@@ -370,6 +373,7 @@ fn router(tenant: Arc<Tenant>) -> Router {
         .route("/_demo/lease/{holder}", post(renew_lease))
         .route("/_demo/clock", get(clock_now))
         .route("/_demo/clock/advance", post(advance_clock))
+        .route("/_demo/directory/clear", post(reexport::clear_by_hand))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(tenant.clone(), require_key))
         .layer(middleware::from_fn_with_state(tenant.clone(), tenant_clock));
@@ -381,24 +385,27 @@ fn router(tenant: Arc<Tenant>) -> Router {
 #[derive(Debug)]
 struct Refusal {
     status: StatusCode,
-    error: ApiError,
+    body: serde_json::Value,
 }
 
 impl Refusal {
     fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Refusal {
-        Refusal {
-            status,
-            error: ApiError {
-                code: code.to_string(),
-                message: message.into(),
-            },
-        }
+        let error = ApiError {
+            code: code.to_string(),
+            message: message.into(),
+        };
+        Refusal::with_body(status, serde_json::json!(error))
+    }
+
+    /// A refusal with a body of its own shape, as the contract gives some (`PreviewOutdated`).
+    fn with_body(status: StatusCode, body: serde_json::Value) -> Refusal {
+        Refusal { status, body }
     }
 }
 
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
-        (self.status, Json(self.error)).into_response()
+        (self.status, Json(self.body)).into_response()
     }
 }
 

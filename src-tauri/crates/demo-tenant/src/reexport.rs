@@ -19,8 +19,8 @@ use serde::Deserialize;
 use serde_json::Value;
 use std::sync::{Arc, Mutex};
 use synkvakt_api::model::{
-    ExportJob, ExportQueue, JobState, MappingList, PreviewPage, PreviewRequest, PreviewRow,
-    ReexportRequest, ReexportScope, ScopeKind, TemplateList, UserSearch,
+    ExportJob, ExportQueue, JobState, MappingList, PreviewOutdated, PreviewPage, PreviewRequest,
+    PreviewRow, ReexportRequest, ReexportScope, ScopeKind, TemplateList, UserSearch,
 };
 use synkvakt_api::personal::PersonName;
 
@@ -195,9 +195,29 @@ impl Plan<'_> {
         self.users.count() * self.positions.len()
     }
 
+    /// What this plan previews, as the data is now: the template, the mappings, the users and
+    /// the version of the hand edits.
+    fn token(&self, edits: &HandEdits) -> String {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.template.id.hash(&mut hasher);
+        self.positions.hash(&mut hasher);
+        (0..self.users.count())
+            .map(|position| self.users.at(position))
+            .for_each(|user| user.hash(&mut hasher));
+        edits.version.hash(&mut hasher);
+        format!("pv-{:016x}", hasher.finish())
+    }
+
     /// Rows `offset..offset + limit`, ordered by user and then by mapping: row `i` is user
     /// `i / mappings` with mapping `i % mappings`, so that no page needs the rows before it.
-    fn page(&self, directory: &Directory, offset: usize, limit: usize) -> PreviewPage {
+    fn page(
+        &self,
+        directory: &Directory,
+        edits: &HandEdits,
+        offset: usize,
+        limit: usize,
+    ) -> PreviewPage {
         let mappings = self.positions.len();
         let end = (offset + limit).min(self.rows());
         let rows = (offset..end)
@@ -211,9 +231,12 @@ impl Plan<'_> {
                     attribute: self.template.mappings[position]
                         .target_attribute
                         .to_string(),
-                    current_value: self
-                        .template
-                        .current_value(directory, user, position, &new_value),
+                    current_value: if edits.cleared.contains(&user) {
+                        None
+                    } else {
+                        self.template
+                            .current_value(directory, user, position, &new_value)
+                    },
                     new_value,
                 }
             })
@@ -222,9 +245,20 @@ impl Plan<'_> {
             total: self.rows() as u32,
             users: self.users.count() as u32,
             offset: offset as u32,
+            preview_token: self.token(edits),
             rows,
         }
     }
+}
+
+/// Values someone cleared by hand in the target system while the demo runs (`POST
+/// /_demo/directory/clear`): each edit is a new version of the data, which a preview made
+/// before it no longer shows.
+#[derive(Default)]
+pub(crate) struct HandEdits {
+    version: u64,
+    /// Users whose target values were cleared, by directory index.
+    cleared: std::collections::HashSet<usize>,
 }
 
 fn bad_request(code: &str, message: impl Into<String>) -> Refusal {
@@ -413,7 +447,35 @@ pub(crate) async fn preview(
             format!("offset {offset} is beyond the preview's {total} rows."),
         ));
     }
-    Ok(Json(plan.page(&tenant.directory, offset, limit as usize)))
+    let edits = tenant.edits();
+    Ok(Json(plan.page(
+        &tenant.directory,
+        &edits,
+        offset,
+        limit as usize,
+    )))
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ClearQuery {
+    users: usize,
+}
+
+/// The demo's stand-in for an admin who clears values by hand in the target system: the first
+/// `users` users not yet cleared lose their values, and the data has a new version.
+pub(crate) async fn clear_by_hand(
+    State(tenant): State<Arc<Tenant>>,
+    Query(query): Query<ClearQuery>,
+) -> Json<Value> {
+    let mut edits = tenant.edits();
+    let fresh: Vec<usize> = (0..tenant.directory.count())
+        .filter(|user| !edits.cleared.contains(user))
+        .take(query.users)
+        .collect();
+    edits.cleared.extend(fresh);
+    edits.version += 1;
+    tracing::info!(version = edits.version, "values cleared by hand");
+    Json(serde_json::json!({ "version": edits.version, "cleared": edits.cleared.len() }))
 }
 
 pub(crate) async fn execute(
@@ -434,6 +496,22 @@ pub(crate) async fn execute(
     let now = tenant.clock.now();
     let asked = format!("{REEXPORT} {} {}", template.id, serde_json::json!(request));
     let keyed = tenant.keys.once(&key, asked, || {
+        let token = plan.token(&tenant.edits());
+        if request.preview_token != token {
+            let outdated = PreviewOutdated {
+                code: "preview-outdated".into(),
+                message:
+                    "The data changed since the preview. Preview again and confirm the new counts."
+                        .into(),
+                total: plan.rows() as u32,
+                users: plan.users.count() as u32,
+                preview_token: token,
+            };
+            return Err(Refusal::with_body(
+                StatusCode::CONFLICT,
+                serde_json::json!(outdated),
+            ));
+        }
         let job = tenant.jobs.submit(template.id, &request, &plan, now);
         Ok((StatusCode::ACCEPTED, serde_json::json!(job)))
     })?;
@@ -445,6 +523,12 @@ pub(crate) async fn execute(
 const REEXPORT: &str = "reexport";
 
 impl Tenant {
+    fn edits(&self) -> std::sync::MutexGuard<'_, HandEdits> {
+        self.edits
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
     /// A job as an answer kept it, as the queue shows it now when it is still there.
     fn job_now(&self, answer: Value) -> Result<ExportJob, Refusal> {
         let made: ExportJob = serde_json::from_value(answer).map_err(|err| {
@@ -515,6 +599,7 @@ mod tests {
         let request = ReexportRequest {
             mapping_id: None,
             scope: all_users(),
+            preview_token: plan.token(&HandEdits::default()),
         };
         let job = jobs.submit("ad", &request, &plan, start);
         assert_eq!((job.state, job.done, job.total), (JobState::Queued, 0, 250));

@@ -250,22 +250,34 @@ async fn an_unchanged_cycle_costs_a_304_and_a_changed_one_comes_whole() {
 
 #[tokio::test]
 async fn a_restarted_demo_tenant_still_knows_the_keys_it_acted_on() {
-    use synkvakt_api::model::{ReexportRequest, ReexportScope, ScopeKind};
+    use synkvakt_api::model::{PreviewRequest, ReexportRequest, ReexportScope, ScopeKind};
     let runtime = tempfile::tempdir().unwrap();
     let config = {
         let mut config = DemoConfig::new(Product::EAdm, Scenario::Healthy);
         config.runtime_dir = Some(runtime.path().to_path_buf());
         config
     };
-    let request = ReexportRequest {
-        mapping_id: Some("ad-mail".into()),
-        scope: ReexportScope {
-            kind: ScopeKind::Selection,
-            user_ids: vec!["10001".into()],
-        },
+    let scope = ReexportScope {
+        kind: ScopeKind::Selection,
+        user_ids: vec!["10001".into()],
     };
     let first = start(config.clone()).await.unwrap();
     let client = TenantClient::new(&first.base_url(), &first.api_key).unwrap();
+    let preview = PreviewRequest {
+        mapping_id: Some("ad-mail".into()),
+        scope: scope.clone(),
+        offset: 0,
+        limit: 10,
+    };
+    let request = ReexportRequest {
+        mapping_id: Some("ad-mail".into()),
+        scope,
+        preview_token: client
+            .preview_page("ad", &preview)
+            .await
+            .unwrap()
+            .preview_token,
+    };
     let job = client
         .execute_reexport("ad", &request, "dialog-key-restart")
         .await

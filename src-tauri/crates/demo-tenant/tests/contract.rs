@@ -97,10 +97,12 @@ async fn every_response_in_every_scenario_matches_the_contract() {
             let base = demo.base_url();
             let context = format!("{product} {}", scenario.as_str());
             // A job on the export queue, to be seen queued, running and completed.
+            let all = json!({"kind": "all", "userIds": []});
+            let token = preview_token(&base, &demo.api_key, "ad", Value::Null, &all).await;
             let (status, job) = post_json(
                 &format!("{base}/api/v1/templates/ad/reexport"),
                 &demo.api_key,
-                &json!({"mappingId": null, "scope": {"kind": "all", "userIds": []}}),
+                &json!({"mappingId": null, "scope": all, "previewToken": token}),
                 Some("scenario-job"),
             )
             .await;
@@ -412,6 +414,25 @@ fn a_response_that_breaks_the_contract_is_caught() {
     assert!(!validator.is_valid(&wrong));
 }
 
+/// The token of the preview of `mapping` for `scope`, as the first page gives it.
+async fn preview_token(
+    base: &str,
+    key: &str,
+    template: &str,
+    mapping: Value,
+    scope: &Value,
+) -> Value {
+    let (status, page) = post_json(
+        &format!("{base}/api/v1/templates/{template}/preview"),
+        key,
+        &json!({"mappingId": mapping, "scope": scope, "offset": 0, "limit": 1}),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{page}");
+    page["previewToken"].clone()
+}
+
 #[tokio::test]
 async fn reexport_answers_match_the_contract() {
     let contract = contract();
@@ -584,9 +605,35 @@ async fn reexport_answers_match_the_contract() {
 
     let reexport = "/api/v1/templates/{id}/reexport";
     let reexport_url = format!("{base}/api/v1/templates/feide/reexport");
-    let request = json!({"mappingId": "feide-displayname", "scope": {"kind": "selection", "userIds": ["10002", "10001"]}});
+    let two = json!({"kind": "selection", "userIds": ["10002", "10001"]});
+    let token = preview_token(&base, key, "feide", json!("feide-displayname"), &two).await;
+    let request = json!({"mappingId": "feide-displayname", "scope": two, "previewToken": token});
     let (status, body) = post_json(&reexport_url, key, &request, Some("contract-key-1")).await;
     expect("post", reexport, status, (202, None), &body);
+    // After a value changed by hand, the token of the preview before names other data.
+    let cleared = reqwest::Client::new()
+        .post(format!("{base}/_demo/directory/clear?users=1"))
+        .bearer_auth(key)
+        .send()
+        .await
+        .unwrap();
+    assert!(cleared.status().is_success());
+    let (status, body) = post_json(&reexport_url, key, &request, Some("contract-key-3")).await;
+    expect(
+        "post",
+        reexport,
+        status,
+        (409, Some("preview-outdated")),
+        &body,
+    );
+    assert_eq!(
+        (body["total"].as_u64(), body["users"].as_u64()),
+        (Some(2), Some(2))
+    );
+    assert_ne!(body["previewToken"], json!(token), "{body}");
+    let (status, body) = post_json(&reexport_url, key, &request, Some("contract-key-1")).await;
+    expect("post", reexport, status, (202, None), &body);
+    let request = json!({"mappingId": "feide-displayname", "scope": two, "previewToken": body["previewToken"]});
     for (idempotency_key, wanted) in [
         (None, "missing-idempotency-key"),
         (Some("short"), "missing-idempotency-key"),
@@ -597,7 +644,7 @@ async fn reexport_answers_match_the_contract() {
     let (status, body) = post_json(
         &reexport_url,
         key,
-        &json!({"mappingId": null, "scope": {"kind": "selection", "userIds": ["10051"]}}),
+        &json!({"mappingId": null, "scope": {"kind": "selection", "userIds": ["10051"]}, "previewToken": "pv-x"}),
         Some("contract-key-2"),
     )
     .await;
@@ -627,7 +674,7 @@ async fn reexport_answers_match_the_contract() {
     let (status, body) = post_json(
         &reexport_url,
         key,
-        &json!({"mappingId": null, "scope": all}),
+        &json!({"mappingId": null, "scope": all, "previewToken": "pv-x"}),
         Some("contract-key-1"),
     )
     .await;

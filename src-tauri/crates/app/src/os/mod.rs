@@ -9,5 +9,6 @@ pub mod event_log;
 pub mod keyring;
 pub mod logging;
 pub mod paths;
+pub mod pending_reexports;
 pub mod settings_file;
 pub mod watch_files;

@@ -9,6 +9,7 @@ use crate::os::audit_file::{os_user, AuditFile};
 use crate::os::demo_launcher::DemoLauncher;
 use crate::os::keyring::Keyring;
 use crate::os::paths::AppPaths;
+use crate::os::pending_reexports::PendingReexports;
 use crate::os::settings_file::SettingsStore;
 use crate::ports::{DemoTenants, Schedulers, SecretStore, SettingsStorage};
 use crate::reach::{self, OsSchedulers, Reached};
@@ -41,6 +42,7 @@ pub mod manual_sync;
 pub mod nudge;
 mod overview;
 pub mod reexport;
+pub mod sent_reexports;
 pub mod status;
 mod support;
 mod tenants;
@@ -98,6 +100,8 @@ pub struct SessionPorts {
     pub runtime_dir: PathBuf,
     /// The app's own log folder, for the diagnostics bundle.
     pub log_dir: PathBuf,
+    /// Where what must outlive the process is kept: the re-exports sent and not answered.
+    pub data_dir: PathBuf,
 }
 
 /// The tenant in view, reached: what the commands that ask it share.
@@ -107,6 +111,8 @@ struct Connection {
     reached: Reached,
     /// The tenant's name as it gave it when reached.
     tenant_name: String,
+    /// Which tenant it is, as the settings name it.
+    tenant: TenantRef,
     /// The client's tasks for this tenant, as configured.
     tasks: Vec<ScheduledTask>,
     runner: Arc<TaskRunner<TenantClient>>,
@@ -184,6 +190,7 @@ pub struct Session {
     diagnostics: Mutex<Option<crate::os::diagnostics_zip::DiagnosticsView>>,
     runtime_dir: PathBuf,
     log_dir: PathBuf,
+    pending_reexports: Arc<PendingReexports>,
 }
 
 impl Session {
@@ -205,6 +212,7 @@ impl Session {
             this_machine: this_machine_name(),
             runtime_dir: paths.runtime_dir.clone(),
             log_dir: paths.log_dir.clone(),
+            data_dir: paths.data_dir.clone(),
         })
     }
 
@@ -239,6 +247,7 @@ impl Session {
             diagnostics: Mutex::new(None),
             runtime_dir: ports.runtime_dir,
             log_dir: ports.log_dir,
+            pending_reexports: Arc::new(PendingReexports::in_data_dir(&ports.data_dir)),
         }
     }
 
@@ -385,6 +394,7 @@ impl Session {
             generation,
             reached,
             tenant_name,
+            tenant,
             tasks,
             runner,
         })

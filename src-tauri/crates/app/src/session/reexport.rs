@@ -2,8 +2,9 @@
 //! Execute, once per confirmed dialog.
 
 use super::{lock, Session};
+use crate::os::pending_reexports::{PendingReexport, PendingReexports};
 use crate::tenant_client::TenantClient;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use synkvakt_api::model::{
     ExportJob, ExportQueue, Mapping, PreviewRequest, ReexportRequest, ReexportScope, ScopeKind,
     Template,
@@ -12,6 +13,7 @@ use synkvakt_api::personal::PersonalData;
 use synkvakt_core::actions::{random_token, Action, ActionPath};
 use synkvakt_core::error::{Error, Result};
 use synkvakt_core::i18n::Localizer;
+use synkvakt_core::profiles::TenantRef;
 use synkvakt_core::reexport::{
     ConfirmedCounts, KindOf, PreviewOpened, PreviewQuery, PreviewStore, PreviewWindow,
     TemplateView, UserPickView, UserSearchView, PREVIEW_PAGE,
@@ -29,8 +31,12 @@ pub async fn download(
     scope: ReexportScope,
     kinds: &KindOf,
     store: &PreviewStore,
+    localizer: &Localizer,
 ) -> Result<()> {
+    /// How often the preview starts over when the data changes under it.
+    const MAX_RESTARTS: u32 = 3;
     let mut offset = 0u32;
+    let mut restarts = 0;
     loop {
         let request = PreviewRequest {
             mapping_id: mapping_id.clone(),
@@ -41,7 +47,19 @@ pub async fn download(
         let page = client.preview_page(template_id, &request).await?;
         let received = page.rows.len() as u32;
         let total = page.total;
-        store.add_page(total, page.users, page.rows, kinds);
+        if !store.add_page(&page.preview_token, total, page.users, page.rows, kinds) {
+            // The data changed between two pages: the rows so far are of other data.
+            restarts += 1;
+            if restarts > MAX_RESTARTS {
+                return Err(Error::Refused {
+                    reason: localizer.text("refused-preview-unsteady"),
+                });
+            }
+            tracing::info!("the data changed while the preview loaded; loading it again");
+            store.reset();
+            offset = 0;
+            continue;
+        }
         offset += received;
         if offset >= total || received == 0 {
             if offset < total {
@@ -61,6 +79,8 @@ pub struct DialogTenant {
     pub client: TenantClient,
     /// Its name, as the audit trail records it.
     pub name: String,
+    /// Which tenant it is, for a re-export sent and not answered.
+    pub reference: TenantRef,
 }
 
 /// One open re-export dialog: what it previews, the download filling its preview, and the one
@@ -75,15 +95,23 @@ pub struct ReexportDialog {
     pub mapping: Option<Mapping>,
     pub scope: ReexportScope,
     pub store: PreviewStore,
-    idempotency_key: String,
-    download: tokio::task::JoinHandle<()>,
+    /// The target attributes the re-export overwrites.
+    pub attributes: Vec<String>,
+    kinds: KindOf,
+    localizer: Arc<Localizer>,
+    /// The key of the Execute the admin confirms; a new one once the tenant refused an Execute
+    /// because the data changed, as the next confirmation is of other counts.
+    idempotency_key: Mutex<String>,
+    download: Mutex<Option<tokio::task::JoinHandle<()>>>,
     executed: tokio::sync::Mutex<Option<ExportJob>>,
 }
 
 impl Drop for ReexportDialog {
     /// Closing the dialog stops its download.
     fn drop(&mut self) {
-        self.download.abort();
+        if let Some(download) = lock(&self.download).take() {
+            download.abort();
+        }
     }
 }
 
@@ -97,50 +125,89 @@ impl ReexportDialog {
         scope: ReexportScope,
         localizer: Arc<Localizer>,
     ) -> ReexportDialog {
-        let store = PreviewStore::default();
-        let kinds = KindOf::new(mappings);
-        let download = {
-            let client = tenant.client.clone();
-            let store = store.clone();
-            let template_id = template.id.clone();
-            let mapping_id = mapping.as_ref().map(|mapping| mapping.id.clone());
-            let scope = scope.clone();
-            tokio::spawn(async move {
-                let result =
-                    download(&client, &template_id, mapping_id, scope, &kinds, &store).await;
-                if let Err(err) = result {
-                    tracing::warn!("the re-export preview stopped: {err}");
-                    store.fail(err.to_user(&localizer));
-                }
-            })
+        let attributes = match &mapping {
+            Some(mapping) => vec![mapping.target_attribute.clone()],
+            None => mappings
+                .iter()
+                .map(|mapping| mapping.target_attribute.clone())
+                .collect(),
         };
-        ReexportDialog {
+        let dialog = ReexportDialog {
             id: random_token(),
             tenant,
             template,
             mapping,
             scope,
-            store,
-            idempotency_key: random_token(),
-            download,
+            store: PreviewStore::default(),
+            attributes,
+            kinds: KindOf::new(mappings),
+            localizer,
+            idempotency_key: Mutex::new(random_token()),
+            download: Mutex::new(None),
             executed: tokio::sync::Mutex::new(None),
+        };
+        dialog.load_preview();
+        dialog
+    }
+
+    /// (Re)starts the download of the whole preview, dropping any rows loaded before.
+    fn load_preview(&self) {
+        self.store.reset();
+        let client = self.tenant.client.clone();
+        let store = self.store.clone();
+        let kinds = self.kinds.clone();
+        let localizer = self.localizer.clone();
+        let template_id = self.template.id.clone();
+        let mapping_id = self.mapping_id();
+        let scope = self.scope.clone();
+        let download = tokio::spawn(async move {
+            let result = download(
+                &client,
+                &template_id,
+                mapping_id,
+                scope,
+                &kinds,
+                &store,
+                &localizer,
+            )
+            .await;
+            if let Err(err) = result {
+                tracing::warn!("the re-export preview stopped: {err}");
+                store.fail(err.to_user(&localizer));
+            }
+        });
+        if let Some(earlier) = lock(&self.download).replace(download) {
+            earlier.abort();
         }
+    }
+
+    fn mapping_id(&self) -> Option<String> {
+        self.mapping.as_ref().map(|mapping| mapping.id.clone())
+    }
+
+    /// Whether an Execute is on its way: closing the window waits for its answer.
+    pub fn is_executing(&self) -> bool {
+        self.executed.try_lock().is_err()
     }
 
     /// Puts the re-export on the export queue once: a second press, or a retry after a lost
     /// answer, gives the same job. Refused unless the whole preview is loaded and the admin
-    /// confirmed exactly its counts.
+    /// confirmed exactly its counts. The request names the preview confirmed; the key is on disk
+    /// before it goes out and gone once the tenant answered.
     pub async fn execute(
         &self,
         actions: &ActionPath,
         confirmed: ConfirmedCounts,
-        localizer: &Localizer,
+        sent: &PendingReexports,
     ) -> Result<ExportJob> {
         let mut executed = self.executed.lock().await;
         if let Some(job) = executed.as_ref() {
             return Ok(job.clone());
         }
+        let localizer = &self.localizer;
         let counts = self.store.counts();
+        let token = self.store.token();
+        let key = lock(&self.idempotency_key).clone();
         let action = Action::Reexport {
             template: self.template.id.clone(),
             mapping: self
@@ -150,10 +217,10 @@ impl ReexportDialog {
             scope: self.scope.kind,
             users: confirmed.users,
             values: confirmed.values,
-            idempotency_key: self.idempotency_key.clone(),
+            idempotency_key: key.clone(),
         };
         let check = async {
-            let Some(counts) = counts else {
+            let (Some(counts), Some(_)) = (counts, &token) else {
                 return Err(Error::Refused {
                     reason: localizer.text("refused-preview-incomplete"),
                 });
@@ -165,22 +232,68 @@ impl ReexportDialog {
             }
             Ok(())
         };
-        let request = ReexportRequest {
-            mapping_id: self.mapping.as_ref().map(|mapping| mapping.id.clone()),
-            scope: self.scope.clone(),
+        let pending = PendingReexport {
+            idempotency_key: key.clone(),
+            tenant: self.tenant.reference.clone(),
+            tenant_name: self.tenant.name.clone(),
+            template_id: self.template.id.clone(),
+            template_name: self.template.name.clone(),
+            target_system: self.template.target_system.clone(),
+            attributes: self.attributes.clone(),
+            request: ReexportRequest {
+                mapping_id: self.mapping_id(),
+                scope: self.scope.clone(),
+                preview_token: token.clone().unwrap_or_default(),
+            },
+            confirmed,
+            sent_at: chrono::Utc::now(),
         };
-        let job = actions
+        let answer = actions
             .perform(&self.tenant.name, action, check, || {
-                self.tenant.client.execute_reexport(
-                    &self.template.id,
-                    &request,
-                    &self.idempotency_key,
-                )
+                send_keeping_the_key(&self.tenant.client, sent, &pending)
             })
-            .await?;
-        *executed = Some(job.clone());
-        Ok(job)
+            .await;
+        match answer {
+            Ok(job) => {
+                *executed = Some(job.clone());
+                Ok(job)
+            }
+            Err(err @ Error::PreviewOutdated { .. }) => {
+                // Nothing was queued: the admin confirms the preview as the data is now.
+                *lock(&self.idempotency_key) = random_token();
+                self.load_preview();
+                Err(err)
+            }
+            Err(err) => Err(err),
+        }
     }
+}
+
+/// Sends a re-export with its key written to disk first, and forgets the key once the tenant
+/// answered: a job, or a refusal that queued nothing. A lost answer keeps it, for the next
+/// start to ask the queue about.
+pub(super) async fn send_keeping_the_key(
+    client: &TenantClient,
+    sent: &PendingReexports,
+    pending: &PendingReexport,
+) -> Result<ExportJob> {
+    sent.write(pending).map_err(|err| Error::Io {
+        action: "writing the re-export's key to",
+        path: sent.folder().to_path_buf(),
+        detail: err.to_string(),
+    })?;
+    let answer = client
+        .execute_reexport(
+            &pending.template_id,
+            &pending.request,
+            &pending.idempotency_key,
+        )
+        .await;
+    match &answer {
+        Err(err) if err.answer_lost() => {}
+        _ => sent.remove(&pending.idempotency_key),
+    }
+    answer
 }
 
 impl Session {
@@ -274,17 +387,11 @@ impl Session {
             ),
             None => None,
         };
-        let attributes = match &mapping {
-            Some(mapping) => vec![mapping.target_attribute.clone()],
-            None => mappings
-                .iter()
-                .map(|mapping| mapping.target_attribute.clone())
-                .collect(),
-        };
         let dialog = ReexportDialog::open(
             DialogTenant {
                 client,
                 name: connection.tenant_name.clone(),
+                reference: connection.tenant.clone(),
             },
             template.clone(),
             &mappings,
@@ -297,7 +404,7 @@ impl Session {
             tenant_name: connection.tenant_name.clone(),
             template_name: template.name,
             target_system: template.target_system,
-            attributes,
+            attributes: dialog.attributes.clone(),
             scope,
         };
         self.for_tenant_in_view(&connection, Ok(()))?;
@@ -344,8 +451,22 @@ impl Session {
     ) -> Result<synkvakt_api::model::ExportJob> {
         let dialog = self.dialog(&preview_id)?;
         dialog
-            .execute(&self.actions, confirmed, &self.localizer())
+            .execute(&self.actions, confirmed, &self.pending_reexports)
             .await
+    }
+
+    /// Whether an Execute waits for its answer: the window then closes only after it came.
+    pub fn reexport_under_way(&self) -> bool {
+        lock(&self.reexport)
+            .as_ref()
+            .is_some_and(|dialog| dialog.is_executing())
+    }
+
+    /// Before the app exits: waits until the Execute on its way has its answer.
+    pub async fn settle_reexport(&self) {
+        while self.reexport_under_way() {
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
     }
 
     pub async fn export_queue(&self) -> Result<ExportQueue> {
