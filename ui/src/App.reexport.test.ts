@@ -74,7 +74,12 @@ function job(id: string): ExportJob_Serialize {
 }
 
 async function openReexport(commands: Record<string, (args: Record<string, unknown>) => unknown>) {
-  const ipc = installBackend({ language: 'en', choice: 'en', status: (l) => failedEadmStatus(l), commands });
+  const ipc = installBackend({
+    language: 'en',
+    choice: 'en',
+    status: (l) => failedEadmStatus(l),
+    commands: { sent_reexports: () => [], ...commands },
+  });
   const user = userEvent.setup();
   render(App);
   await waitFor(() => expect(stepRows().length).toBeGreaterThan(0));
@@ -158,6 +163,7 @@ describe('the re-export dialog', () => {
     const overwrite = within(confirm).getByRole('button', { name: 'Overwrite mail in Active Directory' });
     await user.dblClick(overwrite);
     expect(await screen.findByTestId('reexport-queued')).toHaveTextContent('The re-export is on the export queue as job-0001.');
+    expect(screen.getByTestId('reexport-job-counts')).toHaveTextContent('The job writes 2,000 values for 2,000 users, as you confirmed.');
     expect(callsOf(ipc, 'execute_reexport')).toBe(1);
   });
 
@@ -190,5 +196,80 @@ describe('the re-export dialog', () => {
     await user.click(screen.getByTestId('close-preview'));
     expect(callsOf(ipc, 'close_preview')).toBe(1);
     expect(screen.queryByTestId('reexport-dialog')).toBeNull();
+  });
+
+  it('shows the new counts when the data changed since the preview, and confirms again', async () => {
+    const preview = rustPreview(2000);
+    let executes = 0;
+    const { ipc, user } = await openReexport({
+      reexport_templates: () => [AD],
+      open_preview: ({ scope }) => ({ previewId: 'p1', tenantName: 'Demo kommune', templateName: 'Active Directory', targetSystem: 'Active Directory', attributes: ['mail'], scope }),
+      preview_window: ({ query }) => preview.window(query as PreviewQuery),
+      execute_reexport: () => {
+        executes += 1;
+        if (executes === 1) {
+          throw {
+            kind: 'preview-outdated',
+            message: 'The data changed since the preview: the re-export would now write 2,000 values for 2,000 users. Nothing was put on the export queue.',
+            hint: 'The preview is loading again with the data as it is now. Look at it, then confirm its counts.',
+            detail: 'the data changed since the preview',
+          };
+        }
+        return { ...job('job-0002'), users: 1999, total: 1999 };
+      },
+      close_preview: () => null,
+    });
+    await user.click((await screen.findAllByTestId('export-mapping'))[0]);
+    await user.click(screen.getByTestId('preview-button'));
+    await screen.findByText(/2,000 users/);
+    await user.click(screen.getByTestId('execute-button'));
+    await user.click(within(screen.getByTestId('reexport-confirm')).getByRole('button', { name: 'Overwrite mail in Active Directory' }));
+    // Back at the preview, with what happened and nothing queued.
+    expect(await screen.findByText(/Nothing was put on the export queue/)).toBeInTheDocument();
+    expect(await screen.findByTestId('preview-counts')).toBeInTheDocument();
+    expect(screen.queryByTestId('reexport-queued')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('execute-button'));
+    await user.click(within(screen.getByTestId('reexport-confirm')).getByRole('button', { name: 'Overwrite mail in Active Directory' }));
+    expect(await screen.findByTestId('reexport-job-counts')).toHaveTextContent(
+      'The job writes 1,999 values for 1,999 users, but you confirmed 2,000 values for 2,000 users.',
+    );
+    expect(callsOf(ipc, 'execute_reexport')).toBe(2);
+  });
+
+  it('shows a re-export sent before a crash, and sends one that never arrived again only once confirmed', async () => {
+    const sentAt = '2026-12-03T09:15:00Z';
+    const entry = {
+      key: 'k1',
+      tenantName: 'Demo kommune',
+      templateName: 'Active Directory',
+      targetSystem: 'Active Directory',
+      attributes: ['mail'],
+      confirmed: { users: 3, values: 3, changes: 1 },
+      sentAt,
+    };
+    const { ipc, user } = await openReexport({
+      reexport_templates: () => [AD],
+      sent_reexports: () => [
+        { ...entry, outcome: { kind: 'never-arrived' } },
+        { ...entry, key: 'k2', tenantName: 'Vest kommune', outcome: { kind: 'other-tenant' } },
+      ],
+      send_reexport_again: ({ key, confirmed }) => {
+        expect({ key, confirmed }).toEqual({ key: 'k1', confirmed: entry.confirmed });
+        return { ...job('job-0007'), users: 3, total: 3 };
+      },
+    });
+    const shown = await screen.findAllByTestId('sent-reexport');
+    expect(shown[0]).toHaveTextContent('was sent, but Synkvakt stopped before the tenant answered, and it is not on the export queue.');
+    expect(shown[1]).toHaveTextContent('Put Vest kommune in view to see whether it reached its export queue.');
+    expect(within(shown[1]).queryByRole('button')).not.toBeInTheDocument();
+    await user.click(within(shown[0]).getByTestId('sent-reexport-again'));
+    expect(callsOf(ipc, 'send_reexport_again')).toBe(0);
+    expect(screen.getByTestId('sent-reexport-confirm')).toHaveTextContent(
+      'Send it again to Demo kommune? It overwrites mail for 3 users (3 values) in Active Directory. It goes with the same key as before',
+    );
+    await user.dblClick(screen.getByTestId('sent-reexport-send'));
+    await waitFor(() => expect(screen.getAllByTestId('sent-reexport')[0]).toHaveAttribute('data-outcome', 'queued'));
+    expect(screen.getAllByTestId('sent-reexport')[0]).toHaveTextContent('reached the export queue as job-0007: 3 values for 3 users.');
+    expect(callsOf(ipc, 'send_reexport_again')).toBe(1);
   });
 });

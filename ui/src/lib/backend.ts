@@ -27,7 +27,7 @@ import type {
   TenantRef,
   TenantsView_Serialize,
   ConfirmedCounts,
-  ExportJob,
+  ExportJob_Serialize,
   ExportQueue,
   PreviewColumn,
   PreviewOpened,
@@ -49,6 +49,7 @@ import type {
   ManualSyncView_Serialize,
   OpenAt,
   Opening_Serialize,
+  SentReexportView_Serialize,
   NudgeView_Serialize,
   OverallState,
   Situation,
@@ -68,6 +69,8 @@ export type ManualSyncView = ManualSyncView_Serialize;
 export type NudgeView = NudgeView_Serialize;
 export type TenantsView = TenantsView_Serialize;
 export type Opening = Opening_Serialize;
+export type ExportJob = ExportJob_Serialize;
+export type SentReexportView = SentReexportView_Serialize;
 export type ProfileView = ProfileView_Serialize;
 // The page sends every field, so the stricter serialized shape of the input is the one it builds.
 export type ProfileInput = ProfileInput_Serialize;
@@ -94,7 +97,6 @@ export type {
   LogTailView,
   OpenAt,
   ConfirmedCounts,
-  ExportJob,
   ExportQueue,
   PreviewColumn,
   PreviewOpened,
@@ -225,6 +227,16 @@ export function closePreview(previewId: string): Promise<Outcome<null>> {
 /** Rust checks the counts and sends the dialog's one idempotency key: one job, however often. */
 export function executeReexport(previewId: string, confirmed: ConfirmedCounts): Promise<Outcome<ExportJob>> {
   return settle(() => commands.executeReexport(previewId, confirmed));
+}
+
+/** The re-exports sent and not answered before Synkvakt last stopped, and what became of them. */
+export function loadSentReexports(): Promise<Outcome<SentReexportView[]>> {
+  return settle(() => commands.sentReexports());
+}
+
+/** Sends a re-export that never arrived again, with its own key, after a fresh confirmation. */
+export function sendReexportAgain(key: string, confirmed: ConfirmedCounts): Promise<Outcome<ExportJob>> {
+  return settle(() => commands.sendReexportAgain(key, confirmed));
 }
 
 /** A page of the audit log, newest first, filtered in Rust. */

@@ -21,6 +21,13 @@ export const commands = {
 	previewWindow: (previewId: string, query: PreviewQuery) => typedError<PreviewWindow_Serialize, UserError>(__TAURI_INVOKE("preview_window", { previewId, query })),
 	closePreview: (previewId: string) => typedError<null, UserError>(__TAURI_INVOKE("close_preview", { previewId })),
 	executeReexport: (previewId: string, confirmed: ConfirmedCounts) => typedError<ExportJob_Serialize, UserError>(__TAURI_INVOKE("execute_reexport", { previewId, confirmed })),
+	/**
+	 *  The re-exports sent and not answered before Synkvakt last stopped, each asked for on the
+	 *  queue of the tenant in view.
+	 */
+	sentReexports: () => typedError<SentReexportView_Serialize[], UserError>(__TAURI_INVOKE("sent_reexports")),
+	/**  Sends a re-export that never arrived again, with its own key, once the admin confirmed it. */
+	sendReexportAgain: (key: string, confirmed: ConfirmedCounts) => typedError<ExportJob_Serialize, UserError>(__TAURI_INVOKE("send_reexport_again", { key, confirmed })),
 	exportQueue: () => typedError<ExportQueue_Serialize, UserError>(__TAURI_INVOKE("export_queue")),
 	/**
 	 *  The next place the window is asked to open at: first its own command line's, then each
@@ -902,6 +909,55 @@ export type ScopeKind = "all" | "selection";
 
 /**  What the page may do with a secret: leave it, replace it, or remove it. */
 export type SecretChange = { change: "keep" } | { change: "replace"; value: string } | { change: "remove" };
+
+/**  What became of a re-export sent and not answered. */
+export type SentOutcome = SentOutcome_Serialize | SentOutcome_Deserialize;
+
+/**  What became of a re-export sent and not answered. */
+export type SentOutcome_Deserialize = 
+/**  It reached the export queue: this is its job, and it is forgotten now. */
+{ kind: "queued"; job: ExportJob_Deserialize } | 
+/**  The tenant has no job for its key: it may be sent again, with the same key. */
+{ kind: "never-arrived" } | 
+/**  Of a tenant not in view: putting that tenant in view asks its queue. */
+{ kind: "other-tenant" } | 
+/**  The queue could not be asked; asked again at the next look. */
+{ kind: "unknown"; problem: UserError };
+
+/**  What became of a re-export sent and not answered. */
+export type SentOutcome_Serialize = 
+/**  It reached the export queue: this is its job, and it is forgotten now. */
+{ kind: "queued"; job: ExportJob_Serialize } | 
+/**  The tenant has no job for its key: it may be sent again, with the same key. */
+{ kind: "never-arrived" } | 
+/**  Of a tenant not in view: putting that tenant in view asks its queue. */
+{ kind: "other-tenant" } | 
+/**  The queue could not be asked; asked again at the next look. */
+{ kind: "unknown"; problem: UserError };
+
+export type SentReexportView = SentReexportView_Serialize | SentReexportView_Deserialize;
+
+export type SentReexportView_Deserialize = {
+	key: string,
+	tenantName: string,
+	templateName: string,
+	targetSystem: string,
+	attributes: string[],
+	confirmed: ConfirmedCounts,
+	sentAt: string,
+	outcome: SentOutcome_Deserialize,
+};
+
+export type SentReexportView_Serialize = {
+	key: string,
+	tenantName: string,
+	templateName: string,
+	targetSystem: string,
+	attributes: string[],
+	confirmed: ConfirmedCounts,
+	sentAt: string,
+	outcome: SentOutcome_Serialize,
+};
 
 /**  The situation a step is in, as far as guidance is concerned. */
 export type Situation = "failed" | 

@@ -23,6 +23,9 @@ use synkvakt_demo_tenant::{start, DemoConfig, RunningDemo};
 use synkvakt_taskschd::TaskScheduler;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
+mod faulty_proxy;
+use faulty_proxy::{faulty_proxy, Fault, Faults};
+
 #[derive(Default)]
 struct MemorySettings(Mutex<Settings>);
 
@@ -565,4 +568,344 @@ async fn a_notification_opens_its_own_tenant_or_says_it_is_gone() {
         Some(slow()),
         "the tenant in view stays"
     );
+}
+
+/// The whole preview's window, once every row is in.
+async fn complete_window(rig: &Rig, preview_id: &str) -> synkvakt_core::reexport::PreviewWindow {
+    use synkvakt_core::reexport::{PreviewColumn, PreviewQuery};
+    let query = PreviewQuery {
+        user_id: String::new(),
+        text: String::new(),
+        sort: PreviewColumn::UserId,
+        descending: false,
+        offset: 0,
+        limit: 10,
+    };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let window = rig
+            .session
+            .preview_window(preview_id.to_string(), query.clone())
+            .await
+            .unwrap();
+        if window.complete {
+            return window;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the preview did not finish loading"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+fn counts_of(
+    window: &synkvakt_core::reexport::PreviewWindow,
+) -> synkvakt_core::reexport::ConfirmedCounts {
+    synkvakt_core::reexport::ConfirmedCounts {
+        users: window.users,
+        values: window.total,
+        changes: window.changes,
+    }
+}
+
+fn mail_of_all() -> synkvakt_api::model::ReexportScope {
+    synkvakt_api::model::ReexportScope {
+        kind: synkvakt_api::model::ScopeKind::All,
+        user_ids: Vec::new(),
+    }
+}
+
+#[tokio::test]
+async fn an_execute_on_data_changed_since_the_preview_queues_nothing_and_is_confirmed_again() {
+    let rig = rig(slow()).await;
+    let opened = rig
+        .session
+        .open_preview("ad".into(), Some("ad-mail".into()), mail_of_all())
+        .await
+        .unwrap();
+    let before = complete_window(&rig, &opened.preview_id).await;
+    // Someone clears five users' mail by hand in the target system.
+    let cleared = reqwest::Client::new()
+        .post(format!(
+            "{}/_demo/directory/clear?users=5",
+            rig.demo.server.base_url()
+        ))
+        .bearer_auth(&rig.demo.server.api_key)
+        .send()
+        .await
+        .unwrap();
+    assert!(cleared.status().is_success());
+
+    let refused = rig
+        .session
+        .execute_reexport(opened.preview_id.clone(), counts_of(&before))
+        .await;
+    assert!(
+        matches!(refused, Err(Error::PreviewOutdated { users, values }) if users == before.users && values == before.total),
+        "{refused:?}"
+    );
+    assert!(queue_of(&rig, 1).await.is_empty(), "nothing was queued");
+    let after = complete_window(&rig, &opened.preview_id).await;
+    assert!(
+        after.changes > before.changes,
+        "the preview loaded again shows the new values"
+    );
+    assert!(
+        rig.session
+            .execute_reexport(opened.preview_id.clone(), counts_of(&before))
+            .await
+            .is_err(),
+        "the old counts are not the preview's any more"
+    );
+    let job = rig
+        .session
+        .execute_reexport(opened.preview_id.clone(), counts_of(&after))
+        .await
+        .unwrap();
+    assert_eq!(queue_of(&rig, 1).await, [job.id]);
+    let sent =
+        synkvakt_app::os::pending_reexports::PendingReexports::in_data_dir(rig.data_dir.path());
+    assert!(
+        sent.all().is_empty(),
+        "no key is kept once the tenant answered"
+    );
+}
+
+#[tokio::test]
+async fn a_sent_reexport_that_never_arrived_is_shown_and_sent_again_once_confirmed() {
+    use synkvakt_app::os::pending_reexports::{PendingReexport, PendingReexports};
+    use synkvakt_app::session::sent_reexports::SentOutcome;
+    let rig = rig(slow()).await;
+    let opened = rig
+        .session
+        .open_preview("ad".into(), Some("ad-mail".into()), mail_of_all())
+        .await
+        .unwrap();
+    let window = complete_window(&rig, &opened.preview_id).await;
+    let direct = synkvakt_app::tenant_client::TenantClient::new(
+        &rig.demo.server.base_url(),
+        &rig.demo.server.api_key,
+    )
+    .unwrap();
+    let token = direct
+        .preview_page(
+            "ad",
+            &synkvakt_api::model::PreviewRequest {
+                mapping_id: Some("ad-mail".into()),
+                scope: mail_of_all(),
+                offset: 0,
+                limit: 1,
+            },
+        )
+        .await
+        .unwrap()
+        .preview_token;
+    // As a killed app leaves it: the key on disk, the request never answered.
+    let sent = PendingReexports::in_data_dir(rig.data_dir.path());
+    sent.write(&PendingReexport {
+        idempotency_key: "5e1d0a7f00c24b1e9d3a44aa01b2c3d4".into(),
+        tenant: slow(),
+        tenant_name: "Demo kommune".into(),
+        template_id: "ad".into(),
+        template_name: "Active Directory".into(),
+        target_system: "Active Directory".into(),
+        attributes: vec!["mail".into()],
+        request: synkvakt_api::model::ReexportRequest {
+            mapping_id: Some("ad-mail".into()),
+            scope: mail_of_all(),
+            preview_token: token,
+        },
+        confirmed: counts_of(&window),
+        sent_at: chrono::Utc::now(),
+    })
+    .unwrap();
+
+    let shown = rig.session.sent_reexports().await.unwrap();
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].outcome, SentOutcome::NeverArrived);
+    assert!(
+        queue_of(&rig, 1).await.is_empty(),
+        "nothing is sent on its own"
+    );
+    let job = rig
+        .session
+        .send_reexport_again(shown[0].key.clone(), counts_of(&window))
+        .await
+        .unwrap();
+    assert_eq!(queue_of(&rig, 1).await, [job.id]);
+    assert!(rig.session.sent_reexports().await.unwrap().is_empty());
+    assert!(
+        rig.session
+            .send_reexport_again(shown[0].key.clone(), counts_of(&window))
+            .await
+            .is_err(),
+        "sent and answered: there is nothing to send again"
+    );
+    assert_eq!(queue_of(&rig, 1).await.len(), 1);
+}
+
+/// No demo server: a session of one real tenant.
+struct NoDemo;
+
+impl DemoTenants for NoDemo {
+    fn ensure(
+        &self,
+        _choice: DemoChoice,
+    ) -> futures_util::future::BoxFuture<'_, synkvakt_app::Result<DemoConnection>> {
+        Box::pin(async {
+            Err(Error::DemoTenant {
+                detail: "not in this test".into(),
+            })
+        })
+    }
+
+    fn keep_alive(&self) -> futures_util::future::BoxFuture<'static, ()> {
+        Box::pin(std::future::pending())
+    }
+}
+
+/// A session with one profile, reaching `service_url` with `api_key`, keeping its data in
+/// `data_dir`: what the app is, minus the window.
+fn session_of_one_tenant(service_url: &str, api_key: &str, data_dir: &std::path::Path) -> Session {
+    let secrets = Arc::new(MemorySecrets::default());
+    secrets
+        .store(
+            SLOW_PROFILE,
+            SecretKind::ApiKey,
+            &Secret::new(api_key.to_string()),
+        )
+        .unwrap();
+    let settings = Settings {
+        language: Some(Language::En),
+        tenants: vec![TenantProfile {
+            id: SLOW_PROFILE.into(),
+            name: "Treig kommune".into(),
+            product: Product::EAdm,
+            service_url: service_url.into(),
+            client: ClientMachines::default(),
+            server_account: None,
+            interval_seconds: 60,
+            stale_hours: 26,
+            watched: false,
+        }],
+        active: Some(slow()),
+        ..Settings::default()
+    };
+    Session::from_ports(SessionPorts {
+        settings: Arc::new(MemorySettings(Mutex::new(settings))),
+        secrets,
+        audit: Arc::new(MemoryAudit::default()),
+        demo: Arc::new(NoDemo),
+        schedulers: Arc::new(StandInSchedulers),
+        os_user: "kari".into(),
+        this_machine: "ws01".into(),
+        runtime_dir: data_dir.join("runtime"),
+        log_dir: data_dir.join("logs"),
+        data_dir: data_dir.to_path_buf(),
+    })
+}
+
+const KILLED_CHILD: &str = "SYNKVAKT_TEST_KILLED_EXECUTE";
+
+/// Run twice: by the test runner as the parent, and by the parent as the app it kills (with
+/// the tenant's address in the environment).
+#[tokio::test]
+async fn an_app_killed_during_execute_finds_its_reexport_on_the_next_start_and_queues_it_once() {
+    use synkvakt_app::session::sent_reexports::SentOutcome;
+    if let Ok(service) = std::env::var(KILLED_CHILD) {
+        let [url, key, data_dir] =
+            <[&str; 3]>::try_from(service.split('\n').collect::<Vec<_>>()).expect("three lines");
+        let session = session_of_one_tenant(url, key, std::path::Path::new(data_dir));
+        let opened = session
+            .open_preview("ad".into(), Some("ad-mail".into()), mail_of_all())
+            .await
+            .unwrap();
+        let window = loop {
+            let window = session
+                .preview_window(
+                    opened.preview_id.clone(),
+                    synkvakt_core::reexport::PreviewQuery {
+                        user_id: String::new(),
+                        text: String::new(),
+                        sort: synkvakt_core::reexport::PreviewColumn::UserId,
+                        descending: false,
+                        offset: 0,
+                        limit: 10,
+                    },
+                )
+                .await
+                .unwrap();
+            if window.complete {
+                break window;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        };
+        let _ = session
+            .execute_reexport(opened.preview_id, counts_of(&window))
+            .await;
+        unreachable!("the parent kills this process while Execute waits");
+    }
+
+    let mut config = DemoConfig::new(Product::EAdm, Scenario::Healthy);
+    config.test_clock = true;
+    let server = start(config).await.unwrap();
+    // The Execute never reaches the tenant: the app waits for its answer when it is killed.
+    let faults: Faults = Arc::new(Mutex::new(
+        [("/reexport", Fault::HoldUntilClosed)]
+            .into_iter()
+            .collect(),
+    ));
+    let proxy = faulty_proxy(server.addr.to_string(), faults).await;
+    let data_dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "an_app_killed_during_execute_finds_its_reexport_on_the_next_start_and_queues_it_once",
+            "--test-threads=1",
+        ])
+        .env(
+            KILLED_CHILD,
+            format!("{proxy}\n{}\n{}", server.api_key, data_dir.path().display()),
+        )
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let sent = synkvakt_app::os::pending_reexports::PendingReexports::in_data_dir(data_dir.path());
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while sent.all().is_empty() {
+        assert!(Instant::now() < deadline, "the app never sent its Execute");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the app ended before it was killed"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    // Between send and answer: SIGKILL, as a crash or the task manager gives.
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let restarted = session_of_one_tenant(&server.base_url(), &server.api_key, data_dir.path());
+    let shown = restarted.sent_reexports().await.unwrap();
+    assert_eq!(shown.len(), 1, "the key outlived the process");
+    assert_eq!(shown[0].outcome, SentOutcome::NeverArrived);
+    let direct =
+        synkvakt_app::tenant_client::TenantClient::new(&server.base_url(), &server.api_key)
+            .unwrap();
+    assert!(
+        direct.export_queue().await.unwrap().jobs.is_empty(),
+        "nothing was sent on its own"
+    );
+    let job = restarted
+        .send_reexport_again(shown[0].key.clone(), shown[0].confirmed)
+        .await
+        .unwrap();
+    let again = restarted
+        .send_reexport_again(shown[0].key.clone(), shown[0].confirmed)
+        .await;
+    assert!(again.is_err(), "{again:?}");
+    let jobs = direct.export_queue().await.unwrap().jobs;
+    assert_eq!(jobs.len(), 1, "exactly one job");
+    assert_eq!(jobs[0].id, job.id);
 }

@@ -17,6 +17,8 @@ pub enum Fault {
     DropAnswer,
     /// The answer comes after this long.
     Delay(Duration),
+    /// The request never reaches the tenant: it is held until the client gives up on it.
+    HoldUntilClosed,
 }
 
 pub type Faults = Arc<Mutex<VecDeque<(&'static str, Fault)>>>;
@@ -76,6 +78,18 @@ pub async fn watching_proxy(upstream: String, faults: Faults, seen: Seen) -> Str
                     .unwrap_or_default()
                     .to_string();
                 seen.lock().unwrap().push(first_line.clone());
+                let held = {
+                    let mut queued = faults.lock().unwrap();
+                    let hit = queued.iter().position(|(path, fault)| {
+                        matches!(fault, Fault::HoldUntilClosed) && first_line.contains(path)
+                    });
+                    hit.and_then(|index| queued.remove(index)).is_some()
+                };
+                if held {
+                    let mut rest = [0u8; 1024];
+                    while client.read(&mut rest).await.is_ok_and(|read| read > 0) {}
+                    return;
+                }
                 // One request per connection: the tenant closes it after answering.
                 let line_end = request.windows(2).position(|w| w == b"\r\n").unwrap() + 2;
                 let mut forwarded = request[..line_end].to_vec();
@@ -96,7 +110,7 @@ pub async fn watching_proxy(upstream: String, faults: Faults, seen: Seen) -> Str
                 match fault {
                     Some(Fault::DropAnswer) => return,
                     Some(Fault::Delay(late)) => tokio::time::sleep(late).await,
-                    None => {}
+                    Some(Fault::HoldUntilClosed) | None => {}
                 }
                 let _ = client.write_all(&answer).await;
                 let _ = client.shutdown().await;
