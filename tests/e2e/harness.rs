@@ -114,6 +114,20 @@ impl DemoTenant {
             .expect("the demo tenant answers JSON")
     }
 
+    /// Clears `users` users' values by hand in the target system: the data has a new version.
+    pub async fn clear_by_hand(&self, users: u32) {
+        let response = reqwest::Client::new()
+            .post(format!(
+                "{}/_demo/directory/clear?users={users}",
+                self.base_url()
+            ))
+            .bearer_auth(&self.file.api_key)
+            .send()
+            .await
+            .expect("the demo tenant answers");
+        assert!(response.status().is_success(), "clear: {}", response.status());
+    }
+
     pub async fn advance(&self, seconds: i64) {
         let response = reqwest::Client::new()
             .post(format!(

@@ -884,6 +884,48 @@ async fn the_confirmation_states_the_whole_reexport_with_the_table_filtered_to_o
     session.close().await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn an_execute_on_data_changed_since_the_preview_shows_the_new_counts_to_confirm() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let session = Session::start(Launch::demo("eAdm", "healthy")).await;
+    header(&session).await;
+    preview_three_users(&session).await;
+    preview_rows(&session).await;
+    session.click("[data-testid=execute-button]").await;
+    session.text_of("[data-testid=reexport-confirm]").await;
+    // Meanwhile someone clears values by hand in Active Directory.
+    session.demo().clear_by_hand(2).await;
+    session.click("[data-testid=execute-confirm]").await;
+    let dialog = session
+        .wait_for(
+            "the refusal",
+            "const d = document.querySelector('[data-testid=reexport-dialog]'); \
+             return d && d.textContent.includes('Nothing was put on the export queue') ? d.textContent : null;",
+        )
+        .await;
+    assert!(
+        dialog
+            .as_str()
+            .unwrap()
+            .contains("The data changed since the preview: the re-export would now write 3 values for 3 users."),
+        "{dialog}"
+    );
+    let jobs = session.demo().get("/api/v1/export-queue").await;
+    assert_eq!(jobs["jobs"].as_array().unwrap().len(), 0, "{jobs}");
+    preview_rows(&session).await;
+    session.screenshot("reexport-preview-outdated").await;
+    session.click("[data-testid=execute-button]").await;
+    session.click("[data-testid=execute-confirm]").await;
+    let counts = session.text_of("[data-testid=reexport-job-counts]").await;
+    assert!(
+        counts.contains("The job writes 3 values for 3 users, as you confirmed."),
+        "{counts}"
+    );
+    let jobs = session.demo().get("/api/v1/export-queue").await;
+    assert_eq!(jobs["jobs"].as_array().unwrap().len(), 1, "{jobs}");
+    session.close().await;
+}
+
 fn comm_of(process: &std::path::Path) -> String {
     std::fs::read_to_string(process.join("comm"))
         .unwrap_or_default()

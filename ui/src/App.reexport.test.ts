@@ -211,7 +211,7 @@ describe('the re-export dialog', () => {
           throw {
             kind: 'preview-outdated',
             message: 'The data changed since the preview: the re-export would now write 2,000 values for 2,000 users. Nothing was put on the export queue.',
-            hint: 'The preview is loading again with the data as it is now. Look at it, then confirm its counts.',
+            hint: 'The preview below is loaded again with the data as it is now. Look at it, then confirm its counts.',
             detail: 'the data changed since the preview',
           };
         }
