@@ -125,7 +125,11 @@ impl DemoTenant {
             .send()
             .await
             .expect("the demo tenant answers");
-        assert!(response.status().is_success(), "clear: {}", response.status());
+        assert!(
+            response.status().is_success(),
+            "clear: {}",
+            response.status()
+        );
     }
 
     pub async fn advance(&self, seconds: i64) {

@@ -8,6 +8,11 @@ use synkvakt_core::Error;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
+mod fault_table;
+use fault_table::{outcome_of, seen};
+
+const ANSWERS: &str = "The tenant's answers (hostile server)";
+
 /// Serves one canned answer per connection: `reply` gets the socket after the request was read.
 async fn hostile<F, Fut>(reply: F) -> String
 where
@@ -57,7 +62,8 @@ async fn an_error_status_carries_the_services_code_and_message() {
         r#"{"code":"maintenance","message":"Back at 07:00"}"#.into(),
     )
     .await;
-    match client.current_cycle().await {
+    let result = client.current_cycle().await;
+    match &result {
         Err(Error::Status {
             endpoint,
             status,
@@ -65,19 +71,28 @@ async fn an_error_status_carries_the_services_code_and_message() {
             message,
         }) => {
             assert_eq!(
-                (endpoint.as_str(), status, code.as_str()),
+                (endpoint.as_str(), *status, code.as_str()),
                 ("/api/v1/cycles/current", 503, "maintenance")
             );
             assert_eq!(message, "Back at 07:00");
         }
         other => panic!("{other:?}"),
     }
+    seen(
+        ANSWERS,
+        "HTTP 503 with the contract's error body",
+        format!(
+            "{}, with the service's code and message",
+            outcome_of(&result)
+        ),
+    );
 }
 
 #[tokio::test]
 async fn an_error_status_without_a_json_body_is_still_clear() {
     let client = answering("502 Bad Gateway", "<html>proxy error</html>".into()).await;
-    match client.tenant_info().await {
+    let result = client.tenant_info().await;
+    match &result {
         Err(Error::Status {
             status: 502,
             code,
@@ -89,6 +104,14 @@ async fn an_error_status_without_a_json_body_is_still_clear() {
         }
         other => panic!("{other:?}"),
     }
+    seen(
+        ANSWERS,
+        "HTTP 502 with an HTML body",
+        format!(
+            "{}, code `no-error-body` and the body's first words",
+            outcome_of(&result)
+        ),
+    );
 }
 
 #[tokio::test]
@@ -98,21 +121,26 @@ async fn a_refused_key_is_unauthorized() {
         r#"{"code":"unauthorized","message":"no"}"#.into(),
     )
     .await;
-    assert!(matches!(
-        client.tenant_info().await,
-        Err(Error::Unauthorized { status: 401 })
-    ));
+    let result = client.tenant_info().await;
+    assert!(matches!(result, Err(Error::Unauthorized { status: 401 })));
+    seen(ANSWERS, "HTTP 401 (the key refused)", outcome_of(&result));
 }
 
 #[tokio::test]
 async fn malformed_json_names_the_endpoint() {
     let client = answering("200 OK", r#"{"id": "c1", "steps": [ {"#.into()).await;
-    match client.current_cycle().await {
+    let result = client.current_cycle().await;
+    match &result {
         Err(err @ Error::Malformed { .. }) => {
             assert!(err.to_string().contains("/api/v1/cycles/current"), "{err}")
         }
         other => panic!("{other:?}"),
     }
+    seen(
+        ANSWERS,
+        "JSON cut off in the middle",
+        format!("{}, naming the endpoint", outcome_of(&result)),
+    );
 }
 
 #[tokio::test]
@@ -138,10 +166,16 @@ async fn a_wrong_shape_names_what_is_missing_or_extra() {
         r#"{"name":"X","product":"eSkole","canStartCycle":false,"apiVersion":"1"}"#.into(),
     )
     .await;
-    match unknown_product.tenant_info().await {
+    let result = unknown_product.tenant_info().await;
+    match &result {
         Err(Error::Malformed { detail, .. }) => assert!(detail.contains("eSkole"), "{detail}"),
         other => panic!("{other:?}"),
     }
+    seen(
+        ANSWERS,
+        "a field missing, of the wrong type, or an unknown product",
+        format!("{}, naming the field or value", outcome_of(&result)),
+    );
 }
 
 #[tokio::test]
@@ -153,6 +187,11 @@ async fn unknown_steps_and_states_are_kept_not_rejected() {
     let cycle = client.current_cycle().await.unwrap();
     assert_eq!(cycle.state.as_wire(), "paused");
     assert_eq!(cycle.steps[0].state, StepState::Unknown("frozen".into()));
+    seen(
+        ANSWERS,
+        "a cycle or step state this version does not know",
+        format!("kept as state `{}`", cycle.state.as_wire()),
+    );
 }
 
 #[tokio::test]
@@ -166,10 +205,13 @@ async fn an_announced_huge_body_is_refused_before_reading() {
     })
     .await;
     let client = TenantClient::new(&url, "key").unwrap();
-    assert!(matches!(
-        client.current_cycle().await,
-        Err(Error::TooLarge { .. })
-    ));
+    let result = client.current_cycle().await;
+    assert!(matches!(result, Err(Error::TooLarge { .. })));
+    seen(
+        ANSWERS,
+        "a Content-Length ten times the limit",
+        format!("{} before reading the body", outcome_of(&result)),
+    );
 }
 
 #[tokio::test]
@@ -187,10 +229,13 @@ async fn an_endless_chunked_body_is_cut_off_at_the_limit() {
     })
     .await;
     let client = TenantClient::new(&url, "key").unwrap();
-    assert!(matches!(
-        client.current_cycle().await,
-        Err(Error::TooLarge { .. })
-    ));
+    let result = client.current_cycle().await;
+    assert!(matches!(result, Err(Error::TooLarge { .. })));
+    seen(
+        ANSWERS,
+        "an endless chunked body",
+        format!("{} at {} bytes", outcome_of(&result), MAX_RESPONSE_BYTES),
+    );
 }
 
 #[tokio::test]
@@ -203,10 +248,16 @@ async fn a_connection_dropped_mid_body_is_disconnected() {
     })
     .await;
     let client = TenantClient::new(&url, "key").unwrap();
-    match client.current_cycle().await {
+    let result = client.current_cycle().await;
+    match &result {
         Err(Error::Disconnected { endpoint, .. }) => assert_eq!(endpoint, "/api/v1/cycles/current"),
         other => panic!("{other:?}"),
     }
+    seen(
+        ANSWERS,
+        "the connection dropped in the middle of the body",
+        outcome_of(&result),
+    );
 }
 
 #[tokio::test]
@@ -217,10 +268,13 @@ async fn a_server_that_never_answers_times_out() {
     })
     .await;
     let client = TenantClient::with_timeout(&url, "key", Duration::from_millis(500)).unwrap();
-    assert!(matches!(
-        client.tenant_info().await,
-        Err(Error::Timeout { .. })
-    ));
+    let result = client.tenant_info().await;
+    assert!(matches!(result, Err(Error::Timeout { .. })));
+    seen(
+        ANSWERS,
+        "a server that accepts and never answers",
+        format!("{} after the request timeout", outcome_of(&result)),
+    );
 }
 
 #[tokio::test]
@@ -229,10 +283,9 @@ async fn a_closed_port_is_unreachable() {
     let url = format!("http://{}", listener.local_addr().unwrap());
     drop(listener);
     let client = TenantClient::new(&url, "key").unwrap();
-    assert!(matches!(
-        client.tenant_info().await,
-        Err(Error::Unreachable { .. })
-    ));
+    let result = client.tenant_info().await;
+    assert!(matches!(result, Err(Error::Unreachable { .. })));
+    seen(ANSWERS, "a closed port", outcome_of(&result));
 }
 
 #[tokio::test]
@@ -262,13 +315,21 @@ async fn a_redirect_is_reported_as_the_address_and_never_followed() {
     })
     .await;
     let client = TenantClient::new(&url, "key").unwrap();
-    match client.current_cycle().await {
-        Err(Error::Redirected { to, .. }) => assert_eq!(to, elsewhere_url),
+    let result = client.current_cycle().await;
+    match &result {
+        Err(Error::Redirected { to, .. }) => assert_eq!(*to, elsewhere_url),
         other => panic!("expected Redirected, got {other:?}"),
     }
     tokio::time::sleep(Duration::from_millis(200)).await;
-    assert!(
-        !reached.load(std::sync::atomic::Ordering::SeqCst),
-        "the redirect was followed, with the API key"
+    let followed = reached.load(std::sync::atomic::Ordering::SeqCst);
+    assert!(!followed, "the redirect was followed, with the API key");
+    seen(
+        ANSWERS,
+        "a redirect to another origin",
+        format!(
+            "{}; requests that reached the other origin: {}",
+            outcome_of(&result),
+            u8::from(followed)
+        ),
     );
 }

@@ -11,8 +11,12 @@ use synkvakt_app::tenant_client::TenantClient;
 use synkvakt_core::Error;
 use synkvakt_demo_tenant::{start, DemoConfig, RunningDemo};
 
+mod fault_table;
 mod faulty_proxy;
+use fault_table::seen;
 use faulty_proxy::{faulty_proxy, Fault, Faults};
+
+const CYCLES: &str = "Changing the tenant's data: cycles and the cache";
 
 async fn demo(scenario: Scenario) -> RunningDemo {
     let mut config = DemoConfig::new(Product::EAdm, scenario);
@@ -69,6 +73,14 @@ async fn a_start_whose_answers_were_lost_or_late_starts_one_cycle() {
         }) => assert_eq!(code, "cycle-running"),
         other => panic!("expected the running cycle's refusal, got {other:?}"),
     }
+    seen(
+        CYCLES,
+        "POST /cycles: the answer lost, then late past the timeout",
+        format!(
+            "sent again with the same key; cycles started: {}; a second press gives the same cycle",
+            cycles_started(&demo).await - before
+        ),
+    );
 }
 
 #[tokio::test]
@@ -102,5 +114,13 @@ async fn a_resume_and_a_cache_clear_whose_answers_were_lost_are_done_once() {
     assert_eq!(
         first.cleared_at, again.cleared_at,
         "cleared once, answered twice"
+    );
+    seen(
+        CYCLES,
+        "resume and cache clear: the answer lost",
+        format!(
+            "sent again with the same key; the cycle is `{}`, the cache cleared once",
+            resumed.state.as_wire()
+        ),
     );
 }

@@ -15,8 +15,12 @@ use synkvakt_core::reexport::{KindOf, PreviewColumn, PreviewQuery, PreviewStore}
 use synkvakt_core::Error;
 use synkvakt_demo_tenant::{start, DemoConfig, RunningDemo};
 
+mod fault_table;
 mod faulty_proxy;
+use fault_table::seen;
 use faulty_proxy::{faulty_proxy, watching_proxy, Fault, Faults, Seen};
+
+const REEXPORT: &str = "Changing the tenant's data: re-export";
 
 async fn demo(users: u32) -> RunningDemo {
     let mut config = DemoConfig::new(Product::EAdm, Scenario::Healthy);
@@ -81,6 +85,14 @@ async fn an_execute_whose_answer_was_lost_is_sent_again_and_makes_one_job() {
     );
     assert_eq!(job.users, 3);
     assert_eq!(jobs_on_the_queue(&demo).await, 1, "one job, not two");
+    seen(
+        REEXPORT,
+        "Execute: the answer lost after the tenant queued the job",
+        format!(
+            "sent again with the same key; jobs on the queue: {}",
+            jobs_on_the_queue(&demo).await
+        ),
+    );
 }
 
 #[tokio::test]
@@ -104,6 +116,14 @@ async fn an_execute_that_timed_out_is_sent_again_and_makes_one_job() {
         .unwrap();
     assert_eq!(first.id, again.id, "a second press gives the same job");
     assert_eq!(jobs_on_the_queue(&demo).await, 1);
+    seen(
+        REEXPORT,
+        "Execute: the answer late past the timeout, then pressed again",
+        format!(
+            "the same job both times; jobs on the queue: {}",
+            jobs_on_the_queue(&demo).await
+        ),
+    );
 }
 
 #[tokio::test]
@@ -186,6 +206,14 @@ async fn a_preview_page_that_times_out_stops_the_download_with_the_reason() {
     .await;
     assert!(matches!(result, Err(Error::Timeout { .. })), "{result:?}");
     assert!(!store.is_complete());
+    seen(
+        REEXPORT,
+        "a preview page late past the timeout",
+        format!(
+            "the preview stops, {}; Execute stays off until it is complete",
+            fault_table::outcome_of(&result)
+        ),
+    );
 }
 
 #[tokio::test]

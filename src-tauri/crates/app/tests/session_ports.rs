@@ -23,8 +23,13 @@ use synkvakt_demo_tenant::{start, DemoConfig, RunningDemo};
 use synkvakt_taskschd::TaskScheduler;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
+mod fault_table;
 mod faulty_proxy;
+use fault_table::seen;
 use faulty_proxy::{faulty_proxy, Fault, Faults};
+
+const REEXPORT: &str = "Changing the tenant's data: re-export";
+const VIEW: &str = "The tenant in view and its secrets";
 
 #[derive(Default)]
 struct MemorySettings(Mutex<Settings>);
@@ -427,6 +432,14 @@ async fn execute_goes_to_the_dialogs_tenant_when_the_view_switches_under_it() {
             synkvakt_core::actions::Action::Reexport { .. }
         ))
         .all(|entry| entry.tenant == "Demo kommune"));
+    seen(
+        REEXPORT,
+        "another tenant put in view while Execute waits behind a slow status answer",
+        format!(
+            "the job is on the dialog's tenant's queue; jobs that reached the other tenant: {}",
+            queue_of(&rig, 2).await.len() - other_before.len()
+        ),
+    );
 }
 
 /// A loopback listener that records every request it is sent and answers none of them well.
@@ -510,6 +523,15 @@ async fn a_kept_key_is_never_sent_to_an_address_it_was_not_saved_for() {
         "the profile keeps its address"
     );
 
+    seen(
+        VIEW,
+        "Test connection and Save with the stored key kept and another address typed",
+        format!(
+            "refused as `invalid` (api-key kept-for-another-address); requests at the other address: {}",
+            requests.lock().unwrap().len()
+        ),
+    );
+
     // The same form, with the key typed again, may go there: and only then does a key travel.
     let mut typed_again = form(elsewhere);
     typed_again.api_key = synkvakt_core::profiles::SecretChange::Replace {
@@ -567,6 +589,11 @@ async fn a_notification_opens_its_own_tenant_or_says_it_is_gone() {
         rig.session.tenants().await.unwrap().active,
         Some(slow()),
         "the tenant in view stays"
+    );
+    seen(
+        VIEW,
+        "a notification of a tenant since removed is clicked",
+        "the status view of the tenant in view opens, saying the tenant is gone; its step is looked for nowhere",
     );
 }
 
@@ -670,6 +697,16 @@ async fn an_execute_on_data_changed_since_the_preview_queues_nothing_and_is_conf
         sent.all().is_empty(),
         "no key is kept once the tenant answered"
     );
+    seen(
+        REEXPORT,
+        "the data changed between the preview and Execute",
+        format!(
+            "refused as `preview-outdated` with nothing queued; the preview loads again ({} then {} values that change); confirmed anew, jobs on the queue: {}",
+            before.changes,
+            after.changes,
+            queue_of(&rig, 1).await.len()
+        ),
+    );
 }
 
 #[tokio::test]
@@ -743,6 +780,14 @@ async fn a_sent_reexport_that_never_arrived_is_shown_and_sent_again_once_confirm
         "sent and answered: there is nothing to send again"
     );
     assert_eq!(queue_of(&rig, 1).await.len(), 1);
+    seen(
+        REEXPORT,
+        "a kept key whose Execute never reached the tenant",
+        format!(
+            "shown as not on the queue, nothing sent on its own; sent again once confirmed, jobs on the queue: {}",
+            queue_of(&rig, 1).await.len()
+        ),
+    );
 }
 
 /// No demo server: a session of one real tenant.
@@ -908,4 +953,12 @@ async fn an_app_killed_during_execute_finds_its_reexport_on_the_next_start_and_q
     let jobs = direct.export_queue().await.unwrap().jobs;
     assert_eq!(jobs.len(), 1, "exactly one job");
     assert_eq!(jobs[0].id, job.id);
+    seen(
+        REEXPORT,
+        "the app killed (SIGKILL) between sending Execute and its answer",
+        format!(
+            "the key outlives the process; the next start finds it not queued and sends nothing on its own; sent again after a fresh confirmation, jobs on the queue: {}",
+            jobs.len()
+        ),
+    );
 }

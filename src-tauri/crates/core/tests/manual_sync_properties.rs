@@ -2,6 +2,8 @@
 //! states and admin actions (concurrent starts, and a nudge at the moment of a start, included), with a scripted tenant and a recording
 //! Task Scheduler, then with the demo scheduler the app runs: the same `TaskRunner` code.
 
+#[path = "../../app/tests/fault_table/mod.rs"]
+mod fault_table;
 use chrono::{Duration, Utc};
 use proptest::prelude::*;
 use std::collections::HashMap;
@@ -694,6 +696,31 @@ proptest! {
             Ok(())
         })?;
     }
+}
+
+#[test]
+fn the_table_says_what_the_property_of_lost_starts_holds() {
+    use synkvakt_core::manual_sync::{Checklist, ChecklistPhase};
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let Rig { tenant, runner, .. } = Rig::starting_by(Shape::Completed, true);
+        tenant.lost_answers.store(5, std::sync::atomic::Ordering::SeqCst);
+        let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None));
+        while !matches!(checklist.phase, ChecklistPhase::ClearingCache { .. }) {
+            let _ = checklist.advance(&runner).await;
+        }
+        fault_table::seen(
+            "Changing the tenant's data: cycles and the cache",
+            "the manual sync's start through the API: every answer lost, five times over",
+            format!(
+                "the same start sent again with its key, never the readiness check behind its own cycle; cycles started: {} (a property over 0-5 lost answers holds it)",
+                tenant.api_starts.lock().unwrap().len()
+            ),
+        );
+    });
 }
 
 /// The demo scheduler the app runs, behind a window that notes the cycle's state at each run and

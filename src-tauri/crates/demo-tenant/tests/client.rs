@@ -1,5 +1,7 @@
 //! The core client and the demo launcher against the demo tenant over real loopback HTTP.
 
+#[path = "../../app/tests/fault_table/mod.rs"]
+mod fault_table;
 use std::time::Duration;
 use synkvakt_api::demo_protocol::{RuntimeFile, Scenario};
 use synkvakt_api::model::{CycleState, Product, StepState};
@@ -297,4 +299,12 @@ async fn a_restarted_demo_tenant_still_knows_the_keys_it_acted_on() {
         "the same key after a restart makes no second job"
     );
     assert_eq!(client.job_of_key("never-sent-key").await.unwrap(), None);
+    fault_table::seen(
+        "Changing the tenant's data: re-export",
+        "the demo tenant restarted between an Execute and the same Execute again",
+        format!(
+            "its keys are on disk: the same job ({}), no second one",
+            again.id
+        ),
+    );
 }
