@@ -272,4 +272,35 @@ describe('the re-export dialog', () => {
     expect(screen.getAllByTestId('sent-reexport')[0]).toHaveTextContent('reached the export queue as job-0007: 3 values for 3 users.');
     expect(callsOf(ipc, 'send_reexport_again')).toBe(1);
   });
+
+  it('says at start what became of a re-export sent before Synkvakt stopped, and leads to it', async () => {
+    const ipc = installBackend({
+      language: 'en',
+      choice: 'en',
+      status: (l) => failedEadmStatus(l),
+      commands: {
+        reexport_templates: () => [AD],
+        sent_reexports: () => [
+          {
+            key: 'k1',
+            tenantName: 'Demo kommune',
+            templateName: 'Active Directory',
+            targetSystem: 'Active Directory',
+            attributes: ['mail'],
+            confirmed: { users: 3, values: 3, changes: 1 },
+            sentAt: '2026-12-03T09:15:00Z',
+            outcome: { kind: 'never-arrived' },
+          },
+        ],
+      },
+    });
+    const user = userEvent.setup();
+    render(App);
+    const notice = await screen.findByTestId('sent-reexports-notice');
+    expect(notice).toHaveTextContent('was sent, but Synkvakt stopped before the tenant answered, and it is not on the export queue.');
+    await user.click(within(notice).getByRole('button', { name: 'Open Re-export' }));
+    expect(await screen.findByTestId('sent-reexport')).toHaveAttribute('data-outcome', 'never-arrived');
+    expect(screen.queryByTestId('sent-reexports-notice')).not.toBeInTheDocument();
+    expect(callsOf(ipc, 'send_reexport_again')).toBe(0);
+  });
 });

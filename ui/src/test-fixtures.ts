@@ -678,7 +678,7 @@ export function opening(at: OpenAt, extra: Partial<Opening_Serialize> = {}): Ope
 }
 
 /** What every page load asks besides the status: by default, the demo tenant alone. */
-const everyLoad: Record<string, () => unknown> = { tenants: () => tenantsView() };
+const everyLoad: Record<string, () => unknown> = { tenants: () => tenantsView(), sent_reexports: () => [] };
 
 /**
  * Installs `mockIPC` with the commands of the generated bindings and returns the spy that saw

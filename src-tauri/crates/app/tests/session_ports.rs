@@ -407,11 +407,16 @@ async fn execute_goes_to_the_dialogs_tenant_when_the_view_switches_under_it() {
         async move { session.execute_reexport(preview_id, confirmed).await }
     });
     tokio::time::sleep(Duration::from_millis(100)).await;
+    assert!(
+        rig.session.reexport_under_way(),
+        "closing the window now waits for the answer"
+    );
     rig.session
         .switch_tenant(TenantRef::Demo { number: 2 })
         .await
         .unwrap();
     let job = execute.await.unwrap().expect("the re-export is executed");
+    assert!(!rig.session.reexport_under_way());
     let _ = refresh.await;
     rig.proxy.hold_answers(Duration::ZERO);
 

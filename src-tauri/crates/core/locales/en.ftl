@@ -358,6 +358,7 @@ reexport-overwrite = Overwrite { $attributes } in { $target }
 reexport-queued = The re-export is on the export queue as { $job }. Follow it under Export queue.
 reexport-job-as-confirmed = The job writes { $values } values for { $users } users, as you confirmed.
 reexport-job-differs = The job writes { $values } values for { $users } users, but you confirmed { $confirmedValues } values for { $confirmedUsers } users. Check the job under Export queue; contact support if it should not run.
+reexport-sent-open = Open Re-export
 reexport-sent-title = Re-exports sent before Synkvakt stopped
 reexport-sent-queued = The re-export of { $attributes } to { $target } on { $tenant }, confirmed at { $time }, reached the export queue as { $job }: { $values } values for { $users } users.
 reexport-sent-never-arrived = The re-export of { $attributes } to { $target } on { $tenant }, confirmed at { $time }, was sent, but Synkvakt stopped before the tenant answered, and it is not on the export queue.

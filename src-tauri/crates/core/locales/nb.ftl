@@ -358,6 +358,7 @@ reexport-overwrite = Overskriv { $attributes } i { $target }
 reexport-queued = Reeksporten ligger i eksportkøen som { $job }. Følg den under Eksportkø.
 reexport-job-as-confirmed = Jobben skriver { $values } verdier for { $users } brukere, slik du bekreftet.
 reexport-job-differs = Jobben skriver { $values } verdier for { $users } brukere, men du bekreftet { $confirmedValues } verdier for { $confirmedUsers } brukere. Se på jobben under Eksportkø; kontakt support hvis den ikke skal kjøre.
+reexport-sent-open = Åpne Reeksport
 reexport-sent-title = Reeksporter sendt før Synkvakt stoppet
 reexport-sent-queued = Reeksporten av { $attributes } til { $target } hos { $tenant }, bekreftet kl. { $time }, kom i eksportkøen som { $job }: { $values } verdier for { $users } brukere.
 reexport-sent-never-arrived = Reeksporten av { $attributes } til { $target } hos { $tenant }, bekreftet kl. { $time }, ble sendt, men Synkvakt stoppet før kunden svarte, og den ligger ikke i eksportkøen.

@@ -358,6 +358,7 @@ reexport-overwrite = Overskriv { $attributes } i { $target }
 reexport-queued = Reeksporten ligg i eksportkøen som { $job }. Følg han under Eksportkø.
 reexport-job-as-confirmed = Jobben skriv { $values } verdiar for { $users } brukarar, slik du stadfesta.
 reexport-job-differs = Jobben skriv { $values } verdiar for { $users } brukarar, men du stadfesta { $confirmedValues } verdiar for { $confirmedUsers } brukarar. Sjå på jobben under Eksportkø; kontakt support om han ikkje skal køyre.
+reexport-sent-open = Opne Reeksport
 reexport-sent-title = Reeksportar sende før Synkvakt stoppa
 reexport-sent-queued = Reeksporten av { $attributes } til { $target } hos { $tenant }, stadfesta kl. { $time }, kom i eksportkøen som { $job }: { $values } verdiar for { $users } brukarar.
 reexport-sent-never-arrived = Reeksporten av { $attributes } til { $target } hos { $tenant }, stadfesta kl. { $time }, vart send, men Synkvakt stoppa før kunden svarte, og han ligg ikkje i eksportkøen.
