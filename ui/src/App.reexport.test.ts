@@ -259,7 +259,7 @@ describe('the re-export dialog', () => {
       },
     });
     const shown = await screen.findAllByTestId('sent-reexport');
-    expect(shown[0]).toHaveTextContent('was sent, but Synkvakt stopped before the tenant answered, and it is not on the export queue.');
+    expect(shown[0]).toHaveTextContent('was sent, but no answer came before Synkvakt stopped or lost the connection, and it is not on the export queue.');
     expect(shown[1]).toHaveTextContent('Put Vest kommune in view to see whether it reached its export queue.');
     expect(within(shown[1]).queryByRole('button')).not.toBeInTheDocument();
     await user.click(within(shown[0]).getByTestId('sent-reexport-again'));
@@ -297,7 +297,7 @@ describe('the re-export dialog', () => {
     const user = userEvent.setup();
     render(App);
     const notice = await screen.findByTestId('sent-reexports-notice');
-    expect(notice).toHaveTextContent('was sent, but Synkvakt stopped before the tenant answered, and it is not on the export queue.');
+    expect(notice).toHaveTextContent('was sent, but no answer came before Synkvakt stopped or lost the connection, and it is not on the export queue.');
     await user.click(within(notice).getByRole('button', { name: 'Open Re-export' }));
     expect(await screen.findByTestId('sent-reexport')).toHaveAttribute('data-outcome', 'never-arrived');
     expect(screen.queryByTestId('sent-reexports-notice')).not.toBeInTheDocument();

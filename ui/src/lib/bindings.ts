@@ -921,6 +921,8 @@ export type SentOutcome_Deserialize =
 { kind: "never-arrived" } | 
 /**  Of a tenant not in view: putting that tenant in view asks its queue. */
 { kind: "other-tenant" } | 
+/**  Sent to an address the tenant's profile no longer has: never sent to the new one. */
+{ kind: "service-moved"; serviceUrl: string } | 
 /**  The queue could not be asked; asked again at the next look. */
 { kind: "unknown"; problem: UserError };
 
@@ -932,6 +934,8 @@ export type SentOutcome_Serialize =
 { kind: "never-arrived" } | 
 /**  Of a tenant not in view: putting that tenant in view asks its queue. */
 { kind: "other-tenant" } | 
+/**  Sent to an address the tenant's profile no longer has: never sent to the new one. */
+{ kind: "service-moved"; serviceUrl: string } | 
 /**  The queue could not be asked; asked again at the next look. */
 { kind: "unknown"; problem: UserError };
 

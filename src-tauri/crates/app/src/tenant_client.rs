@@ -263,6 +263,13 @@ impl TenantClient {
         url.query_pairs_mut()
             .append_pair("idempotencyKey", idempotency_key);
         let queue: ExportQueue = self.send_json(reqwest::Method::GET, url).await?;
+        if queue.jobs.len() > 1 {
+            // A service that ignores the key answers its whole queue: no job can be trusted.
+            return Err(Error::Malformed {
+                endpoint: "/api/v1/export-queue".into(),
+                detail: format!("{} jobs for one idempotency key", queue.jobs.len()),
+            });
+        }
         Ok(queue.jobs.into_iter().next())
     }
 

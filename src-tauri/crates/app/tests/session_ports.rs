@@ -415,6 +415,10 @@ async fn execute_goes_to_the_dialogs_tenant_when_the_view_switches_under_it() {
         .switch_tenant(TenantRef::Demo { number: 2 })
         .await
         .unwrap();
+    assert!(
+        rig.session.reexport_under_way(),
+        "with another tenant in view, the Execute still holds the window open"
+    );
     let job = execute.await.unwrap().expect("the re-export is executed");
     assert!(!rig.session.reexport_under_way());
     let _ = refresh.await;
@@ -748,6 +752,7 @@ async fn a_sent_reexport_that_never_arrived_is_shown_and_sent_again_once_confirm
     sent.write(&PendingReexport {
         idempotency_key: "5e1d0a7f00c24b1e9d3a44aa01b2c3d4".into(),
         tenant: slow(),
+        service_url: format!("{}/", rig.proxy.url),
         tenant_name: "Demo kommune".into(),
         template_id: "ad".into(),
         template_name: "Active Directory".into(),
@@ -858,62 +863,61 @@ fn session_of_one_tenant(service_url: &str, api_key: &str, data_dir: &std::path:
 
 const KILLED_CHILD: &str = "SYNKVAKT_TEST_KILLED_EXECUTE";
 
-/// Run twice: by the test runner as the parent, and by the parent as the app it kills (with
-/// the tenant's address in the environment).
-#[tokio::test]
-async fn an_app_killed_during_execute_finds_its_reexport_on_the_next_start_and_queues_it_once() {
-    use synkvakt_app::session::sent_reexports::SentOutcome;
-    if let Ok(service) = std::env::var(KILLED_CHILD) {
-        let [url, key, data_dir] =
-            <[&str; 3]>::try_from(service.split('\n').collect::<Vec<_>>()).expect("three lines");
-        let session = session_of_one_tenant(url, key, std::path::Path::new(data_dir));
-        let opened = session
-            .open_preview("ad".into(), Some("ad-mail".into()), mail_of_all())
+/// In the process a test starts as the app it kills: opens the preview, executes, and waits
+/// to be killed. Elsewhere it returns at once.
+async fn be_the_killed_app_if_asked() {
+    let Ok(service) = std::env::var(KILLED_CHILD) else {
+        return;
+    };
+    let [url, key, data_dir] =
+        <[&str; 3]>::try_from(service.split('\n').collect::<Vec<_>>()).expect("three lines");
+    let session = session_of_one_tenant(url, key, std::path::Path::new(data_dir));
+    let opened = session
+        .open_preview("ad".into(), Some("ad-mail".into()), mail_of_all())
+        .await
+        .unwrap();
+    let window = loop {
+        let window = session
+            .preview_window(
+                opened.preview_id.clone(),
+                synkvakt_core::reexport::PreviewQuery {
+                    user_id: String::new(),
+                    text: String::new(),
+                    sort: synkvakt_core::reexport::PreviewColumn::UserId,
+                    descending: false,
+                    offset: 0,
+                    limit: 10,
+                },
+            )
             .await
             .unwrap();
-        let window = loop {
-            let window = session
-                .preview_window(
-                    opened.preview_id.clone(),
-                    synkvakt_core::reexport::PreviewQuery {
-                        user_id: String::new(),
-                        text: String::new(),
-                        sort: synkvakt_core::reexport::PreviewColumn::UserId,
-                        descending: false,
-                        offset: 0,
-                        limit: 10,
-                    },
-                )
-                .await
-                .unwrap();
-            if window.complete {
-                break window;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        };
-        let _ = session
-            .execute_reexport(opened.preview_id, counts_of(&window))
-            .await;
-        unreachable!("the parent kills this process while Execute waits");
-    }
+        if window.complete {
+            break window;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let _ = session
+        .execute_reexport(opened.preview_id, counts_of(&window))
+        .await;
+    unreachable!("the parent kills this process while Execute waits");
+}
 
+/// Starts this test binary as the app, running `test`, against a demo tenant behind a proxy
+/// with `fault` on the Execute; kills it with SIGKILL once its key is on disk and `queued`
+/// jobs are on the queue. The demo tenant and the data folder stay for the next start.
+async fn kill_the_app_during_execute(
+    test: &str,
+    fault: Fault,
+    queued: usize,
+) -> (RunningDemo, String, tempfile::TempDir) {
     let mut config = DemoConfig::new(Product::EAdm, Scenario::Healthy);
     config.test_clock = true;
     let server = start(config).await.unwrap();
-    // The Execute never reaches the tenant: the app waits for its answer when it is killed.
-    let faults: Faults = Arc::new(Mutex::new(
-        [("/reexport", Fault::HoldUntilClosed)]
-            .into_iter()
-            .collect(),
-    ));
+    let faults: Faults = Arc::new(Mutex::new([("/reexport", fault)].into_iter().collect()));
     let proxy = faulty_proxy(server.addr.to_string(), faults).await;
     let data_dir = tempfile::tempdir().unwrap();
     let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "an_app_killed_during_execute_finds_its_reexport_on_the_next_start_and_queues_it_once",
-            "--test-threads=1",
-        ])
+        .args(["--exact", test, "--test-threads=1"])
         .env(
             KILLED_CHILD,
             format!("{proxy}\n{}\n{}", server.api_key, data_dir.path().display()),
@@ -923,8 +927,11 @@ async fn an_app_killed_during_execute_finds_its_reexport_on_the_next_start_and_q
         .spawn()
         .unwrap();
     let sent = synkvakt_app::os::pending_reexports::PendingReexports::in_data_dir(data_dir.path());
+    let direct =
+        synkvakt_app::tenant_client::TenantClient::new(&server.base_url(), &server.api_key)
+            .unwrap();
     let deadline = Instant::now() + Duration::from_secs(60);
-    while sent.all().is_empty() {
+    while sent.all().is_empty() || direct.export_queue().await.unwrap().jobs.len() < queued {
         assert!(Instant::now() < deadline, "the app never sent its Execute");
         assert!(
             child.try_wait().unwrap().is_none(),
@@ -935,8 +942,23 @@ async fn an_app_killed_during_execute_finds_its_reexport_on_the_next_start_and_q
     // Between send and answer: SIGKILL, as a crash or the task manager gives.
     child.kill().unwrap();
     child.wait().unwrap();
+    (server, proxy, data_dir)
+}
 
-    let restarted = session_of_one_tenant(&server.base_url(), &server.api_key, data_dir.path());
+#[tokio::test]
+async fn an_app_killed_during_execute_finds_its_reexport_on_the_next_start_and_queues_it_once() {
+    use synkvakt_app::session::sent_reexports::SentOutcome;
+    be_the_killed_app_if_asked().await;
+    // The Execute never reaches the tenant: the app waits for its answer when it is killed.
+    let (server, proxy, data_dir) = kill_the_app_during_execute(
+        "an_app_killed_during_execute_finds_its_reexport_on_the_next_start_and_queues_it_once",
+        Fault::HoldUntilClosed,
+        0,
+    )
+    .await;
+
+    // Started again, at the same address.
+    let restarted = session_of_one_tenant(&proxy, &server.api_key, data_dir.path());
     let shown = restarted.sent_reexports().await.unwrap();
     assert_eq!(shown.len(), 1, "the key outlived the process");
     assert_eq!(shown[0].outcome, SentOutcome::NeverArrived);
@@ -960,9 +982,56 @@ async fn an_app_killed_during_execute_finds_its_reexport_on_the_next_start_and_q
     assert_eq!(jobs[0].id, job.id);
     seen(
         REEXPORT,
-        "the app killed (SIGKILL) between sending Execute and its answer",
+        "the app killed (SIGKILL) after sending Execute, before the tenant got it",
         format!(
             "the key outlives the process; the next start finds it not queued and sends nothing on its own; sent again after a fresh confirmation, jobs on the queue: {}",
+            jobs.len()
+        ),
+    );
+}
+
+#[tokio::test]
+async fn an_app_killed_after_the_tenant_queued_its_reexport_shows_that_job_and_sends_nothing() {
+    use synkvakt_app::session::sent_reexports::SentOutcome;
+    be_the_killed_app_if_asked().await;
+    // The tenant queues the job; its answer is held back until the app is gone.
+    let (server, proxy, data_dir) = kill_the_app_during_execute(
+        "an_app_killed_after_the_tenant_queued_its_reexport_shows_that_job_and_sends_nothing",
+        Fault::Delay(Duration::from_secs(60)),
+        1,
+    )
+    .await;
+
+    // Started again, at the same address.
+    let restarted = session_of_one_tenant(&proxy, &server.api_key, data_dir.path());
+    let shown = restarted.sent_reexports().await.unwrap();
+    assert_eq!(shown.len(), 1, "the key outlived the process");
+    let direct =
+        synkvakt_app::tenant_client::TenantClient::new(&server.base_url(), &server.api_key)
+            .unwrap();
+    let jobs = direct.export_queue().await.unwrap().jobs;
+    assert_eq!(
+        shown[0].outcome,
+        SentOutcome::Queued {
+            job: jobs[0].clone()
+        }
+    );
+    assert!(
+        restarted.sent_reexports().await.unwrap().is_empty(),
+        "shown once, then forgotten"
+    );
+    assert!(restarted
+        .send_reexport_again(shown[0].key.clone(), shown[0].confirmed)
+        .await
+        .is_err());
+    let jobs = direct.export_queue().await.unwrap().jobs;
+    assert_eq!(jobs.len(), 1, "exactly one job");
+    seen(
+        REEXPORT,
+        "the app killed (SIGKILL) after the tenant queued its Execute, before the answer",
+        format!(
+            "the next start finds the job by its key and shows it ({}); nothing is sent again, jobs on the queue: {}",
+            jobs[0].id,
             jobs.len()
         ),
     );

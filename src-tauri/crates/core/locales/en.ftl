@@ -361,11 +361,12 @@ reexport-job-differs = The job writes { $values } values for { $users } users, b
 reexport-sent-open = Open Re-export
 reexport-sent-title = Re-exports sent before Synkvakt stopped
 reexport-sent-queued = The re-export of { $attributes } to { $target } on { $tenant }, confirmed at { $time }, reached the export queue as { $job }: { $values } values for { $users } users.
-reexport-sent-never-arrived = The re-export of { $attributes } to { $target } on { $tenant }, confirmed at { $time }, was sent, but Synkvakt stopped before the tenant answered, and it is not on the export queue.
+reexport-sent-never-arrived = The re-export of { $attributes } to { $target } on { $tenant }, confirmed at { $time }, was sent, but no answer came before Synkvakt stopped or lost the connection, and it is not on the export queue.
 reexport-sent-again = Send it again…
 reexport-sent-confirm = Send it again to { $tenant }? It overwrites { $attributes } for { $users } users ({ $values } values) in { $target }. It goes with the same key as before, so the tenant puts it on the queue at most once.
 reexport-sent-send = Send the re-export of { $attributes } again
 reexport-sent-other-tenant = A re-export of { $attributes } to { $target } on { $tenant }, confirmed at { $time }, was sent and not answered before Synkvakt stopped. Put { $tenant } in view to see whether it reached its export queue.
+reexport-sent-moved = The re-export of { $attributes } to { $target } on { $tenant }, confirmed at { $time }, was sent to { $address }, which is no longer the tenant's address. Synkvakt does not send it to the new one; ask the vendor whether it reached that queue.
 reexport-sent-unknown = Synkvakt could not ask whether the re-export of { $attributes } to { $target } on { $tenant }, confirmed at { $time }, reached the export queue. It asks again when you come back here.
 preview-title = Preview of the re-export
 preview-filter-user-id = Filter by user ID
@@ -405,6 +406,7 @@ refused-no-such-template = the tenant has no such template or mapping any more. 
 refused-preview-unsteady = the data kept changing while the preview loaded. Wait until the tenant has finished its cycle, then open the preview again.
 refused-sent-reexport-gone = that re-export is no longer waiting for an answer: it reached the queue, or was refused. Look at the export queue.
 refused-sent-reexport-other-tenant = that re-export was sent to another tenant. Put that tenant in view, then send it again there.
+refused-sent-reexport-outdated = the data changed since that re-export was confirmed, and nothing was queued. Open its preview again and confirm the new counts.
 refused-preview-closed = that preview has been closed. Open the preview again.
 
 ## The watcher: notifications and the tray

@@ -115,9 +115,18 @@ pub struct UserError {
 
 impl Error {
     /// The request may have reached the tenant, but its answer did not come back: a request
-    /// that changes something is asked again with its key, never anew.
+    /// that changes something is asked again with its key, never anew, and its key is kept.
     pub fn answer_lost(&self) -> bool {
-        matches!(self, Error::Timeout { .. } | Error::Disconnected { .. })
+        // A gateway's 502 or 504, and a 503, may stand in front of a tenant that did act.
+        matches!(
+            self,
+            Error::Timeout { .. }
+                | Error::Disconnected { .. }
+                | Error::Status {
+                    status: 502..=504,
+                    ..
+                }
+        )
     }
 
     pub fn kind(&self) -> &'static str {

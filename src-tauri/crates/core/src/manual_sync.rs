@@ -366,9 +366,17 @@ impl Checklist {
                 }
             }
             ChecklistPhase::StartUnanswered { previous_cycle_id } => {
-                runner.send_start_again(&self.start_key()).await?;
-                ChecklistPhase::ClearingCache {
-                    previous_cycle_id: previous_cycle_id.clone(),
+                match runner.send_start_again(&self.start_key()).await {
+                    Ok(()) => ChecklistPhase::ClearingCache {
+                        previous_cycle_id: previous_cycle_id.clone(),
+                    },
+                    Err(err) if err.answer_lost() => return Err(err),
+                    // A refusal: the tenant keeps no refused key, so the start never happened,
+                    // and the checklist checks again as from the beginning.
+                    Err(err) => {
+                        self.phase = ChecklistPhase::CheckingStatus;
+                        return Err(err);
+                    }
                 }
             }
             ChecklistPhase::ClearingCache { previous_cycle_id } => {

@@ -55,6 +55,18 @@ impl Tenant {
         page
     }
 
+    /// `request` with the token of the preview it names, as an Execute after a preview sends it.
+    async fn confirmed(&self, template: &str, mut request: Value) -> Value {
+        let page = self
+            .preview(
+                template,
+                &json!({"mappingId": request["mappingId"], "scope": request["scope"], "offset": 0, "limit": 1}),
+            )
+            .await;
+        request["previewToken"] = page["previewToken"].clone();
+        request
+    }
+
     async fn search(&self, text: &str) -> (u16, Value) {
         let response = self
             .http
@@ -223,7 +235,9 @@ fn mail_for(ids: &[&str]) -> Value {
 async fn the_same_key_twice_gives_the_same_job() {
     let tenant = Tenant::start(Product::EAdm, 500).await;
     let path = "/api/v1/templates/ad/reexport";
-    let body = mail_for(&["10001", "10002", "10003"]);
+    let body = tenant
+        .confirmed("ad", mail_for(&["10001", "10002", "10003"]))
+        .await;
     let (status, first) = tenant.post(path, &body, Some("dialog-0001")).await;
     assert_eq!(status, 202, "{first}");
     assert_eq!(first["id"], "job-0001");
@@ -237,7 +251,11 @@ async fn the_same_key_twice_gives_the_same_job() {
     assert_eq!(tenant.queue().await.len(), 1);
 
     let (status, other) = tenant
-        .post(path, &mail_for(&["10001"]), Some("dialog-0001"))
+        .post(
+            path,
+            &tenant.confirmed("ad", mail_for(&["10001"])).await,
+            Some("dialog-0001"),
+        )
         .await;
     assert_eq!(
         (status, other["code"].as_str()),
@@ -246,7 +264,7 @@ async fn the_same_key_twice_gives_the_same_job() {
     let (status, other) = tenant
         .post(
             "/api/v1/templates/azure/reexport",
-            &json!({"mappingId": null, "scope": body["scope"]}),
+            &json!({"mappingId": null, "scope": body["scope"], "previewToken": "pv-other"}),
             Some("dialog-0001"),
         )
         .await;
@@ -267,7 +285,12 @@ async fn the_same_key_twice_gives_the_same_job() {
 async fn racing_requests_with_one_key_make_one_job() {
     let tenant = Tenant::start(Product::EAdm, 500).await;
     let url = format!("{}/api/v1/templates/ad/reexport", tenant.demo.base_url());
-    let body = json!({"mappingId": null, "scope": {"kind": "all", "userIds": []}});
+    let body = tenant
+        .confirmed(
+            "ad",
+            json!({"mappingId": null, "scope": {"kind": "all", "userIds": []}}),
+        )
+        .await;
     let racing: Vec<_> = (0..8)
         .map(|_| {
             let request = tenant
@@ -299,7 +322,12 @@ async fn racing_requests_with_one_key_make_one_job() {
 #[tokio::test]
 async fn a_job_is_queued_then_runs_then_completes_as_the_clock_moves() {
     let tenant = Tenant::start(Product::EAdm, 2_000).await;
-    let body = json!({"mappingId": null, "scope": {"kind": "all", "userIds": []}});
+    let body = tenant
+        .confirmed(
+            "ad",
+            json!({"mappingId": null, "scope": {"kind": "all", "userIds": []}}),
+        )
+        .await;
     let (status, job) = tenant
         .post("/api/v1/templates/ad/reexport", &body, Some("progress-key"))
         .await;

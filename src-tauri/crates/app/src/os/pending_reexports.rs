@@ -18,6 +18,8 @@ use synkvakt_core::reexport::ConfirmedCounts;
 pub struct PendingReexport {
     pub idempotency_key: String,
     pub tenant: TenantRef,
+    /// The service address it was sent to: it is sent again only to the same.
+    pub service_url: String,
     pub tenant_name: String,
     pub template_id: String,
     pub template_name: String,

@@ -157,6 +157,7 @@ impl Session {
             Err(
                 err @ (Error::Unreachable { .. }
                 | Error::Timeout { .. }
+                | Error::Redirected { .. }
                 | Error::ProxyAuth { .. }
                 | Error::InvalidUrl { .. }
                 | Error::ExtraCa { .. }),

@@ -191,6 +191,8 @@ pub struct Session {
     runtime_dir: PathBuf,
     log_dir: PathBuf,
     pending_reexports: Arc<PendingReexports>,
+    /// The keys of the re-exports sent from this process whose answer is awaited now.
+    sending: Mutex<std::collections::HashSet<String>>,
 }
 
 impl Session {
@@ -248,6 +250,7 @@ impl Session {
             runtime_dir: ports.runtime_dir,
             log_dir: ports.log_dir,
             pending_reexports: Arc::new(PendingReexports::in_data_dir(&ports.data_dir)),
+            sending: Mutex::default(),
         }
     }
 

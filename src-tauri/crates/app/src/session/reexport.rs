@@ -181,13 +181,13 @@ impl ReexportDialog {
         }
     }
 
-    fn mapping_id(&self) -> Option<String> {
-        self.mapping.as_ref().map(|mapping| mapping.id.clone())
+    /// The key the next Execute goes with.
+    fn key(&self) -> String {
+        lock(&self.idempotency_key).clone()
     }
 
-    /// Whether an Execute is on its way: closing the window waits for its answer.
-    pub fn is_executing(&self) -> bool {
-        self.executed.try_lock().is_err()
+    fn mapping_id(&self) -> Option<String> {
+        self.mapping.as_ref().map(|mapping| mapping.id.clone())
     }
 
     /// Puts the re-export on the export queue once: a second press, or a retry after a lost
@@ -207,7 +207,7 @@ impl ReexportDialog {
         let localizer = &self.localizer;
         let counts = self.store.counts();
         let token = self.store.token();
-        let key = lock(&self.idempotency_key).clone();
+        let key = self.key();
         let action = Action::Reexport {
             template: self.template.id.clone(),
             mapping: self
@@ -235,6 +235,7 @@ impl ReexportDialog {
         let pending = PendingReexport {
             idempotency_key: key.clone(),
             tenant: self.tenant.reference.clone(),
+            service_url: self.tenant.client.service_url().to_string(),
             tenant_name: self.tenant.name.clone(),
             template_id: self.template.id.clone(),
             template_name: self.template.name.clone(),
@@ -266,6 +267,18 @@ impl ReexportDialog {
             }
             Err(err) => Err(err),
         }
+    }
+}
+
+/// A re-export whose answer is awaited; dropping it says the answer came (or never will here).
+pub(super) struct Sending<'a> {
+    keys: &'a Mutex<std::collections::HashSet<String>>,
+    key: String,
+}
+
+impl Drop for Sending<'_> {
+    fn drop(&mut self) {
+        lock(self.keys).remove(&self.key);
     }
 }
 
@@ -450,16 +463,25 @@ impl Session {
         confirmed: ConfirmedCounts,
     ) -> Result<synkvakt_api::model::ExportJob> {
         let dialog = self.dialog(&preview_id)?;
+        let _sending = self.sending(dialog.key());
         dialog
             .execute(&self.actions, confirmed, &self.pending_reexports)
             .await
     }
 
-    /// Whether an Execute waits for its answer: the window then closes only after it came.
+    /// Notes `key` as sent and not answered until the guard is dropped, wherever its dialog
+    /// went meanwhile (closed, replaced, another tenant put in view).
+    pub(super) fn sending(&self, key: String) -> Sending<'_> {
+        lock(&self.sending).insert(key.clone());
+        Sending {
+            keys: &self.sending,
+            key,
+        }
+    }
+
+    /// Whether a re-export waits for its answer: the window then closes only after it came.
     pub fn reexport_under_way(&self) -> bool {
-        lock(&self.reexport)
-            .as_ref()
-            .is_some_and(|dialog| dialog.is_executing())
+        !lock(&self.sending).is_empty()
     }
 
     /// Before the app exits: waits until the Execute on its way has its answer.

@@ -23,6 +23,9 @@ pub enum SentOutcome {
     NeverArrived,
     /// Of a tenant not in view: putting that tenant in view asks its queue.
     OtherTenant,
+    /// Sent to an address the tenant's profile no longer has: never sent to the new one.
+    #[serde(rename_all = "camelCase")]
+    ServiceMoved { service_url: String },
     /// The queue could not be asked; asked again at the next look.
     Unknown { problem: UserError },
 }
@@ -54,26 +57,32 @@ impl Session {
         };
         let localizer = self.localizer();
         let mut views = Vec::new();
-        for pending in sent {
+        // One still waiting for its answer in this process is not lost: it is not shown.
+        let sending = super::lock(&self.sending).clone();
+        for pending in sent
+            .into_iter()
+            .filter(|pending| !sending.contains(&pending.idempotency_key))
+        {
             let outcome = match &connection {
-                Some(connection) if connection.tenant == pending.tenant => {
-                    match connection
-                        .reached
-                        .client
-                        .job_of_key(&pending.idempotency_key)
-                        .await
-                    {
-                        Ok(Some(job)) => {
-                            self.pending_reexports.remove(&pending.idempotency_key);
-                            SentOutcome::Queued { job }
-                        }
-                        Ok(None) => SentOutcome::NeverArrived,
-                        Err(err) => SentOutcome::Unknown {
-                            problem: err.to_user(&localizer),
-                        },
+                Some(connection) if connection.tenant != pending.tenant => SentOutcome::OtherTenant,
+                Some(connection)
+                    if connection.reached.client.service_url() != pending.service_url =>
+                {
+                    SentOutcome::ServiceMoved {
+                        service_url: pending.service_url.clone(),
                     }
                 }
-                _ => SentOutcome::OtherTenant,
+                Some(connection) => match job_of(&connection.reached.client, &pending).await {
+                    Ok(Some(job)) => {
+                        self.pending_reexports.remove(&pending.idempotency_key);
+                        SentOutcome::Queued { job }
+                    }
+                    Ok(None) => SentOutcome::NeverArrived,
+                    Err(err) => SentOutcome::Unknown {
+                        problem: err.to_user(&localizer),
+                    },
+                },
+                None => SentOutcome::OtherTenant,
             };
             views.push(SentReexportView {
                 key: pending.idempotency_key,
@@ -108,14 +117,15 @@ impl Session {
             .find(|pending| pending.idempotency_key == key)
             .ok_or_else(|| refused("refused-sent-reexport-gone"))?;
         let connection = self.connection().await?;
-        if connection.tenant != pending.tenant {
+        let client = &connection.reached.client;
+        if connection.tenant != pending.tenant || client.service_url() != pending.service_url {
             return Err(refused("refused-sent-reexport-other-tenant"));
         }
         if confirmed != pending.confirmed {
             return Err(refused("refused-preview-changed"));
         }
-        let client = &connection.reached.client;
-        if let Some(job) = client.job_of_key(&key).await? {
+        let _sending = self.sending(key.clone());
+        if let Some(job) = job_of(client, &pending).await? {
             self.pending_reexports.remove(&key);
             return Ok(job);
         }
@@ -130,10 +140,37 @@ impl Session {
             values: confirmed.values,
             idempotency_key: key.clone(),
         };
-        self.actions
+        let sent = self
+            .actions
             .perform(&pending.tenant_name, action, async { Ok(()) }, || {
                 send_keeping_the_key(client, &self.pending_reexports, &pending)
             })
-            .await
+            .await;
+        match sent {
+            // Nothing was queued, and no preview is open here to load again.
+            Err(Error::PreviewOutdated { .. }) => Err(refused("refused-sent-reexport-outdated")),
+            sent => sent,
+        }
     }
+}
+
+/// The job the tenant made for `pending`'s key, when it is that re-export's: a job of another
+/// template, mapping or user count is not taken for it.
+async fn job_of(
+    client: &crate::tenant_client::TenantClient,
+    pending: &crate::os::pending_reexports::PendingReexport,
+) -> Result<Option<ExportJob>> {
+    let Some(job) = client.job_of_key(&pending.idempotency_key).await? else {
+        return Ok(None);
+    };
+    let same = job.template_id == pending.template_id
+        && job.mapping_id == pending.request.mapping_id
+        && job.users == pending.confirmed.users;
+    if !same {
+        return Err(Error::Malformed {
+            endpoint: "/api/v1/export-queue".into(),
+            detail: format!("the job {} for the key is of another re-export", job.id),
+        });
+    }
+    Ok(Some(job))
 }

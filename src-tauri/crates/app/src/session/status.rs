@@ -8,7 +8,7 @@ use serde::Serialize;
 use specta::Type;
 use synkvakt_api::model::{ImportChange, ImportCounts};
 use synkvakt_api::personal::{Disclosure, PersonalData};
-use synkvakt_core::actions::{random_token, Action};
+use synkvakt_core::actions::Action;
 use synkvakt_core::error::{Error, Result, UserError};
 use synkvakt_core::import_filter::resume_check;
 use synkvakt_core::status::{self, CycleView};
@@ -196,7 +196,7 @@ impl Session {
         };
         self.actions
             .perform(&connection.tenant_name, action, check, || async {
-                client.resume(&cycle_id, &random_token()).await
+                client.resume(&cycle_id, &resume_key(&cycle_id)).await
             })
             .await?;
         self.status().await
@@ -276,4 +276,13 @@ pub(super) fn shown_cycle(mut cycle: CycleView, disclosure: Disclosure) -> Cycle
         cycle.mask_free_text();
     }
     cycle
+}
+
+/// The one key a cycle's resume is sent with: a second press, or a second window, resuming the
+/// same stopped cycle gets the first answer again.
+fn resume_key(cycle_id: &str) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    cycle_id.hash(&mut hasher);
+    format!("resume-{:016x}", hasher.finish())
 }
