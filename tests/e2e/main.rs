@@ -900,14 +900,14 @@ async fn an_execute_on_data_changed_since_the_preview_shows_the_new_counts_to_co
         .wait_for(
             "the refusal",
             "const d = document.querySelector('[data-testid=reexport-dialog]'); \
-             return d && d.textContent.includes('Nothing was put on the export queue') ? d.textContent : null;",
+             return d && d.textContent.includes('nothing was put on the export queue') ? d.textContent : null;",
         )
         .await;
     assert!(
         dialog
             .as_str()
             .unwrap()
-            .contains("The data changed since the preview: the re-export would now write 3 values for 3 users."),
+            .contains("The data changed since the preview, and nothing was put on the export queue. The re-export would now write 3 values for 3 users."),
         "{dialog}"
     );
     let jobs = session.demo().get("/api/v1/export-queue").await;

@@ -210,8 +210,8 @@ describe('the re-export dialog', () => {
         if (executes === 1) {
           throw {
             kind: 'preview-outdated',
-            message: 'The data changed since the preview: the re-export would now write 2,000 values for 2,000 users. Nothing was put on the export queue.',
-            hint: 'The preview below is loaded again with the data as it is now. Look at it, then confirm its counts.',
+            message: 'The data changed since the preview, and nothing was put on the export queue. The re-export would now write 2,000 values for 2,000 users.',
+            hint: 'The preview below is loaded again with the data as it is now, with how many values change. Look at it, then confirm its counts.',
             detail: 'the data changed since the preview',
           };
         }
@@ -225,7 +225,7 @@ describe('the re-export dialog', () => {
     await user.click(screen.getByTestId('execute-button'));
     await user.click(within(screen.getByTestId('reexport-confirm')).getByRole('button', { name: 'Overwrite mail in Active Directory' }));
     // Back at the preview, with what happened and nothing queued.
-    expect(await screen.findByText(/Nothing was put on the export queue/)).toBeInTheDocument();
+    expect(await screen.findByText(/nothing was put on the export queue/)).toBeInTheDocument();
     expect(await screen.findByTestId('preview-counts')).toBeInTheDocument();
     expect(screen.queryByTestId('reexport-queued')).not.toBeInTheDocument();
     await user.click(screen.getByTestId('execute-button'));

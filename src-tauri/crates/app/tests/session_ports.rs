@@ -434,13 +434,21 @@ async fn execute_goes_to_the_dialogs_tenant_when_the_view_switches_under_it() {
         "nothing reached the tenant put in view during Execute"
     );
     let audited = rig.audit.recent(10).unwrap();
-    assert!(audited
+    let reexports: Vec<&str> = audited
         .iter()
-        .filter(|entry| matches!(
-            entry.action,
-            synkvakt_core::actions::Action::Reexport { .. }
-        ))
-        .all(|entry| entry.tenant == "Demo kommune"));
+        .filter(|entry| {
+            matches!(
+                entry.action,
+                synkvakt_core::actions::Action::Reexport { .. }
+            )
+        })
+        .map(|entry| entry.tenant.as_str())
+        .collect();
+    assert_eq!(
+        reexports,
+        ["Demo kommune", "Demo kommune"],
+        "started and done, on tenant 1"
+    );
     seen(
         REEXPORT,
         "another tenant put in view while Execute waits behind a slow status answer",
@@ -448,6 +456,36 @@ async fn execute_goes_to_the_dialogs_tenant_when_the_view_switches_under_it() {
             "the job is on the dialog's tenant's queue; jobs that reached the other tenant: {}",
             queue_of(&rig, 2).await.len() - other_before.len()
         ),
+    );
+}
+
+#[tokio::test]
+async fn a_switch_closes_the_dialog_so_a_later_execute_reaches_no_tenant() {
+    let rig = rig(slow()).await;
+    let opened = rig
+        .session
+        .open_preview("ad".into(), Some("ad-mail".into()), mail_of_all())
+        .await
+        .unwrap();
+    let window = complete_window(&rig, &opened.preview_id).await;
+    let other_before = queue_of(&rig, 2).await;
+    rig.session
+        .switch_tenant(TenantRef::Demo { number: 2 })
+        .await
+        .unwrap();
+    let refused = rig
+        .session
+        .execute_reexport(opened.preview_id, counts_of(&window))
+        .await;
+    assert!(matches!(refused, Err(Error::Refused { .. })), "{refused:?}");
+    assert!(
+        queue_of(&rig, 1).await.is_empty(),
+        "not the dialog's tenant either"
+    );
+    assert_eq!(
+        queue_of(&rig, 2).await,
+        other_before,
+        "not the tenant in view"
     );
 }
 
@@ -588,6 +626,7 @@ async fn a_notification_opens_its_own_tenant_or_says_it_is_gone() {
         })
         .await;
     assert_eq!(gone.at, OpenAt::Status);
+    let gone_at = gone.at.clone();
     assert!(gone.tenants.is_none());
     assert!(gone
         .problem
@@ -602,7 +641,17 @@ async fn a_notification_opens_its_own_tenant_or_says_it_is_gone() {
     seen(
         VIEW,
         "a notification of a tenant since removed is clicked",
-        "the status view of the tenant in view opens, saying the tenant is gone; its step is looked for nowhere",
+        format!(
+            "the window opens at {:?} of the tenant in view ({}), saying the tenant is gone",
+            gone_at,
+            rig.session
+                .tenants()
+                .await
+                .unwrap()
+                .active
+                .map(|tenant| tenant.key())
+                .unwrap_or_default()
+        ),
     );
 }
 

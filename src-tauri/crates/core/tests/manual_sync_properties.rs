@@ -118,8 +118,9 @@ struct ScriptedTenant {
     api_starts: Mutex<Vec<CycleState>>,
     /// The keys starts came with: a key seen before starts nothing, as the contract says.
     start_keys: Mutex<std::collections::HashSet<String>>,
-    /// How many of the next starts' answers are lost after the tenant acted on them.
-    lost_answers: std::sync::atomic::AtomicUsize,
+    /// What becomes of the next starts: lost before the tenant got them (`true`) or their
+    /// answer lost after it acted (`false`); then each is answered.
+    lost: Mutex<std::collections::VecDeque<bool>>,
 }
 
 impl CycleSource for ScriptedTenant {
@@ -132,6 +133,14 @@ impl CycleSource for ScriptedTenant {
     }
 
     async fn start_cycle(&self, idempotency_key: &str) -> Result<()> {
+        let lost = self.lost.lock().unwrap().pop_front();
+        let timeout = || synkvakt_core::Error::Timeout {
+            url: "https://tenant.example/api/v1/cycles".into(),
+            seconds: 15,
+        };
+        if lost == Some(true) {
+            return Err(timeout());
+        }
         if self
             .start_keys
             .lock()
@@ -144,21 +153,10 @@ impl CycleSource for ScriptedTenant {
             started.id = format!("api-{}", self.api_starts.lock().unwrap().len());
             *current = started;
         }
-        let lost = self
-            .lost_answers
-            .fetch_update(
-                std::sync::atomic::Ordering::SeqCst,
-                std::sync::atomic::Ordering::SeqCst,
-                |left| left.checked_sub(1),
-            )
-            .is_ok();
-        if lost {
-            return Err(synkvakt_core::Error::Timeout {
-                url: "https://tenant.example/api/v1/cycles".into(),
-                seconds: 15,
-            });
+        match lost {
+            Some(_) => Err(timeout()),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     async fn clear_cache(&self, _idempotency_key: &str) -> Result<()> {
@@ -275,7 +273,7 @@ impl Rig {
             can_start,
             api_starts: Mutex::new(Vec::new()),
             start_keys: Mutex::new(Default::default()),
-            lost_answers: Default::default(),
+            lost: Mutex::default(),
         });
         let scheduler = Arc::new(RecordingScheduler {
             tenant: tenant.clone(),
@@ -665,10 +663,14 @@ fn a_tenant_that_starts_cycles_itself_is_asked_through_its_api_and_no_task_runs(
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
-    /// However many of a start's answers are lost, the checklist sends the same start again and
-    /// never a new one: one cycle for one confirmed start, followed to its cache clear.
+    /// However many starts are lost on the way or their answers on the way back, the checklist
+    /// sends the same start again and never a new one: one cycle for one confirmed start,
+    /// followed to its cache clear.
     #[test]
-    fn a_lost_start_is_sent_again_never_started_anew(lost in 0usize..6, looks in 1usize..12) {
+    fn a_lost_start_is_sent_again_never_started_anew(
+        lost in proptest::collection::vec(any::<bool>(), 0..6),
+        looks in 1usize..12,
+    ) {
         use synkvakt_core::manual_sync::{Checklist, ChecklistPhase};
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -676,12 +678,11 @@ proptest! {
             .unwrap();
         runtime.block_on(async {
             let Rig { tenant, runner, .. } = Rig::starting_by(Shape::Completed, true);
-            tenant
-                .lost_answers
-                .store(lost, std::sync::atomic::Ordering::SeqCst);
+            let faults = lost.len();
+            *tenant.lost.lock().unwrap() = lost.into();
             let previous = tenant.cycle.lock().unwrap().id.clone();
             let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None));
-            for _ in 0..looks + lost {
+            for _ in 0..looks + faults {
                 if matches!(checklist.phase, ChecklistPhase::ClearingCache { .. }) {
                     break;
                 }
@@ -707,16 +708,16 @@ fn the_table_says_what_the_property_of_lost_starts_holds() {
         .unwrap();
     runtime.block_on(async {
         let Rig { tenant, runner, .. } = Rig::starting_by(Shape::Completed, true);
-        tenant.lost_answers.store(5, std::sync::atomic::Ordering::SeqCst);
+        *tenant.lost.lock().unwrap() = [true, false, false, true, false].into();
         let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None));
         while !matches!(checklist.phase, ChecklistPhase::ClearingCache { .. }) {
             let _ = checklist.advance(&runner).await;
         }
         fault_table::seen(
             "Changing the tenant's data: cycles and the cache",
-            "the manual sync's start through the API: every answer lost, five times over",
+            "the manual sync's start through the API: lost on the way or its answer lost, five times over",
             format!(
-                "the same start sent again with its key, never the readiness check behind its own cycle; cycles started: {} (a property over 0-5 lost answers holds it)",
+                "the same start sent again with its key, never the readiness check behind its own cycle; cycles started: {} (a property over 0-5 lost requests and answers holds it)",
                 tenant.api_starts.lock().unwrap().len()
             ),
         );
@@ -763,7 +764,7 @@ fn check_with_demo_scheduler(ops: Vec<Op>) {
             can_start: false,
             api_starts: Mutex::new(Vec::new()),
             start_keys: Mutex::new(Default::default()),
-            lost_answers: Default::default(),
+            lost: Mutex::default(),
         });
         let task = TaskRef::new(SYNC_TASK, Some("eadm-klient01".into()));
         let scheduler = Arc::new(WatchedDemoScheduler {
