@@ -174,6 +174,9 @@ pub struct Launch<'a> {
     pub args: &'a [&'a str],
     /// Start as on a new machine, with no tenant chosen; otherwise the demo tenant is in view.
     pub first_run: bool,
+    /// Start as after a crash during Execute: the data folder keeps the key of a re-export of
+    /// `mail` for users 10001–10003 that never reached the demo tenant.
+    pub sent_before: bool,
 }
 
 impl Drop for Session {
@@ -193,6 +196,7 @@ impl<'a> Launch<'a> {
             app_may_start_demo: true,
             args: &[],
             first_run: false,
+            sent_before: false,
         }
     }
 }
@@ -212,6 +216,11 @@ impl Session {
                 json!({ "version": 2, "active": { "kind": "demo", "number": 1 } }).to_string(),
             )
             .unwrap();
+        }
+
+        if launch.sent_before {
+            let demo = demo.as_ref().expect("a re-export sent before needs the demo tenant");
+            leave_a_sent_reexport(&AppPaths::under(home.path().to_path_buf()), demo).await;
         }
 
         let port = free_port();
@@ -583,6 +592,56 @@ impl Watching {
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
+}
+
+/// What a window killed during Execute leaves in the data folder: the key and the request of a
+/// re-export the demo tenant never got.
+async fn leave_a_sent_reexport(paths: &AppPaths, demo: &DemoTenant) {
+    use synkvakt_api::model::{ReexportRequest, ReexportScope, ScopeKind};
+    use synkvakt_app::os::pending_reexports::{PendingReexport, PendingReexports};
+    let scope = ReexportScope {
+        kind: ScopeKind::Selection,
+        user_ids: vec!["10001".into(), "10002".into(), "10003".into()],
+    };
+    let page: Value = reqwest::Client::new()
+        .post(format!("{}/api/v1/templates/ad/preview", demo.base_url()))
+        .bearer_auth(&demo.file.api_key)
+        .json(&json!({"mappingId": "ad-mail", "scope": scope, "offset": 0, "limit": 10}))
+        .send()
+        .await
+        .expect("the demo tenant answers")
+        .json()
+        .await
+        .expect("a preview page");
+    let changes = page["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|row| row["currentValue"] != row["newValue"])
+        .count() as u32;
+    PendingReexports::in_data_dir(&paths.data_dir)
+        .write(&PendingReexport {
+            idempotency_key: "e2e0sent0before0crash0000000001".into(),
+            tenant: synkvakt_core::profiles::TenantRef::Demo { number: 1 },
+            service_url: format!("{}/", demo.base_url()),
+            tenant_name: "Demo kommune".into(),
+            template_id: "ad".into(),
+            template_name: "Active Directory".into(),
+            target_system: "Active Directory".into(),
+            attributes: vec!["mail".into()],
+            request: ReexportRequest {
+                mapping_id: Some("ad-mail".into()),
+                scope,
+                preview_token: page["previewToken"].as_str().unwrap().into(),
+            },
+            confirmed: synkvakt_core::reexport::ConfirmedCounts {
+                users: 3,
+                values: 3,
+                changes,
+            },
+            sent_at: chrono::Utc::now(),
+        })
+        .expect("the data folder takes the key");
 }
 
 fn start_demo(runtime_dir: &Path, launch: &Launch<'_>, port: u16) -> DemoTenant {

@@ -926,6 +926,48 @@ async fn an_execute_on_data_changed_since_the_preview_shows_the_new_counts_to_co
     session.close().await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reexport_sent_before_a_crash_is_shown_at_start_and_sent_again_once_confirmed() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let session = Session::start(Launch {
+        sent_before: true,
+        ..Launch::demo("eAdm", "healthy")
+    })
+    .await;
+    header(&session).await;
+    let notice = session.text_of("[data-testid=sent-reexports-notice]").await;
+    assert!(
+        notice.contains("was sent, but no answer came before Synkvakt stopped or lost the connection, and it is not on the export queue."),
+        "{notice}"
+    );
+    session.screenshot("sent-reexport-at-start").await;
+    session
+        .click("[data-testid=sent-reexports-notice] button")
+        .await;
+    let shown = session.text_of("[data-testid=sent-reexport][data-outcome=never-arrived]").await;
+    assert!(shown.contains("Send it again…"), "{shown}");
+    session.click("[data-testid=sent-reexport-again]").await;
+    let confirm = session.text_of("[data-testid=sent-reexport-confirm]").await;
+    assert!(
+        confirm.contains("Send it again to Demo kommune? It overwrites mail for 3 users (3 values) in Active Directory."),
+        "{confirm}"
+    );
+    let jobs = session.demo().get("/api/v1/export-queue").await;
+    assert_eq!(jobs["jobs"].as_array().unwrap().len(), 0, "nothing sent on its own: {jobs}");
+    session.screenshot("sent-reexport-confirm").await;
+    session.click("[data-testid=sent-reexport-send]").await;
+    session
+        .wait_for(
+            "the job",
+            "const e = document.querySelector('[data-testid=sent-reexport]'); \
+             return e && e.dataset.outcome === 'queued' ? e.textContent : null;",
+        )
+        .await;
+    let jobs = session.demo().get("/api/v1/export-queue").await;
+    assert_eq!(jobs["jobs"].as_array().unwrap().len(), 1, "{jobs}");
+    session.close().await;
+}
+
 fn comm_of(process: &std::path::Path) -> String {
     std::fs::read_to_string(process.join("comm"))
         .unwrap_or_default()
