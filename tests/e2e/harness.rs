@@ -116,35 +116,26 @@ impl DemoTenant {
 
     /// Clears `users` users' values by hand in the target system: the data has a new version.
     pub async fn clear_by_hand(&self, users: u32) {
-        let response = reqwest::Client::new()
-            .post(format!(
-                "{}/_demo/directory/clear?users={users}",
-                self.base_url()
-            ))
-            .bearer_auth(&self.file.api_key)
-            .send()
-            .await
-            .expect("the demo tenant answers");
-        assert!(
-            response.status().is_success(),
-            "clear: {}",
-            response.status()
-        );
+        self.control(&format!("/_demo/directory/clear?users={users}"))
+            .await;
     }
 
     pub async fn advance(&self, seconds: i64) {
+        self.control(&format!("/_demo/clock/advance?seconds={seconds}"))
+            .await;
+    }
+
+    /// A POST to one of the demo tenant's own controls, which must succeed.
+    async fn control(&self, path: &str) {
         let response = reqwest::Client::new()
-            .post(format!(
-                "{}/_demo/clock/advance?seconds={seconds}",
-                self.base_url()
-            ))
+            .post(format!("{}{path}", self.base_url()))
             .bearer_auth(&self.file.api_key)
             .send()
             .await
             .expect("the demo tenant answers");
         assert!(
             response.status().is_success(),
-            "advance: {}",
+            "{path}: {}",
             response.status()
         );
     }
@@ -219,7 +210,9 @@ impl Session {
         }
 
         if launch.sent_before {
-            let demo = demo.as_ref().expect("a re-export sent before needs the demo tenant");
+            let demo = demo
+                .as_ref()
+                .expect("a re-export sent before needs the demo tenant");
             leave_a_sent_reexport(&AppPaths::under(home.path().to_path_buf()), demo).await;
         }
 

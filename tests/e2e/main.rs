@@ -944,7 +944,9 @@ async fn a_reexport_sent_before_a_crash_is_shown_at_start_and_sent_again_once_co
     session
         .click("[data-testid=sent-reexports-notice] button")
         .await;
-    let shown = session.text_of("[data-testid=sent-reexport][data-outcome=never-arrived]").await;
+    let shown = session
+        .text_of("[data-testid=sent-reexport][data-outcome=never-arrived]")
+        .await;
     assert!(shown.contains("Send it again…"), "{shown}");
     session.click("[data-testid=sent-reexport-again]").await;
     let confirm = session.text_of("[data-testid=sent-reexport-confirm]").await;
@@ -953,7 +955,11 @@ async fn a_reexport_sent_before_a_crash_is_shown_at_start_and_sent_again_once_co
         "{confirm}"
     );
     let jobs = session.demo().get("/api/v1/export-queue").await;
-    assert_eq!(jobs["jobs"].as_array().unwrap().len(), 0, "nothing sent on its own: {jobs}");
+    assert_eq!(
+        jobs["jobs"].as_array().unwrap().len(),
+        0,
+        "nothing sent on its own: {jobs}"
+    );
     session.screenshot("sent-reexport-confirm").await;
     session.click("[data-testid=sent-reexport-send]").await;
     session

@@ -467,7 +467,7 @@ async fn a_switch_closes_the_dialog_so_a_later_execute_reaches_no_tenant() {
         .open_preview("ad".into(), Some("ad-mail".into()), mail_of_all())
         .await
         .unwrap();
-    let window = complete_window(&rig, &opened.preview_id).await;
+    let window = complete_window(&rig.session, &opened.preview_id).await;
     let other_before = queue_of(&rig, 2).await;
     rig.session
         .switch_tenant(TenantRef::Demo { number: 2 })
@@ -656,7 +656,10 @@ async fn a_notification_opens_its_own_tenant_or_says_it_is_gone() {
 }
 
 /// The whole preview's window, once every row is in.
-async fn complete_window(rig: &Rig, preview_id: &str) -> synkvakt_core::reexport::PreviewWindow {
+async fn complete_window(
+    session: &Session,
+    preview_id: &str,
+) -> synkvakt_core::reexport::PreviewWindow {
     use synkvakt_core::reexport::{PreviewColumn, PreviewQuery};
     let query = PreviewQuery {
         user_id: String::new(),
@@ -668,8 +671,7 @@ async fn complete_window(rig: &Rig, preview_id: &str) -> synkvakt_core::reexport
     };
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        let window = rig
-            .session
+        let window = session
             .preview_window(preview_id.to_string(), query.clone())
             .await
             .unwrap();
@@ -709,7 +711,7 @@ async fn an_execute_on_data_changed_since_the_preview_queues_nothing_and_is_conf
         .open_preview("ad".into(), Some("ad-mail".into()), mail_of_all())
         .await
         .unwrap();
-    let before = complete_window(&rig, &opened.preview_id).await;
+    let before = complete_window(&rig.session, &opened.preview_id).await;
     // Someone clears five users' mail by hand in the target system.
     let cleared = reqwest::Client::new()
         .post(format!(
@@ -731,7 +733,7 @@ async fn an_execute_on_data_changed_since_the_preview_queues_nothing_and_is_conf
         "{refused:?}"
     );
     assert!(queue_of(&rig, 1).await.is_empty(), "nothing was queued");
-    let after = complete_window(&rig, &opened.preview_id).await;
+    let after = complete_window(&rig.session, &opened.preview_id).await;
     assert!(
         after.changes > before.changes,
         "the preview loaded again shows the new values"
@@ -777,7 +779,7 @@ async fn a_sent_reexport_that_never_arrived_is_shown_and_sent_again_once_confirm
         .open_preview("ad".into(), Some("ad-mail".into()), mail_of_all())
         .await
         .unwrap();
-    let window = complete_window(&rig, &opened.preview_id).await;
+    let window = complete_window(&rig.session, &opened.preview_id).await;
     let direct = synkvakt_app::tenant_client::TenantClient::new(
         &rig.demo.server.base_url(),
         &rig.demo.server.api_key,
@@ -925,26 +927,7 @@ async fn be_the_killed_app_if_asked() {
         .open_preview("ad".into(), Some("ad-mail".into()), mail_of_all())
         .await
         .unwrap();
-    let window = loop {
-        let window = session
-            .preview_window(
-                opened.preview_id.clone(),
-                synkvakt_core::reexport::PreviewQuery {
-                    user_id: String::new(),
-                    text: String::new(),
-                    sort: synkvakt_core::reexport::PreviewColumn::UserId,
-                    descending: false,
-                    offset: 0,
-                    limit: 10,
-                },
-            )
-            .await
-            .unwrap();
-        if window.complete {
-            break window;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    let window = complete_window(&session, &opened.preview_id).await;
     let _ = session
         .execute_reexport(opened.preview_id, counts_of(&window))
         .await;
