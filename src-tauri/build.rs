@@ -10,6 +10,8 @@ const COMMANDS: &[&str] = &[
     "manual_sync",
     "start_manual_sync",
     "leave_manual_sync",
+    "tick_portal_cache",
+    "open_school_promotion_howto",
     "nudge_step",
     "reexport_templates",
     "search_users",

@@ -7,7 +7,7 @@ use synkvakt_app::os::demo_launcher::DemoLauncher;
 use synkvakt_app::os::diagnostics_zip::DiagnosticsView;
 use synkvakt_app::os::paths::AppPaths;
 use synkvakt_app::os::{companion, logging};
-use synkvakt_app::session::manual_sync::ManualSyncView;
+use synkvakt_app::session::manual_sync::{ManualSyncPage, ManualSyncView};
 use synkvakt_app::session::sent_reexports::SentReexportView;
 use synkvakt_app::session::{
     AppInfo, ConnectionReport, HistoryView, ImportLogView, Opening, OverviewView, Session,
@@ -90,8 +90,33 @@ async fn set_language(
 
 #[tauri::command]
 #[specta::specta]
-async fn manual_sync(session: State<'_, Session>) -> Result<Option<ManualSyncView>, UserError> {
-    Ok(session.manual_sync().await)
+async fn manual_sync(session: State<'_, Session>) -> Result<ManualSyncPage, UserError> {
+    session
+        .manual_sync_page()
+        .await
+        .map_err(|err| session.user_error(&err))
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn tick_portal_cache(
+    session: State<'_, Session>,
+) -> Result<Option<ManualSyncView>, UserError> {
+    Ok(session.tick_portal_cache().await)
+}
+
+/// Opens the vendor's school-promotion how-to in the system browser: the one address the
+/// window may open, so the page names no address at all.
+#[tauri::command]
+#[specta::specta]
+fn open_school_promotion_howto(session: State<'_, Session>) -> Result<(), UserError> {
+    let url = synkvakt_core::guidance::SCHOOL_PROMOTION_HOWTO;
+    tauri_plugin_opener::open_url(url, None::<&str>).map_err(|err| {
+        session.user_error(&synkvakt_core::error::Error::Browser {
+            url: url.to_string(),
+            detail: err.to_string(),
+        })
+    })
 }
 
 #[tauri::command]
@@ -117,9 +142,10 @@ async fn nudge_step(
     session: State<'_, Session>,
     step_key: String,
     task: String,
+    server: Option<String>,
 ) -> Result<StatusView, UserError> {
     session
-        .nudge(step_key, task)
+        .nudge(step_key, task, server)
         .await
         .map_err(|err| session.user_error(&err))
 }
@@ -421,6 +447,8 @@ pub fn commands<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
         manual_sync,
         start_manual_sync,
         leave_manual_sync,
+        tick_portal_cache,
+        open_school_promotion_howto,
         nudge_step,
         reexport_templates,
         search_users,

@@ -74,10 +74,11 @@ describe('the first start', () => {
       serviceUrl: 'https://bo.eadm.example.no',
       clientServer: 'eadm-klient01',
       // The product's task, on the client server typed once above.
-      tasks: [{ name: 'eAdm synkronisering', server: 'eadm-klient01' }],
+      tasks: [{ name: 'eAdm synkronisering', server: 'eadm-klient01', role: 'client-server' }],
       logFolder: 'C:\\eadm\\loggfiler',
       intervalSeconds: 60,
-      staleHours: 26,
+      newCycleHours: 26,
+      newCycleWaitMinutes: 10,
       watched: true,
       apiKey: { change: 'replace', value: API_KEY },
       serverPassword: { change: 'keep' },
@@ -102,8 +103,10 @@ describe('the first start', () => {
     await userEvent.selectOptions(within(form).getByLabelText('Product'), 'eFeide');
     expect(taskNames()).toEqual(['eFeide synkronisering', 'eFeide Import AD']);
     await userEvent.type(within(form).getByLabelText('Client server'), 'feide-klient01');
-    await userEvent.type(within(form).getByLabelText('Domain controller'), 'dc01');
-    expect(within(form).getByRole('textbox', { name: "The task's server, row 2" })).toHaveValue('dc01');
+    // One domain controller per domain: the domain controller's task goes to each.
+    await userEvent.type(within(form).getByLabelText('Domain controllers'), 'dc01, dc02');
+    expect(within(form).getByRole('textbox', { name: "The task's server, row 2" })).toHaveValue('dc01, dc02');
+    expect(within(form).getByRole('checkbox', { name: 'Let Synkvakt run tasks on the domain controllers from this computer' })).not.toBeChecked();
     // A server typed into a row is that row's own from then on.
     const first = within(form).getByRole('textbox', { name: "The task's server, row 1" });
     await userEvent.clear(first);
@@ -118,10 +121,15 @@ describe('the first start', () => {
     const [{ input }] = argsOf(ipc, 'save_profile') as { input: ProfileInput }[];
     expect(input.product).toBe('eFeide');
     expect(input.tasks).toEqual([
-      { name: 'eFeide synkronisering', server: 'feide-klient02' },
-      { name: 'eFeide Import AD', server: 'dc01' },
-      { name: 'eFeide Export Azure', server: null },
+      { name: 'eFeide synkronisering', server: 'feide-klient02', role: 'client-server' },
+      { name: 'eFeide Import AD', server: 'dc01', role: 'domain-controller' },
+      { name: 'eFeide Import AD', server: 'dc02', role: 'domain-controller' },
+      { name: 'eFeide Export Azure', server: null, role: 'client-server' },
     ]);
+    expect(input.domainControllers).toEqual(['dc01', 'dc02']);
+    expect(input.allowDomainControllerTasks).toBe(false);
+    // eFeide's guides name no log folder: the eAdm one is not filled in for it.
+    expect(input.logFolder).toBe('');
     expect(input.apiKey).toEqual({ change: 'keep' });
   });
 

@@ -48,9 +48,9 @@ const headingsOf = (panel: HTMLElement) =>
 
 const EXPORT_AD_REMEDIES = [
   'Run the scheduled task “eAdm synkronisering” on the client server (Task Scheduler Library, Run) and wait until its status is Ready again.',
-  "Read the newest files in the client's log folder, C:\\eadm\\loggfiler on the client server.",
   'Look for errors in Event Viewer (Windows Logs > Application) on the client server.',
-  'Only support can help with this step. Copy the details below into your message to support.',
+  "Read the newest files in the client's log folder, C:\\eadm\\loggfiler on the client server.",
+  'If this does not help, contact support, and copy the details for them.',
 ];
 
 describe('guidance for a failed step', () => {

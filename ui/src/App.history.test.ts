@@ -76,7 +76,7 @@ describe('the History place', () => {
     const cells = rows.map(cellsOf);
     expect(cells.map(([state, kind, , duration, stopped]) => [state, kind, duration, stopped])).toEqual([
       ['Failed at Export AD', 'full', '23 min', 'Export AD'],
-      ['Completed', 'delta', '15 min', ''],
+      ['Completed', 'delta', '19 min', ''],
       ['Completed', 'full', '35 min', ''],
     ]);
     for (const [, , started] of cells) expect(started).toMatch(/\d{2}:\d{2}/);

@@ -7,7 +7,13 @@ import userEvent from '@testing-library/user-event';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import App from './App.svelte';
 import { setUiLanguage } from './lib/i18n.svelte';
-import type { ItemState, ManualSyncView_Serialize, NudgeView_Serialize, StatusView_Serialize } from './lib/bindings';
+import type {
+  ItemState,
+  ManualSyncPage_Serialize,
+  ManualSyncView_Serialize,
+  NudgeView_Serialize,
+  StatusView_Serialize,
+} from './lib/bindings';
 import {
   callsOf,
   failedEadmStatus,
@@ -26,7 +32,12 @@ afterEach(() => {
   setUiLanguage('nb');
 });
 
-const TASK = { name: 'eAdm synkronisering', server: 'eadm-klient01' };
+const TASK = { name: 'eAdm synkronisering', server: 'eadm-klient01', role: 'client-server' } as const;
+
+/** The manual-sync page as Rust gives it: the task a new run would run, and the run under way. */
+function page(run: ManualSyncView_Serialize | null, startsByApi = false): ManualSyncPage_Serialize {
+  return { task: TASK, startsByApi, run };
+}
 const ITEMS = ['check-status', 'run-task', 'clear-cache', 'watch-cycle'] as const;
 
 function checklist(states: ItemState[], patch: Partial<ManualSyncView_Serialize> = {}): ManualSyncView_Serialize {
@@ -39,6 +50,8 @@ function checklist(states: ItemState[], patch: Partial<ManualSyncView_Serialize>
     taskStartedAt: null,
     finishedAt: null,
     waitingForCycle: null,
+    cache: null,
+    cacheTicked: false,
     newCycleId: null,
     outcome: null,
     leaving: false,
@@ -72,7 +85,7 @@ describe('the manual-sync checklist', () => {
       choice: 'en',
       status: (l) => runningEadmStatus(l),
       commands: {
-        manual_sync: () => current,
+        manual_sync: () => page(current),
         start_manual_sync: () => {
           current = checklist(['done', 'doing', 'todo', 'todo'], {
             startedBy: 'task',
@@ -89,7 +102,8 @@ describe('the manual-sync checklist', () => {
     expect(confirm).toHaveTextContent('Start a new synchronization cycle for Demo kommune?');
     expect(callsOf(ipc, 'start_manual_sync')).toBe(0);
 
-    await user.click(within(confirm).getByRole('button', { name: 'Start manual synchronization' }));
+    // The button names what it runs, and where.
+    await user.click(within(confirm).getByRole('button', { name: 'Run “eAdm synkronisering” on eadm-klient01' }));
     await waitFor(() => expect(itemStates()['run-task']).toBe('doing'));
     expect(itemStates()).toEqual({
       'check-status': 'done',
@@ -115,13 +129,49 @@ describe('the manual-sync checklist', () => {
       language: 'en',
       choice: 'en',
       status: (l) => failedEadmStatus(l),
-      commands: { manual_sync: () => refused },
+      commands: { manual_sync: () => page(refused) },
     });
     await openManualSync();
     await waitFor(() => expect(itemStates()['check-status']).toBe('blocked'));
     expect(screen.getByTestId('checklist-detail')).toHaveTextContent(reason);
     expect(screen.getByTestId('manual-sync-outcome')).toHaveTextContent('Nothing was started.');
     expect(screen.queryByTestId('task-live')).toBeNull();
+  });
+
+  it('asks the admin to clear their own cache in the portal and takes their tick', async () => {
+    let current = checklist(['done', 'done', 'doing', 'doing'], { startedBy: 'task', cache: 'in-portal' });
+    current.items[2].detail = 'This service cannot clear it for you.';
+    const ipc = installBackend({
+      language: 'en',
+      choice: 'en',
+      status: (l) => runningEadmStatus(l),
+      commands: {
+        manual_sync: () => page(current),
+        tick_portal_cache: () => {
+          current = { ...current, cacheTicked: true, items: current.items.map((item, index) => (index === 2 ? { ...item, state: 'done', detail: 'You cleared the cache in the portal.' } : item)) };
+          return current;
+        },
+      },
+    });
+    const user = await openManualSync();
+    await waitFor(() => expect(itemStates()['clear-cache']).toBe('doing'));
+    expect(screen.getByTestId('checklist')).toHaveTextContent('Clear your cache in the web portal');
+    await user.click(within(screen.getByTestId('cache-tick')).getByRole('checkbox', { name: 'I have cleared the cache in the portal' }));
+    await waitFor(() => expect(itemStates()['clear-cache']).toBe('done'));
+    expect(callsOf(ipc, 'tick_portal_cache')).toBe(1);
+    expect(screen.queryByTestId('cache-tick')).toBeNull();
+  });
+
+  it('names the service as what starts the cycle where the tenant starts it itself', async () => {
+    installBackend({
+      language: 'en',
+      choice: 'en',
+      status: (l) => runningEadmStatus(l),
+      commands: { manual_sync: () => page(null, true) },
+    });
+    const user = await openManualSync();
+    await user.click(await screen.findByTestId('manual-sync-begin'));
+    expect(screen.getByTestId('manual-sync-run')).toHaveTextContent(/^Start a new cycle through the service$/);
   });
 
   it('says that leaving finishes what is under way first', async () => {
@@ -131,7 +181,7 @@ describe('the manual-sync checklist', () => {
       choice: 'en',
       status: (l) => runningEadmStatus(l),
       commands: {
-        manual_sync: () => current,
+        manual_sync: () => page(current),
         leave_manual_sync: () => {
           current = { ...current, leaving: true };
           return current;
@@ -151,7 +201,7 @@ function nudged(outcome: NudgeView_Serialize['outcome']): NudgeView_Serialize {
   return {
     stepKey: 'export-ad',
     stepName: 'Export AD',
-    task: { name: 'eAdm synkronisering', server: null },
+    task: { name: 'eAdm synkronisering', server: null, role: 'client-server' },
     startedAt: new Date().toISOString(),
     taskState: outcome === 'watching' ? 'running' : 'ready',
     outcome,
@@ -175,8 +225,8 @@ describe('nudging a step', () => {
       choice: 'en',
       status: () => status,
       commands: {
-        nudge_step: ({ stepKey, task }) => {
-          expect({ stepKey, task }).toEqual({ stepKey: 'export-ad', task: 'eAdm synkronisering' });
+        nudge_step: ({ stepKey, task, server }) => {
+          expect({ stepKey, task, server }).toEqual({ stepKey: 'export-ad', task: 'eAdm synkronisering', server: null });
           status = { ...status, nudge: nudged('watching') };
           return status;
         },

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte';
 import { clearMocks } from '@tauri-apps/api/mocks';
+import userEvent from '@testing-library/user-event';
 import App from './App.svelte';
 import { setUiLanguage } from './lib/i18n.svelte';
 import {
@@ -14,7 +15,7 @@ import {
   installBackend,
   offlineEadmStatus,
   rowFor,
-  staleEadmStatus,
+  noNewCycleEadmStatus,
   stepRows,
   unreachableError,
 } from './test-fixtures';
@@ -142,37 +143,37 @@ describe('when the tenant cannot be reached', () => {
   });
 });
 
-describe('when no cycle has completed for too long', () => {
-  it('flags the header and says for how long in a banner', async () => {
+describe('when no new cycle starts', () => {
+  it('flags the header, says since when, and gives the guide\'s remedies with Manual sync', async () => {
     const now = new Date();
-    const payload = staleEadmStatus(now, 'en');
+    const payload = noNewCycleEadmStatus(now, 'en');
     installBackend({ language: 'en', choice: 'en', status: () => payload });
     const { container } = render(App);
     await waitFor(() => expect(stepRows().length).toBeGreaterThan(0));
 
     const header = container.querySelector('header')!;
-    expect(within(header).getByTestId('stale-flag')).toHaveTextContent(/^Looks stalled$/);
+    expect(within(header).getByTestId('stale-flag')).toHaveTextContent(/^No new cycle$/);
 
     const banner = screen.getByTestId('stale');
     expect(banner).toHaveAttribute('role', 'alert');
-    expect(banner).toHaveTextContent(`No cycle has completed for more than ${STALE_HOURS} hours`);
-    expect(banner).toHaveTextContent('more than 26 hours');
-    // Thirty hours ago: yesterday or the day before, so with its date.
-    expect(banner).toHaveTextContent(/\(the last one finished \d{1,2} \w+, \d{2}:\d{2}, 1 day ago\)/);
-    expect(banner).toHaveTextContent('check that the client server runs its sync task, or contact support');
-    expect(screen.queryByTestId('offline')).not.toBeInTheDocument();
+    expect(banner).toHaveTextContent(/^No new cycle has started since [^.]*, 20 h 0 min ago\. Here cycles usually start within 14 h 24 min of each other\./);
+    expect(banner).not.toHaveTextContent(/stopped|failed/i);
+    const remedies = within(banner).getAllByRole('listitem').map((item) => item.dataset.kind);
+    expect(remedies).toEqual(['manual-sync', 'read-event-log', 'read-client-logs', 'support-if-no-help']);
+    expect(within(banner).getByTestId('copy-details')).toBeInTheDocument();
+    await userEvent.click(within(banner).getByTestId('open-manual-sync'));
+    await waitFor(() => expect(screen.getByTestId('manual-sync')).toBeInTheDocument());
   });
 
-  it('says so when the history holds no completed cycle at all', async () => {
-    const payload = { ...staleEadmStatus(new Date(), 'en'), lastCompletedAt: null };
+  it('names the profile\'s default while the history is shorter than a week', async () => {
+    const payload = noNewCycleEadmStatus(new Date(), 'en', false);
     installBackend({ language: 'en', choice: 'en', status: () => payload });
     render(App);
     await waitFor(() => expect(stepRows().length).toBeGreaterThan(0));
 
     expect(screen.getByTestId('stale')).toHaveTextContent(
-      /^None of the recent cycles has completed, and they go back more than 26 hours\./,
+      `the profile allows ${STALE_HOURS} h 0 min between cycles until Synkvakt has seen a week of them`,
     );
-    expect(screen.getByTestId('stale-flag')).toBeInTheDocument();
   });
 
   it('shows neither flag nor banner while cycles complete', async () => {

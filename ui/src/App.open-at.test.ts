@@ -37,7 +37,7 @@ describe('opening at a place', () => {
       choice: 'en',
       status: (l) => failedEadmStatus(l),
       openAt: [opening({ place: 'manual-sync' })],
-      commands: { manual_sync: () => null },
+      commands: { manual_sync: () => ({ task: { name: 'eAdm synkronisering', server: null, role: 'client-server' }, startsByApi: false, run: null }) },
     });
     render(App);
     await waitFor(() => expect(screen.getByTestId('manual-sync')).toBeInTheDocument());
@@ -53,7 +53,7 @@ describe('opening at a place', () => {
       choice: 'en',
       status: (l) => failedEadmStatus(l),
       openAt: [opening({ place: 'manual-sync' }), later],
-      commands: { manual_sync: () => null },
+      commands: { manual_sync: () => ({ task: { name: 'eAdm synkronisering', server: null, role: 'client-server' }, startsByApi: false, run: null }) },
     });
     render(App);
     await waitFor(() => expect(screen.getByTestId('manual-sync')).toBeInTheDocument());

@@ -21,6 +21,7 @@ import type {
   ProductDefaults,
   ProfileInput_Serialize,
   ProfileView_Serialize,
+  RemedyKind,
   RemedyView_Serialize,
   Situation,
   StatusView_Serialize,
@@ -116,8 +117,8 @@ const eadmKeys = [
   'export-efeide',
 ] as const;
 type EadmKey = (typeof eadmKeys)[number];
-/** The steps a delta cycle skips. */
-const eadmImports: EadmKey[] = ['import-hr', 'import-hr-future', 'import-hierarchy', 'import-ad', 'import-ad-results'];
+/** The steps a delta cycle skips: the imports before Synchronization (the feedback from AD runs). */
+const eadmImports: EadmKey[] = ['import-hr', 'import-hr-future', 'import-hierarchy', 'import-ad'];
 
 /** The scheduled task the eAdm guides name, on the client server (no server configured). */
 export const EADM_SYNC_TASK = {
@@ -125,22 +126,26 @@ export const EADM_SYNC_TASK = {
   alternative: null,
   machine: 'client-server',
   server: null,
+  mayRun: true,
 } as const;
 /** The default log folder of the client, as the settings have it. */
 export const LOG_FOLDER = 'C:\\eadm\\loggfiler';
 
-type Remedy = 'run-sync' | 'read-logs' | 'event-log' | 'review-filter' | 'support';
+type Remedy = 'run-sync' | 'read-logs' | 'event-log' | 'review-filter' | 'support-if-unsure' | 'support-if-no-help' | 'support';
 const SUPPORT: Remedy[] = ['support'];
-const NUDGE: Remedy[] = ['run-sync', 'event-log', 'read-logs', 'support'];
-const EXPORT_AD: Remedy[] = ['run-sync', 'read-logs', 'event-log', 'support'];
+const NUDGE: Remedy[] = ['run-sync', 'event-log', 'read-logs', 'support-if-no-help'];
 
-/** The remedies of core/src/guidance.rs for the eAdm steps. */
+/** The remedies of core/src/guidance.rs (tests/GUIDANCE.md) for the eAdm steps. */
 function eadmRemedies(key: EadmKey, situation: Situation): Remedy[] {
-  if (situation === 'stopped') return key === 'synchronization' ? ['review-filter'] : SUPPORT;
-  if (key === 'export-ad') return EXPORT_AD;
-  if (key === 'import-ad-results') return situation === 'running-too-long' ? SUPPORT : ['read-logs', 'support'];
+  if (situation === 'stopped') return key === 'synchronization' ? ['review-filter', 'support-if-unsure'] : SUPPORT;
+  if (key === 'export-ad') return NUDGE;
+  if (key === 'import-ad-results') return ['read-logs', 'support-if-no-help'];
   if (situation === 'failed' || situation === 'running-too-long') return SUPPORT;
   return key === 'import-hr-future' ? SUPPORT : NUDGE;
+}
+
+function plain(kind: RemedyKind, text: string): RemedyView_Serialize {
+  return { kind, text, tasks: [], link: null };
 }
 
 function remedyView(language: Language, remedy: Remedy): RemedyView_Serialize {
@@ -148,18 +153,24 @@ function remedyView(language: Language, remedy: Remedy): RemedyView_Serialize {
   switch (remedy) {
     case 'run-sync':
       return {
+        kind: 'run-task',
         text: catalogText(language, 'remedy-run-task', { task: EADM_SYNC_TASK.name, server }),
-        task: { ...EADM_SYNC_TASK },
+        tasks: [{ ...EADM_SYNC_TASK }],
+        link: null,
       };
     case 'read-logs':
       // No client server is configured: the folder is named as a path on it.
-      return { text: catalogText(language, 'remedy-read-logs-on', { path: LOG_FOLDER, server }), task: null };
+      return plain('read-client-logs', catalogText(language, 'remedy-read-logs-on', { path: LOG_FOLDER, server }));
     case 'event-log':
-      return { text: catalogText(language, 'remedy-event-log', { server }), task: null };
+      return plain('read-event-log', catalogText(language, 'remedy-event-log', { server }));
     case 'review-filter':
-      return { text: catalogText(language, 'remedy-review-import-filter'), task: null };
+      return plain('review-import-filter', catalogText(language, 'remedy-review-import-filter'));
+    case 'support-if-unsure':
+      return plain('support-if-unsure', catalogText(language, 'remedy-support-if-unsure'));
+    case 'support-if-no-help':
+      return plain('support-if-no-help', catalogText(language, 'remedy-support-if-no-help'));
     case 'support':
-      return { text: catalogText(language, 'remedy-contact-support'), task: null };
+      return plain('contact-support', catalogText(language, 'remedy-contact-support'));
   }
 }
 
@@ -167,6 +178,7 @@ function guidanceView(language: Language, key: EadmKey, situation: Situation | n
   const remedies = situation ? eadmRemedies(key, situation) : [];
   return {
     about: catalogText(language, `about-eadm-${key}`),
+    waitsFor: null,
     situation,
     remedies: remedies.map((remedy) => remedyView(language, remedy)),
     supportOnly: remedies.length === 1 && remedies[0] === 'support',
@@ -341,6 +353,7 @@ export const FAILED_MESSAGE =
 export const FAILED_CODE = 'EXP-AD-0412';
 /** The usual time of the stalled Export AD: 36 min. */
 export const STALLED_LIMIT_SECONDS = 2160;
+/** The profile's default limit for a new cycle, until a week of history teaches the usual gap. */
 export const STALE_HOURS = 26;
 
 function failedEadmCycle(language: Language, message: string, start: number, scenario: TenantView_Serialize['demoScenario']) {
@@ -407,9 +420,7 @@ export function failedEadmStatus(language: Language = 'en', message: string = FA
     cycle: failedEadmCycle(language, message, cycleStart, 'step-failed'),
     fetchedAt: iso(cycleStart + 40 * minute),
     problem: null,
-    lastCompletedAt: deltaCompletedCycle(language).finishedAt,
-    stale: false,
-    staleHours: STALE_HOURS,
+    noNewCycle: null,
     nudge: null,
     supportMode: false,
   };
@@ -447,9 +458,7 @@ export function runningEadmStatus(language: Language = 'en'): StatusView_Seriali
     }),
     fetchedAt: iso(start + 8 * minute),
     problem: null,
-    lastCompletedAt: iso(cycleStart - cycleEvery + 19 * minute),
-    stale: false,
-    staleHours: STALE_HOURS,
+    noNewCycle: null,
     nudge: null,
     supportMode: false,
   };
@@ -484,9 +493,7 @@ export function supportOnlyEadmStatus(language: Language = 'en'): StatusView_Ser
     }),
     fetchedAt: iso(cycleStart + 15 * minute),
     problem: null,
-    lastCompletedAt: iso(cycleStart - cycleEvery + 19 * minute),
-    stale: false,
-    staleHours: STALE_HOURS,
+    noNewCycle: null,
     nudge: null,
     supportMode: false,
   };
@@ -521,9 +528,7 @@ export function stalledEadmStatus(language: Language = 'en'): StatusView_Seriali
     cycle: stalledEadmCycle(language, cycleStart),
     fetchedAt: iso(cycleStart + 70 * minute),
     problem: null,
-    lastCompletedAt: iso(cycleStart - cycleEvery + 19 * minute),
-    stale: false,
-    staleHours: STALE_HOURS,
+    noNewCycle: null,
     nudge: null,
     supportMode: false,
   };
@@ -558,25 +563,44 @@ export function offlineEadmStatus(now: Date, language: Language = 'en'): StatusV
     cycle: failedEadmCycle(language, FAILED_MESSAGE, start, 'step-failed'),
     fetchedAt: iso(fetchedAt),
     problem: unreachableError,
-    lastCompletedAt: iso(start - cycleEvery + 19 * minute),
-    stale: false,
-    staleHours: STALE_HOURS,
+    noNewCycle: null,
     nudge: null,
     supportMode: false,
   };
 }
 
-/** No cycle has completed for 30 hours: the current one hangs at Export AD since then. */
-export function staleEadmStatus(now: Date, language: Language = 'en'): StatusView_Serialize {
-  const lastCompleted = now.getTime() - 30 * 60 * minute;
+/**
+ * The guide's first eAdm case: the last cycle completed, and no new one has started for 20 hours,
+ * past the 14 h 24 min the tenant's week of history allows after a cycle at that time of day.
+ */
+export function noNewCycleEadmStatus(now: Date, language: Language = 'en', learned = true): StatusView_Serialize {
+  const cycle = fullCompletedCycle(language);
+  const since = now.getTime() - 20 * 60 * minute;
+  const server = catalogText(language, 'machine-client-server');
+  const plainRemedy = (kind: RemedyKind, id: string, args?: Record<string, FluentVariable>) => plain(kind, catalogText(language, id, args));
   return {
-    tenant: demoTenant('stuck'),
-    cycle: stalledEadmCycle(language, lastCompleted + 30 * minute),
+    tenant: demoTenant('no-new-cycle'),
+    cycle: { ...cycle, startedAt: iso(since), finishedAt: iso(since + 35 * minute) },
     fetchedAt: iso(now.getTime()),
     problem: null,
-    lastCompletedAt: iso(lastCompleted),
-    stale: true,
-    staleHours: STALE_HOURS,
+    noNewCycle: {
+      since: iso(since),
+      limitSeconds: learned ? 14 * 3600 + 24 * 60 : STALE_HOURS * 3600,
+      learned,
+      guidance: {
+        about: catalogText(language, 'about-no-new-cycle'),
+        waitsFor: null,
+        situation: 'no-new-cycle',
+        remedies: [
+          plainRemedy('manual-sync', 'remedy-manual-sync', { task: EADM_SYNC_TASK.name, server }),
+          plainRemedy('read-event-log', 'remedy-event-log', { server }),
+          plainRemedy('read-client-logs', 'remedy-read-logs-on', { path: LOG_FOLDER, server }),
+          plainRemedy('support-if-no-help', 'remedy-support-if-no-help'),
+        ],
+        supportOnly: false,
+      },
+      supportDetails: 'Tenant: Demo kommune (eAdm)',
+    },
     nudge: null,
     supportMode: false,
   };
@@ -599,7 +623,8 @@ export const PRODUCT_DEFAULTS: ProductDefaults[] = [
     tasks: [{ name: 'eAdm synkronisering', machine: 'client-server' }],
     logFolder: LOG_FOLDER,
     intervalSeconds: 60,
-    staleHours: STALE_HOURS,
+    newCycleHours: STALE_HOURS,
+    newCycleWaitMinutes: 10,
   },
   {
     product: 'eFeide',
@@ -607,9 +632,10 @@ export const PRODUCT_DEFAULTS: ProductDefaults[] = [
       { name: 'eFeide synkronisering', machine: 'client-server' },
       { name: 'eFeide Import AD', machine: 'domain-controller' },
     ],
-    logFolder: LOG_FOLDER,
+    logFolder: '',
     intervalSeconds: 60,
-    staleHours: STALE_HOURS,
+    newCycleHours: STALE_HOURS,
+    newCycleWaitMinutes: 10,
   },
 ];
 
@@ -623,13 +649,15 @@ export function kommuneProfile(id: string, name: string, apiKeyStored = true): P
       serviceUrl: `https://${id}.eadm.example.no`,
       client: {
         clientServer: 'eadm-klient01',
-        domainController: null,
+        domainControllers: [],
+        allowDomainControllerTasks: false,
         logFolder: LOG_FOLDER,
-        tasks: [{ name: 'eAdm synkronisering', server: 'eadm-klient01' }],
+        tasks: [{ name: 'eAdm synkronisering', server: 'eadm-klient01', role: 'client-server' }],
       },
       serverAccount: null,
       intervalSeconds: 60,
-      staleHours: STALE_HOURS,
+      newCycleHours: STALE_HOURS,
+      newCycleWaitMinutes: 10,
       watched: true,
     },
     apiKeyStored,
@@ -770,13 +798,15 @@ export function installTenantBackend(world: TenantWorld, commands: Backend['comm
             serviceUrl: input.serviceUrl,
             client: {
               clientServer: input.clientServer,
-              domainController: input.domainController,
+              domainControllers: input.domainControllers,
+              allowDomainControllerTasks: input.allowDomainControllerTasks,
               logFolder: input.logFolder,
               tasks: input.tasks,
             },
             serverAccount: input.serverAccount,
             intervalSeconds: input.intervalSeconds,
-            staleHours: input.staleHours,
+            newCycleHours: input.newCycleHours,
+            newCycleWaitMinutes: input.newCycleWaitMinutes,
             watched: input.watched,
           },
           apiKeyStored: kept(input.apiKey, before?.apiKeyStored ?? false),

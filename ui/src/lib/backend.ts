@@ -38,7 +38,7 @@ import type {
   UserSearchView,
   CycleView_Serialize,
   DisplayState,
-  GuidanceView,
+  GuidanceView_Serialize,
   HistoryView_Serialize,
   ImportChange,
   ImportCounts,
@@ -47,6 +47,12 @@ import type {
   ItemState,
   Language,
   ManualSyncView_Serialize,
+  ManualSyncPage_Serialize,
+  NoNewCycleView_Serialize,
+  RemedyView_Serialize,
+  TaskView_Serialize,
+  RemedyKind,
+  CacheClearing,
   OpenAt,
   Opening_Serialize,
   SentReexportView_Serialize,
@@ -66,6 +72,11 @@ export type StepView = StepView_Serialize;
 export type CycleView = CycleView_Serialize;
 export type HistoryView = HistoryView_Serialize;
 export type ManualSyncView = ManualSyncView_Serialize;
+export type ManualSyncPage = ManualSyncPage_Serialize;
+export type NoNewCycleView = NoNewCycleView_Serialize;
+export type GuidanceView = GuidanceView_Serialize;
+export type RemedyView = RemedyView_Serialize;
+export type TaskView = TaskView_Serialize;
 export type NudgeView = NudgeView_Serialize;
 export type TenantsView = TenantsView_Serialize;
 export type Opening = Opening_Serialize;
@@ -106,7 +117,8 @@ export type {
   TemplateView,
   UserSearchView,
   DisplayState,
-  GuidanceView,
+  RemedyKind,
+  CacheClearing,
   ImportChange,
   ImportCounts,
   ImportFilter,
@@ -183,8 +195,19 @@ export function nextOpenAt(): Promise<Outcome<Opening>> {
   return settle(() => commands.nextOpenAt());
 }
 
-export function loadManualSync(): Promise<Outcome<ManualSyncView | null>> {
+/** The task a new manual sync runs (or that the tenant starts it itself), and the run under way. */
+export function loadManualSync(): Promise<Outcome<ManualSyncPage>> {
   return settle(() => commands.manualSync());
+}
+
+/** The admin cleared their own cache in the portal, as the checklist asked. */
+export function tickPortalCache(): Promise<Outcome<ManualSyncView | null>> {
+  return settle(() => commands.tickPortalCache());
+}
+
+/** Opens the vendor's school-promotion how-to in the system browser; Rust holds the address. */
+export function openSchoolPromotionHowto(): Promise<Outcome<null>> {
+  return settle(() => commands.openSchoolPromotionHowto());
 }
 
 /** Rust checks the cycle and the task again right before it runs anything. */
@@ -197,8 +220,8 @@ export function leaveManualSync(): Promise<Outcome<ManualSyncView | null>> {
 }
 
 /** Runs a configured task for a step whose guidance names it; Rust checks that it still does. */
-export function nudgeStep(stepKey: string, task: string): Promise<Outcome<StatusView>> {
-  return settle(() => commands.nudgeStep(stepKey, task));
+export function nudgeStep(stepKey: string, task: string, server: string | null): Promise<Outcome<StatusView>> {
+  return settle(() => commands.nudgeStep(stepKey, task, server));
 }
 
 export function loadTemplates(): Promise<Outcome<TemplateView[]>> {

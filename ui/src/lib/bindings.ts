@@ -11,10 +11,16 @@ export const commands = {
 	importLog: (kind: ImportChange | null, search: string, offset: number, limit: number) => typedError<ImportLogView, UserError>(__TAURI_INVOKE("import_log", { kind, search, offset, limit })),
 	resumeCycle: (cycleId: string, confirmed: ImportCounts) => typedError<StatusView_Serialize, UserError>(__TAURI_INVOKE("resume_cycle", { cycleId, confirmed })),
 	setLanguage: (language: Language | null) => typedError<AppInfo_Serialize, UserError>(__TAURI_INVOKE("set_language", { language })),
-	manualSync: () => typedError<ManualSyncView_Serialize | null, UserError>(__TAURI_INVOKE("manual_sync")),
+	manualSync: () => typedError<ManualSyncPage_Serialize, UserError>(__TAURI_INVOKE("manual_sync")),
 	startManualSync: () => typedError<ManualSyncView_Serialize, UserError>(__TAURI_INVOKE("start_manual_sync")),
 	leaveManualSync: () => typedError<ManualSyncView_Serialize | null, UserError>(__TAURI_INVOKE("leave_manual_sync")),
-	nudgeStep: (stepKey: string, task: string) => typedError<StatusView_Serialize, UserError>(__TAURI_INVOKE("nudge_step", { stepKey, task })),
+	tickPortalCache: () => typedError<ManualSyncView_Serialize | null, UserError>(__TAURI_INVOKE("tick_portal_cache")),
+	/**
+	 *  Opens the vendor's school-promotion how-to in the system browser: the one address the
+	 *  window may open, so the page names no address at all.
+	 */
+	openSchoolPromotionHowto: () => typedError<null, UserError>(__TAURI_INVOKE("open_school_promotion_howto")),
+	nudgeStep: (stepKey: string, task: string, server: string | null) => typedError<StatusView_Serialize, UserError>(__TAURI_INVOKE("nudge_step", { stepKey, task, server })),
 	reexportTemplates: () => typedError<TemplateView_Serialize[], UserError>(__TAURI_INVOKE("reexport_templates")),
 	searchUsers: (search: string) => typedError<UserSearchView, UserError>(__TAURI_INVOKE("search_users", { search })),
 	openPreview: (templateId: string, mappingId: string | null, scope: ReexportScope) => typedError<PreviewOpened, UserError>(__TAURI_INVOKE("open_preview", { templateId, mappingId, scope })),
@@ -137,6 +143,13 @@ export type BundlePart = {
 	errorLines: number[],
 };
 
+/**  How the admin's cache of the web portal was cleared. */
+export type CacheClearing = 
+/**  The tenant's API cleared it when Synkvakt asked. */
+"by-service" | 
+/**  The tenant cannot: the admin clears it in the portal (profile > Settings > Clear Cache). */
+"in-portal";
+
 export type CheckOutcome = "passed" | "failed" | 
 /**  Not checked, because an earlier check failed or this system cannot. */
 "not-checked";
@@ -176,28 +189,53 @@ export type ClientMachines = ClientMachines_Serialize | ClientMachines_Deseriali
 export type ClientMachines_Deserialize = {
 	/**  The server the vendor's client runs on; `None` until someone says which. */
 	clientServer?: string | null,
-	/**  The domain controller that picks up eFeide's Export AD. */
-	domainController?: string | null,
-	/**  The client's log folder as a path on the client server. */
+	/**
+	 *  Whether this workstation may run a task on a domain controller. Off unless set: a
+	 *  domain controller is the most protected machine of the domain, and a workstation that
+	 *  can run tasks there holds rights few municipalities give one.
+	 */
+	allowDomainControllerTasks?: boolean,
+	/**  The client's log folder as a path on the client server; empty where no guide names one. */
 	logFolder?: string,
 	/**
-	 *  The client's scheduled tasks, each with its server; empty means the product's tasks as
-	 *  the guides name them, on the client server or the domain controller above.
+	 *  The client's scheduled tasks, each with its server and role; empty means the product's
+	 *  tasks as the guides name them, on the client server or each domain controller above.
 	 */
 	tasks?: ScheduledTask_Deserialize[],
-};
+} & ({
+	/**
+	 *  The domain controllers whose task fetches eFeide's Export AD, one per domain. Settings
+	 *  written before there could be several hold one name as `domainController`.
+	 */
+	domainControllers?: string[],
+} & {
+	/**
+	 *  The domain controllers whose task fetches eFeide's Export AD, one per domain. Settings
+	 *  written before there could be several hold one name as `domainController`.
+	 */
+	domainController?: string[],
+});
 
 /**  Where the client's tasks and logs are. The admin's workstation is often not the client server. */
 export type ClientMachines_Serialize = {
 	/**  The server the vendor's client runs on; `None` until someone says which. */
 	clientServer: string | null,
-	/**  The domain controller that picks up eFeide's Export AD. */
-	domainController: string | null,
-	/**  The client's log folder as a path on the client server. */
+	/**
+	 *  The domain controllers whose task fetches eFeide's Export AD, one per domain. Settings
+	 *  written before there could be several hold one name as `domainController`.
+	 */
+	domainControllers: string[],
+	/**
+	 *  Whether this workstation may run a task on a domain controller. Off unless set: a
+	 *  domain controller is the most protected machine of the domain, and a workstation that
+	 *  can run tasks there holds rights few municipalities give one.
+	 */
+	allowDomainControllerTasks: boolean,
+	/**  The client's log folder as a path on the client server; empty where no guide names one. */
 	logFolder: string,
 	/**
-	 *  The client's scheduled tasks, each with its server; empty means the product's tasks as
-	 *  the guides name them, on the client server or the domain controller above.
+	 *  The client's scheduled tasks, each with its server and role; empty means the product's
+	 *  tasks as the guides name them, on the client server or each domain controller above.
 	 */
 	tasks: ScheduledTask_Serialize[],
 };
@@ -250,7 +288,7 @@ export type ConnectionReport_Serialize = {
 	tenantName: string | null,
 };
 
-/**  A full cycle runs every step; a delta cycle skips the imports. */
+/**  A full cycle runs every step; a delta cycle skips the imports before Synchronization. */
 export type CycleKind = "full" | "delta";
 
 export type CycleView = CycleView_Serialize | CycleView_Deserialize;
@@ -366,6 +404,8 @@ export type GuidanceView = GuidanceView_Serialize | GuidanceView_Deserialize;
 export type GuidanceView_Deserialize = {
 	/**  What the step does. */
 	about: string,
+	/**  What the step waits for, said while it waits or runs: the task that delivers it. */
+	waitsFor?: string | null,
 	/**  The situation the remedies are for; `None` while all is well with the step. */
 	situation?: Situation | null,
 	remedies: RemedyView_Deserialize[],
@@ -376,6 +416,8 @@ export type GuidanceView_Deserialize = {
 export type GuidanceView_Serialize = {
 	/**  What the step does. */
 	about: string,
+	/**  What the step waits for, said while it waits or runs: the task that delivers it. */
+	waitsFor: string | null,
 	/**  The situation the remedies are for; `None` while all is well with the step. */
 	situation: Situation | null,
 	remedies: RemedyView_Serialize[],
@@ -509,8 +551,27 @@ export type LogTailView = {
 export type Machine = 
 /**  The server the vendor's client runs on. */
 "client-server" | 
-/**  eFeide's Export AD is picked up by a task on a domain controller. */
+/**  eFeide's Export AD is fetched by a task on the domain controller of the domain concerned. */
 "domain-controller";
+
+/**  The manual-sync page: what a new manual sync would run, and the one under way, if any. */
+export type ManualSyncPage = ManualSyncPage_Serialize | ManualSyncPage_Deserialize;
+
+/**  The manual-sync page: what a new manual sync would run, and the one under way, if any. */
+export type ManualSyncPage_Deserialize = {
+	task: ScheduledTask_Deserialize,
+	/**  The tenant starts the cycle through its API: no task runs. */
+	startsByApi: boolean,
+	run?: ManualSyncView_Deserialize | null,
+};
+
+/**  The manual-sync page: what a new manual sync would run, and the one under way, if any. */
+export type ManualSyncPage_Serialize = {
+	task: ScheduledTask_Serialize,
+	/**  The tenant starts the cycle through its API: no task runs. */
+	startsByApi: boolean,
+	run: ManualSyncView_Serialize | null,
+};
 
 export type ManualSyncView = ManualSyncView_Serialize | ManualSyncView_Deserialize;
 
@@ -524,8 +585,14 @@ export type ManualSyncView_Deserialize = {
 	/**  When the task was started; the page counts the elapsed time from here. */
 	taskStartedAt?: string | null,
 	finishedAt?: string | null,
-	/**  The cycle the checklist waits for, while one runs. */
-	waitingForCycle?: string | null,
+	/**  The delta cycle the checklist waits for, while one runs, and since when it runs. */
+	waitingForCycle?: WaitingFor | null,
+	/**
+	 *  How the admin's cache of the web portal is cleared, once that is the step: by the
+	 *  service, or by the admin in the portal (then `cache_ticked` says whether they have).
+	 */
+	cache?: CacheClearing | null,
+	cacheTicked: boolean,
 	/**  The new cycle, once it has appeared. */
 	newCycleId?: string | null,
 	outcome?: SyncOutcome | null,
@@ -545,8 +612,14 @@ export type ManualSyncView_Serialize = {
 	/**  When the task was started; the page counts the elapsed time from here. */
 	taskStartedAt: string | null,
 	finishedAt: string | null,
-	/**  The cycle the checklist waits for, while one runs. */
-	waitingForCycle: string | null,
+	/**  The delta cycle the checklist waits for, while one runs, and since when it runs. */
+	waitingForCycle: WaitingFor | null,
+	/**
+	 *  How the admin's cache of the web portal is cleared, once that is the step: by the
+	 *  service, or by the admin in the portal (then `cache_ticked` says whether they have).
+	 */
+	cache: CacheClearing | null,
+	cacheTicked: boolean,
 	/**  The new cycle, once it has appeared. */
 	newCycleId: string | null,
 	outcome: SyncOutcome | null,
@@ -603,6 +676,30 @@ export type NetworkSettings_Serialize = {
 	proxy: string | null,
 };
 
+/**  No new cycle has started within the usual gap after the last one, which finished well. */
+export type NoNewCycle = {
+	/**  When the last cycle started: no cycle has started since. */
+	since: string,
+	/**  How long after it a new one should have started. */
+	limitSeconds: number,
+	/**  The limit was learned from the tenant's history, not taken from the profile's default. */
+	learned: boolean,
+};
+
+export type NoNewCycleView = NoNewCycleView_Serialize | NoNewCycleView_Deserialize;
+
+export type NoNewCycleView_Deserialize = {
+	guidance: GuidanceView_Deserialize,
+	/**  Plain text for a support ticket: the tenant, the last cycle, the limit and its source. */
+	supportDetails: string,
+} & NoNewCycle;
+
+export type NoNewCycleView_Serialize = {
+	guidance: GuidanceView_Serialize,
+	/**  Plain text for a support ticket: the tenant, the last cycle, the limit and its source. */
+	supportDetails: string,
+} & NoNewCycle;
+
 /**  Whether a nudged step moved. */
 export type NudgeOutcome = 
 /**  The task runs, or has just finished: too soon to tell. */
@@ -621,9 +718,10 @@ export type NudgeView_Deserialize = {
 	outcome: NudgeOutcome,
 	/**
 	 *  Where to read next when the step did not move: the client's logs as this workstation
-	 *  reaches them, and the machine whose Event Log to read.
+	 *  reaches them (none where the product's guides name none), and the machine whose Event
+	 *  Log to read.
 	 */
-	logFolder: string,
+	logFolder?: string | null,
 	eventLogMachine: string,
 };
 
@@ -636,9 +734,10 @@ export type NudgeView_Serialize = {
 	outcome: NudgeOutcome,
 	/**
 	 *  Where to read next when the step did not move: the client's logs as this workstation
-	 *  reaches them, and the machine whose Event Log to read.
+	 *  reaches them (none where the product's guides name none), and the machine whose Event
+	 *  Log to read.
 	 */
-	logFolder: string,
+	logFolder: string | null,
 	eventLogMachine: string,
 };
 
@@ -799,7 +898,8 @@ export type ProductDefaults = {
 	tasks: DefaultTask[],
 	logFolder: string,
 	intervalSeconds: number,
-	staleHours: number,
+	newCycleHours: number,
+	newCycleWaitMinutes: number,
 };
 
 /**  A profile as the page's form sends it, to add (no id) or to change one. */
@@ -813,11 +913,13 @@ export type ProfileInput_Deserialize = {
 	serviceUrl: string,
 	tasks: ScheduledTask_Deserialize[],
 	clientServer?: string | null,
-	domainController?: string | null,
+	domainControllers: string[],
+	allowDomainControllerTasks: boolean,
 	logFolder: string,
 	serverAccount?: string | null,
 	intervalSeconds: number,
-	staleHours: number,
+	newCycleHours: number,
+	newCycleWaitMinutes: number,
 	watched: boolean,
 	apiKey: SecretChange,
 	serverPassword: SecretChange,
@@ -831,11 +933,13 @@ export type ProfileInput_Serialize = {
 	serviceUrl: string,
 	tasks: ScheduledTask_Serialize[],
 	clientServer: string | null,
-	domainController: string | null,
+	domainControllers: string[],
+	allowDomainControllerTasks: boolean,
 	logFolder: string,
 	serverAccount: string | null,
 	intervalSeconds: number,
-	staleHours: number,
+	newCycleHours: number,
+	newCycleWaitMinutes: number,
 	watched: boolean,
 	apiKey: SecretChange,
 	serverPassword: SecretChange,
@@ -869,40 +973,70 @@ export type ReexportScope = {
 	userIds: string[],
 };
 
+/**  A remedy's kind, as the page draws it. */
+export type RemedyKind = "run-task" | "manual-sync" | "read-event-log" | "read-client-logs" | "review-import-filter" | "school-promotion" | "iskole-needs-support" | "support-if-no-help" | "support-if-unsure" | "support-if-other-cause" | "contact-support";
+
 /**  A remedy as the admin reads it. */
 export type RemedyView = RemedyView_Serialize | RemedyView_Deserialize;
 
 /**  A remedy as the admin reads it. */
 export type RemedyView_Deserialize = {
+	kind: RemedyKind,
 	text: string,
-	/**  The task to run, when the remedy is to nudge the step: the scheduled-tasks issue runs it. */
-	task?: TaskView_Deserialize | null,
+	/**  The tasks to run, when the remedy is to nudge the step: one per machine it lives on. */
+	tasks: TaskView_Deserialize[],
+	/**  The one address the remedy links to, opened in the system browser. */
+	link?: string | null,
 };
 
 /**  A remedy as the admin reads it. */
 export type RemedyView_Serialize = {
+	kind: RemedyKind,
 	text: string,
-	/**  The task to run, when the remedy is to nudge the step: the scheduled-tasks issue runs it. */
-	task: TaskView_Serialize | null,
+	/**  The tasks to run, when the remedy is to nudge the step: one per machine it lives on. */
+	tasks: TaskView_Serialize[],
+	/**  The one address the remedy links to, opened in the system browser. */
+	link: string | null,
 };
 
 export type Scenario = "healthy" | "step-failed" | "import-filter" | "stuck" | "running" | 
 /**  A step waits for the client's scheduled task, which has not run. */
-"waiting";
+"waiting" | 
+/**  The last cycle completed and no new one has started for longer than the usual gap. */
+"no-new-cycle";
 
-/**  A scheduled task of the client and the server it lives on (`None`: this computer). */
+/**
+ *  A scheduled task of the client, the server it lives on (`None`: this computer), and the
+ *  kind of machine it has the role of.
+ */
 export type ScheduledTask = ScheduledTask_Serialize | ScheduledTask_Deserialize;
 
-/**  A scheduled task of the client and the server it lives on (`None`: this computer). */
+/**
+ *  A scheduled task of the client, the server it lives on (`None`: this computer), and the
+ *  kind of machine it has the role of.
+ */
 export type ScheduledTask_Deserialize = {
 	name: string,
 	server?: string | null,
+	/**
+	 *  A task with the domain-controller role is the one that fetches eFeide's Export AD,
+	 *  whatever it is called ("typically" eFeide Import AD, the guide says).
+	 */
+	role?: Machine,
 };
 
-/**  A scheduled task of the client and the server it lives on (`None`: this computer). */
+/**
+ *  A scheduled task of the client, the server it lives on (`None`: this computer), and the
+ *  kind of machine it has the role of.
+ */
 export type ScheduledTask_Serialize = {
 	name: string,
 	server: string | null,
+	/**
+	 *  A task with the domain-controller role is the one that fetches eFeide's Export AD,
+	 *  whatever it is called ("typically" eFeide Import AD, the guide says).
+	 */
+	role: Machine,
 };
 
 export type ScopeKind = "all" | "selection";
@@ -963,14 +1097,19 @@ export type SentReexportView_Serialize = {
 	outcome: SentOutcome_Serialize,
 };
 
-/**  The situation a step is in, as far as guidance is concerned. */
+/**
+ *  The situation a step (or, for `NoNewCycle`, the whole sync) is in, as far as guidance is
+ *  concerned.
+ */
 export type Situation = "failed" | 
 /**  Stopped by the import filter. */
 "stopped" | 
 /**  Not started within the step's usual time after the step before it. */
 "waiting-too-long" | 
 /**  Started and not finished within the step's usual time. */
-"running-too-long";
+"running-too-long" | 
+/**  The last cycle completed, and no new one has started within the usual gap. */
+"no-new-cycle";
 
 export type StartedByView = "task" | "api";
 
@@ -985,11 +1124,11 @@ export type StatusView_Deserialize = {
 	problem?: UserError | null,
 	/**  The step the admin last nudged, and whether it moved. */
 	nudge?: NudgeView_Deserialize | null,
-	/**  When a cycle last finished well (completed or resumed), as far as the history tells. */
-	lastCompletedAt?: string | null,
-	/**  No cycle has finished well for longer than the stale limit. */
-	stale: boolean,
-	staleHours: number,
+	/**
+	 *  The last cycle finished well and no new one has started within the usual gap: the
+	 *  guide's "no new cycle starts", with its remedies.
+	 */
+	noNewCycle?: NoNewCycleView_Deserialize | null,
 	/**  Support mode is on: personal data is masked, and the page shows larger type. */
 	supportMode: boolean,
 };
@@ -1003,11 +1142,11 @@ export type StatusView_Serialize = {
 	problem: UserError | null,
 	/**  The step the admin last nudged, and whether it moved. */
 	nudge: NudgeView_Serialize | null,
-	/**  When a cycle last finished well (completed or resumed), as far as the history tells. */
-	lastCompletedAt: string | null,
-	/**  No cycle has finished well for longer than the stale limit. */
-	stale: boolean,
-	staleHours: number,
+	/**
+	 *  The last cycle finished well and no new one has started within the usual gap: the
+	 *  guide's "no new cycle starts", with its remedies.
+	 */
+	noNewCycle: NoNewCycleView_Serialize | null,
 	/**  Support mode is on: personal data is masked, and the page shows larger type. */
 	supportMode: boolean,
 };
@@ -1061,7 +1200,11 @@ export type SyncOutcome = "completed" |
 /**  The new cycle failed or stopped: its step's guidance takes over. */
 "new-cycle-stopped" | "refused" | "left" | 
 /**  The task could not be read or run (not found, access denied, ...). */
-"failed";
+"failed" | 
+/**  The task ran, and its last result says the run failed. */
+"task-failed" | 
+/**  No new cycle appeared within the bound after the task was done. */
+"no-new-cycle";
 
 /**  A task's state as the Task Scheduler shows it, for the page. */
 export type TaskStateView = "ready" | "running" | "queued" | "disabled" | "unknown";
@@ -1074,6 +1217,11 @@ export type TaskView_Deserialize = {
 	machine: Machine,
 	/**  The configured server, when someone has said which. */
 	server?: string | null,
+	/**
+	 *  Whether Synkvakt may run it from here: a task on a domain controller only where the
+	 *  profile allows it, and only on a named one.
+	 */
+	mayRun: boolean,
 };
 
 export type TaskView_Serialize = {
@@ -1082,6 +1230,11 @@ export type TaskView_Serialize = {
 	machine: Machine,
 	/**  The configured server, when someone has said which. */
 	server: string | null,
+	/**
+	 *  Whether Synkvakt may run it from here: a task on a domain controller only where the
+	 *  profile allows it, and only on a named one.
+	 */
+	mayRun: boolean,
 };
 
 export type TemplateView = TemplateView_Serialize | TemplateView_Deserialize;
@@ -1112,7 +1265,7 @@ export type TenantGlance_Deserialize = {
 	state?: OverallState | null,
 	headline: string,
 	lastCompletedAt?: string | null,
-	/**  What needs the admin, in words: failed or overdue steps, a stop, staleness. */
+	/**  What needs the admin, in words: failed or overdue steps, a stop, no new cycle. */
 	alerts: string[],
 	problem?: UserError | null,
 	active: boolean,
@@ -1127,7 +1280,7 @@ export type TenantGlance_Serialize = {
 	state: OverallState | null,
 	headline: string,
 	lastCompletedAt: string | null,
-	/**  What needs the admin, in words: failed or overdue steps, a stop, staleness. */
+	/**  What needs the admin, in words: failed or overdue steps, a stop, no new cycle. */
 	alerts: string[],
 	problem: UserError | null,
 	active: boolean,
@@ -1150,10 +1303,23 @@ export type TenantProfile_Deserialize = {
 	 */
 	serverAccount?: string | null,
 	intervalSeconds?: number,
-	staleHours?: number,
+	/**  How long a manual sync waits for its new cycle once the task is done, at least. */
+	newCycleWaitMinutes?: number,
 	/**  Followed by the watcher. */
 	watched?: boolean,
-};
+} & ({
+	/**
+	 *  No new cycle for this many hours is a stall, until the tenant's history is long enough
+	 *  to teach its usual gap between cycle starts.
+	 */
+	newCycleHours?: number,
+} & {
+	/**
+	 *  No new cycle for this many hours is a stall, until the tenant's history is long enough
+	 *  to teach its usual gap between cycle starts.
+	 */
+	staleHours?: number,
+});
 
 /**  A real tenant as the settings file keeps it: no secret is ever part of it. */
 export type TenantProfile_Serialize = {
@@ -1169,7 +1335,13 @@ export type TenantProfile_Serialize = {
 	 */
 	serverAccount: string | null,
 	intervalSeconds: number,
-	staleHours: number,
+	/**
+	 *  No new cycle for this many hours is a stall, until the tenant's history is long enough
+	 *  to teach its usual gap between cycle starts.
+	 */
+	newCycleHours: number,
+	/**  How long a manual sync waits for its new cycle once the task is done, at least. */
+	newCycleWaitMinutes: number,
 	/**  Followed by the watcher. */
 	watched: boolean,
 };
@@ -1258,6 +1430,13 @@ string;
 export type ValueKind_Serialize = "name" | "email" | "national-id" | 
 /**  Anything else, a kind this version does not know included. */
 "text";
+
+export type WaitingFor = {
+	cycleId: string,
+	startedAt: string,
+	/**  How long Synkvakt waits for it: the delta cycle's usual time. */
+	limitSeconds: number,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

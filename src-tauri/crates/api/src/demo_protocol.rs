@@ -28,16 +28,19 @@ pub enum Scenario {
     Running,
     /// A step waits for the client's scheduled task, which has not run.
     Waiting,
+    /// The last cycle completed and no new one has started for longer than the usual gap.
+    NoNewCycle,
 }
 
 impl Scenario {
-    pub const ALL: [Scenario; 6] = [
+    pub const ALL: [Scenario; 7] = [
         Scenario::Healthy,
         Scenario::StepFailed,
         Scenario::ImportFilter,
         Scenario::Stuck,
         Scenario::Running,
         Scenario::Waiting,
+        Scenario::NoNewCycle,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -48,6 +51,7 @@ impl Scenario {
             Scenario::Stuck => "stuck",
             Scenario::Running => "running",
             Scenario::Waiting => "waiting",
+            Scenario::NoNewCycle => "no-new-cycle",
         }
     }
 }

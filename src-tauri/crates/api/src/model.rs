@@ -40,10 +40,14 @@ pub struct TenantInfo {
     pub product: Product,
     /// Newer service versions start a cycle themselves; older ones need the client's task.
     pub can_start_cycle: bool,
+    /// The service clears the admin's cache of the web portal (profile > Settings > Clear Cache)
+    /// when asked; older versions cannot, and the admin clears it in the portal.
+    #[serde(default)]
+    pub can_clear_cache: bool,
     pub api_version: String,
 }
 
-/// A full cycle runs every step; a delta cycle skips the imports.
+/// A full cycle runs every step; a delta cycle skips the imports before Synchronization.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "lowercase")]
 pub enum CycleKind {

@@ -93,7 +93,8 @@ pub async fn reach_profile(
         client,
         product: profile.product,
         limits: WatchLimits {
-            stale_hours: profile.stale_hours,
+            new_cycle_hours: profile.new_cycle_hours,
+            new_cycle_wait_minutes: profile.new_cycle_wait_minutes,
             ..settings.limits
         },
         interval: Duration::from_secs(u64::from(profile.interval_seconds)),

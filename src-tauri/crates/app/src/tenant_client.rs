@@ -145,6 +145,13 @@ impl TenantClient {
         self.get_json(&format!("api/v1/cycles?limit={limit}")).await
     }
 
+    /// The newest full cycles, which reach back far enough to learn the usual gap between
+    /// cycle starts.
+    pub async fn full_cycle_history(&self, limit: u32) -> Result<CycleHistory> {
+        self.get_json(&format!("api/v1/cycles?kind=full&limit={limit}"))
+            .await
+    }
+
     /// A page of the newest import's log: of one kind or all, matching a search or not.
     pub async fn import_log(&self, query: &ImportLogQuery) -> Result<ImportLog> {
         let mut url = self.join("api/v1/imports/latest/log")?;
@@ -566,12 +573,20 @@ fn is_certificate_problem(detail: &str) -> bool {
 const MAX_CA_FILE_BYTES: u64 = 1024 * 1024;
 
 impl CycleSource for TenantClient {
+    fn now(&self) -> DateTime<Utc> {
+        self.tenant_now()
+    }
+
     fn current_cycle(&self) -> impl Future<Output = Result<Cycle>> + Send {
         TenantClient::current_cycle(self)
     }
 
     async fn can_start_cycle(&self) -> Result<bool> {
         Ok(self.tenant_info().await?.can_start_cycle)
+    }
+
+    async fn can_clear_cache(&self) -> Result<bool> {
+        Ok(self.tenant_info().await?.can_clear_cache)
     }
 
     async fn start_cycle(&self, idempotency_key: &str) -> Result<()> {

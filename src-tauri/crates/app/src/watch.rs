@@ -21,11 +21,13 @@ use synkvakt_core::error::Result;
 use synkvakt_core::i18n::{Arg, Localizer};
 use synkvakt_core::profiles::TenantRef;
 use synkvakt_core::settings::Settings;
-use synkvakt_core::status::{self, CycleView, Judging, OverallState};
+use synkvakt_core::status::{CycleView, Judging, OverallState};
 use tokio::time::Instant;
 
 /// How many recent cycles teach the usual times, as in the window.
 const HISTORY_LENGTH: u32 = 20;
+/// How many full cycles teach the usual gap between cycle starts: the most the service gives.
+const FULL_HISTORY_LENGTH: u32 = 100;
 
 /// What the tray shows: its icon and the words beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,8 +72,11 @@ struct Known {
     tenant: TenantInfo,
     cycle: Cycle,
     etag: Option<String>,
-    /// Read again whenever the cycle changed, to learn usual times and staleness from.
+    /// Read again whenever the cycle changed, to learn usual times from.
     history: Vec<Cycle>,
+    /// Weeks of full cycles, read again whenever the cycle changed, to learn the usual gap
+    /// between cycle starts from.
+    full_history: Vec<Cycle>,
 }
 
 /// At most this many tenants are looked at at once: 200 tenants still fit in one interval.
@@ -224,7 +229,7 @@ struct LookContext<'a> {
 enum Seen {
     Answered {
         view: Box<CycleView>,
-        stale_since: Option<Option<DateTime<Utc>>>,
+        no_new_cycle_since: Option<DateTime<Utc>>,
         manual_sync_cycle: Option<String>,
     },
     Unreachable {
@@ -238,11 +243,11 @@ impl Seen {
         match self {
             Seen::Answered {
                 view,
-                stale_since,
+                no_new_cycle_since,
                 manual_sync_cycle,
             } => Sight::Answered {
                 cycle: view,
-                stale_since: *stale_since,
+                no_new_cycle_since: *no_new_cycle_since,
                 manual_sync_cycle: manual_sync_cycle.as_deref(),
             },
             Seen::Unreachable { since, now } => Sight::Unreachable {
@@ -266,8 +271,6 @@ struct Look {
     tenant: String,
     /// Which tenant, for the window a notification opens.
     reference: TenantRef,
-    /// The tenant's own limit for "no cycle has completed", for the words of its notice.
-    stale_hours: u32,
     sight: Seen,
 }
 
@@ -420,7 +423,7 @@ impl TenantWatch {
                     ),
                 };
                 // The waits between looks while the tenant does not answer, capped by the interval.
-                let backoff = status::RETRY_BACKOFF_SECONDS;
+                let backoff = synkvakt_core::status::RETRY_BACKOFF_SECONDS;
                 let wait = u64::from(backoff[(self.failures - 1).min(backoff.len() - 1)]);
                 let sight = Seen::Unreachable {
                     since: self.last_answer,
@@ -435,7 +438,6 @@ impl TenantWatch {
             memory_key: self.memory_key(),
             tenant: self.name(context),
             reference: self.tenant.clone(),
-            stale_hours: self.stale_hours(context),
             sight,
         }
     }
@@ -445,13 +447,6 @@ impl TenantWatch {
         self.reached
             .as_ref()
             .map_or_else(Utc::now, |(_, reached)| reached.client.tenant_now())
-    }
-
-    fn stale_hours(&self, context: &LookContext<'_>) -> u32 {
-        match &self.reached {
-            Some((_, reached)) => reached.limits.stale_hours,
-            None => context.settings.limits.stale_hours,
-        }
     }
 
     /// The time between looks: the profile's, or the watcher's for a demo tenant.
@@ -527,11 +522,13 @@ impl TenantWatch {
         };
         let tenant = client.tenant_info().await?;
         let history = client.cycle_history(HISTORY_LENGTH).await?.cycles;
+        let full_history = client.full_cycle_history(FULL_HISTORY_LENGTH).await?.cycles;
         let known = Known {
             tenant,
             cycle,
             etag,
             history,
+            full_history,
         };
         Ok((known, reached))
     }
@@ -548,18 +545,13 @@ fn answered(
     let judging = Judging {
         tenant: &known.tenant,
         history: &known.history,
+        full_history: &known.full_history,
         limits: reached.limits,
         machines: &reached.machines,
         this_machine: context.this_machine,
     };
     let view = judging.view(&known.cycle, context.localizer, now);
-    let last_completed = status::last_completed_at(&known.history, &known.cycle);
-    let stale = status::is_stale(
-        &known.history,
-        last_completed,
-        reached.limits.stale_hours,
-        now,
-    );
+    let no_new_cycle = judging.no_new_cycle(&known.cycle, now);
     let mark = context.mark.filter(|mark| mark.tenant == known.tenant.name);
     let manual_cycle = mark
         .and_then(|mark| mark.cycle_of(&view))
@@ -575,7 +567,9 @@ fn answered(
         clear_manual_sync_mark(context.runtime_dir);
     }
     let state = match view.state {
-        _ if stale || view.steps.iter().any(|step| step.overdue) => TrayState::Failed,
+        _ if no_new_cycle.is_some() || view.steps.iter().any(|step| step.overdue) => {
+            TrayState::Failed
+        }
         // A state this version does not know is one to look at, not a reassurance.
         OverallState::Failed | OverallState::Stopped | OverallState::Unknown => TrayState::Failed,
         OverallState::Completed | OverallState::Resumed => TrayState::Ok,
@@ -598,7 +592,7 @@ fn answered(
     };
     let sight = Seen::Answered {
         view: Box::new(view),
-        stale_since: stale.then_some(last_completed),
+        no_new_cycle_since: no_new_cycle.map(|stall| stall.since),
         manual_sync_cycle: manual_cycle,
     };
     (sight, glance, next_in)
@@ -618,9 +612,24 @@ fn notices(
         .collect()
 }
 
+/// A time of the tenant's as the admin's clock shows it, with the date when not today.
+fn local_time(time: DateTime<Utc>) -> String {
+    let local = time.with_timezone(&chrono::Local);
+    if local.date_naive() == chrono::Local::now().date_naive() {
+        local.format("%H:%M").to_string()
+    } else {
+        local.format("%d.%m. %H:%M").to_string()
+    }
+}
+
 fn notice(event: &WatchEvent, look: &Look, localizer: &Localizer) -> Notice {
     let cycle = look.sight.cycle();
-    let stale_hours = look.stale_hours;
+    let no_new_cycle_since = match &look.sight {
+        Seen::Answered {
+            no_new_cycle_since, ..
+        } => *no_new_cycle_since,
+        Seen::Unreachable { .. } => None,
+    };
     let step = cycle.and_then(|cycle| {
         cycle
             .steps
@@ -630,13 +639,19 @@ fn notice(event: &WatchEvent, look: &Look, localizer: &Localizer) -> Notice {
     let args: Vec<(&str, Arg)> = vec![
         ("tenant", event.tenant.as_str().into()),
         ("step", event.step_name.clone().unwrap_or_default().into()),
-        ("hours", i64::from(stale_hours).into()),
+        (
+            "since",
+            no_new_cycle_since
+                .map(local_time)
+                .unwrap_or_default()
+                .into(),
+        ),
     ];
     let title_key = match event.kind {
         EventKind::StepFailed => "notify-step-failed",
         EventKind::ImportFilterStop => "notify-import-filter-stop",
         EventKind::StepOverdue => "notify-step-overdue",
-        EventKind::Stale => "notify-stale",
+        EventKind::NoNewCycle => "notify-no-new-cycle",
         EventKind::Unreachable => "notify-unreachable",
         EventKind::ManualSyncCompleted => "notify-manual-sync-completed",
         EventKind::Recovered => "notify-recovered",
@@ -646,7 +661,7 @@ fn notice(event: &WatchEvent, look: &Look, localizer: &Localizer) -> Notice {
         step.guidance
             .remedies
             .iter()
-            .find_map(|remedy| remedy.task.as_ref())
+            .find_map(|remedy| remedy.tasks.first())
     });
     let body = match (event.kind, step, task_to_run) {
         (EventKind::ImportFilterStop, _, _) => localizer.text("notify-do-review-import"),
@@ -661,7 +676,7 @@ fn notice(event: &WatchEvent, look: &Look, localizer: &Localizer) -> Notice {
         (EventKind::StepFailed | EventKind::StepOverdue, _, None) => {
             localizer.text("notify-do-open")
         }
-        (EventKind::Stale, _, _) => localizer.text("notify-do-check-stale"),
+        (EventKind::NoNewCycle, _, _) => localizer.text("notify-do-no-new-cycle"),
         (EventKind::Unreachable, _, _) => localizer.text("notify-do-unreachable"),
         (EventKind::ManualSyncCompleted, _, _) => localizer.text("notify-do-nothing-new"),
         (EventKind::Recovered, _, _) => localizer.text("notify-do-nothing"),

@@ -46,13 +46,16 @@ async fn a_saved_profile_keeps_its_key_in_the_credential_manager_and_not_in_the_
         tasks: vec![ScheduledTask {
             name: "eFeide synkronisering".into(),
             server: Some("efeide-klient01".into()),
+            role: synkvakt_core::machines::Machine::ClientServer,
         }],
         client_server: Some("efeide-klient01".into()),
-        domain_controller: Some("dc01".into()),
+        domain_controllers: vec!["dc01".into()],
+        allow_domain_controller_tasks: false,
         log_folder: r"C:\eadm\loggfiler".into(),
         server_account: Some(r"KOMMUNE\svc-efeide".into()),
         interval_seconds: 60,
-        stale_hours: 26,
+        new_cycle_hours: 26,
+        new_cycle_wait_minutes: 10,
         watched: true,
         api_key: SecretChange::Replace {
             value: "windows-key-51e0".into(),

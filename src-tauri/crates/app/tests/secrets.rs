@@ -105,13 +105,16 @@ fn profile(url: String, key: &str) -> ProfileInput {
         tasks: vec![ScheduledTask {
             name: "eAdm synkronisering".into(),
             server: None,
+            role: synkvakt_core::machines::Machine::ClientServer,
         }],
         client_server: None,
-        domain_controller: None,
+        domain_controllers: Vec::new(),
+        allow_domain_controller_tasks: false,
         log_folder: r"C:\eadm\loggfiler".into(),
         server_account: Some(r"KOMMUNE\svc-eadm".into()),
         interval_seconds: 45,
-        stale_hours: 26,
+        new_cycle_hours: 26,
+        new_cycle_wait_minutes: 10,
         watched: true,
         api_key: SecretChange::Replace { value: key.into() },
         server_password: SecretChange::Replace {

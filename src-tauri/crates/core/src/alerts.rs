@@ -1,6 +1,6 @@
 //! What watching a tenant announces: each poll's sight of the tenant becomes events (a step
-//! failed, the import filter stopped the cycle, a step is past its usual time, no completed cycle
-//! for too long, the tenant unreachable for too long, a manual sync the admin started
+//! failed, the import filter stopped the cycle, a step is past its usual time, no new cycle
+//! within the usual gap, the tenant unreachable for too long, a manual sync the admin started
 //! completed), each announced once — also after a restart, since the memory of what was
 //! announced is saved — and a recovery announced once when all is well again.
 
@@ -18,7 +18,7 @@ pub enum EventKind {
     StepFailed,
     ImportFilterStop,
     StepOverdue,
-    Stale,
+    NoNewCycle,
     Unreachable,
     ManualSyncCompleted,
     Recovered,
@@ -29,7 +29,7 @@ impl EventKind {
         EventKind::StepFailed,
         EventKind::ImportFilterStop,
         EventKind::StepOverdue,
-        EventKind::Stale,
+        EventKind::NoNewCycle,
         EventKind::Unreachable,
         EventKind::ManualSyncCompleted,
         EventKind::Recovered,
@@ -41,7 +41,7 @@ impl EventKind {
             EventKind::StepFailed => "step-failed",
             EventKind::ImportFilterStop => "import-filter-stop",
             EventKind::StepOverdue => "step-overdue",
-            EventKind::Stale => "stale",
+            EventKind::NoNewCycle => "no-new-cycle",
             EventKind::Unreachable => "unreachable",
             EventKind::ManualSyncCompleted => "manual-sync-completed",
             EventKind::Recovered => "recovered",
@@ -68,8 +68,8 @@ pub struct WatchEvent {
 pub enum Sight<'a> {
     Answered {
         cycle: &'a CycleView,
-        /// No cycle has completed for longer than the stale limit, since this time (if ever).
-        stale_since: Option<Option<DateTime<Utc>>>,
+        /// No new cycle has started within the usual gap since this one's start.
+        no_new_cycle_since: Option<DateTime<Utc>>,
         /// The cycle a manual sync the admin started is waiting for, if any.
         manual_sync_cycle: Option<&'a str>,
     },
@@ -124,7 +124,7 @@ pub fn observe(
     match sight {
         Sight::Answered {
             cycle,
-            stale_since,
+            no_new_cycle_since,
             manual_sync_cycle,
         } => {
             let id = cycle.id.as_str();
@@ -147,11 +147,10 @@ pub fn observe(
                     _ => {}
                 }
             }
-            if let Some(since) = stale_since {
-                let since = since.map_or_else(|| "never".to_string(), |at| at.to_rfc3339());
+            if let Some(since) = no_new_cycle_since {
                 candidates.push((
-                    format!("stale/{since}"),
-                    event(EventKind::Stale, None, None),
+                    format!("no-new-cycle/{}", since.to_rfc3339()),
+                    event(EventKind::NoNewCycle, Some(id), None),
                 ));
             }
             let completed = matches!(cycle.state, OverallState::Completed | OverallState::Resumed);
@@ -251,6 +250,7 @@ mod tests {
             overdue,
             guidance: GuidanceView {
                 about: String::new(),
+                waits_for: None,
                 situation: None,
                 remedies: Vec::new(),
                 support_only: false,
@@ -277,7 +277,7 @@ mod tests {
     fn answered(cycle: &CycleView) -> Sight<'_> {
         Sight::Answered {
             cycle,
-            stale_since: None,
+            no_new_cycle_since: None,
             manual_sync_cycle: None,
         }
     }
@@ -371,23 +371,36 @@ mod tests {
     }
 
     #[test]
-    fn a_step_past_its_usual_time_and_a_stale_sync_are_announced_once_each() {
+    fn a_step_past_its_usual_time_and_no_new_cycle_are_announced_once_each() {
         let mut memory = TenantMemory::default();
         let stuck = cycle(
             "c1",
             OverallState::Running,
             vec![step("synchronization", DisplayState::Running, true)],
         );
-        let stale = Sight::Answered {
+        let overdue = Sight::Answered {
             cycle: &stuck,
-            stale_since: Some(None),
+            no_new_cycle_since: None,
             manual_sync_cycle: None,
         };
         assert_eq!(
-            kinds(&observe(&mut memory, "X", stale, LIMIT)),
-            [EventKind::StepOverdue, EventKind::Stale]
+            kinds(&observe(&mut memory, "X", overdue, LIMIT)),
+            [EventKind::StepOverdue]
         );
-        assert!(observe(&mut memory, "X", stale, LIMIT).is_empty());
+        assert!(observe(&mut memory, "X", overdue, LIMIT).is_empty());
+
+        let mut memory = TenantMemory::default();
+        let done = cycle("c2", OverallState::Completed, Vec::new());
+        let since = Utc::now() - chrono::Duration::hours(20);
+        let quiet = Sight::Answered {
+            cycle: &done,
+            no_new_cycle_since: Some(since),
+            manual_sync_cycle: None,
+        };
+        let events = observe(&mut memory, "X", quiet, LIMIT);
+        assert_eq!(kinds(&events), [EventKind::NoNewCycle]);
+        assert_eq!(events[0].cycle_id.as_deref(), Some("c2"));
+        assert!(observe(&mut memory, "X", quiet, LIMIT).is_empty());
     }
 
     #[test]
@@ -401,7 +414,7 @@ mod tests {
         let done = cycle("new", OverallState::Completed, Vec::new());
         let waiting_for = |cycle| Sight::Answered {
             cycle,
-            stale_since: None,
+            no_new_cycle_since: None,
             manual_sync_cycle: Some("new"),
         };
         assert!(observe(&mut memory, "X", waiting_for(&running), LIMIT).is_empty());

@@ -49,6 +49,8 @@ pub enum Error {
     },
     #[error("the demo tenant could not start: {detail}")]
     DemoTenant { detail: String },
+    #[error("the system browser did not open {url}: {detail}")]
+    Browser { url: String, detail: String },
     #[error("the action was refused: {reason}")]
     Refused { reason: String },
     #[error("{detail}")]
@@ -144,6 +146,7 @@ impl Error {
             Error::SettingsTooNew { .. } => "settings-too-new",
             Error::Io { .. } => "io",
             Error::DemoTenant { .. } => "demo-tenant",
+            Error::Browser { .. } => "browser",
             Error::Refused { .. } | Error::TaskRefused(_) => "refused",
             Error::Task { kind, .. } => kind,
             Error::Tls { .. } => "tls",
@@ -194,6 +197,7 @@ impl Error {
                 vec![("path", path.display().to_string().into())]
             }
             Error::DemoTenant { .. } => Vec::new(),
+            Error::Browser { url, .. } => vec![("url", url.as_str().into())],
             Error::Refused { reason } => vec![("reason", reason.as_str().into())],
             Error::Task { detail, .. } => vec![("detail", detail.as_str().into())],
             Error::TaskRefused(refusal) => vec![("reason", refusal.reason().into())],
@@ -293,6 +297,10 @@ mod tests {
                 detail: "d".into(),
             },
             Error::DemoTenant { detail: "d".into() },
+            Error::Browser {
+                url: "u".into(),
+                detail: "d".into(),
+            },
             Error::Refused { reason: "r".into() },
             Error::Task {
                 kind: "task-not-found",

@@ -2,15 +2,17 @@
 //! controller, and the scheduled tasks that live on them.
 
 use serde::{Deserialize, Serialize};
-use specta::Type;
 
 /// The machine a scheduled task lives on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Type)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Machine {
     /// The server the vendor's client runs on.
+    #[default]
     ClientServer,
-    /// eFeide's Export AD is picked up by a task on a domain controller.
+    /// eFeide's Export AD is fetched by a task on the domain controller of the domain concerned.
     DomainController,
 }
 
@@ -20,50 +22,102 @@ pub enum Machine {
 pub struct ClientMachines {
     /// The server the vendor's client runs on; `None` until someone says which.
     pub client_server: Option<String>,
-    /// The domain controller that picks up eFeide's Export AD.
-    pub domain_controller: Option<String>,
-    /// The client's log folder as a path on the client server.
+    /// The domain controllers whose task fetches eFeide's Export AD, one per domain. Settings
+    /// written before there could be several hold one name as `domainController`.
+    #[serde(alias = "domainController", deserialize_with = "one_or_many")]
+    #[specta(type = Vec<String>)]
+    pub domain_controllers: Vec<String>,
+    /// Whether this workstation may run a task on a domain controller. Off unless set: a
+    /// domain controller is the most protected machine of the domain, and a workstation that
+    /// can run tasks there holds rights few municipalities give one.
+    pub allow_domain_controller_tasks: bool,
+    /// The client's log folder as a path on the client server; empty where no guide names one.
     pub log_folder: String,
-    /// The client's scheduled tasks, each with its server; empty means the product's tasks as
-    /// the guides name them, on the client server or the domain controller above.
+    /// The client's scheduled tasks, each with its server and role; empty means the product's
+    /// tasks as the guides name them, on the client server or each domain controller above.
     pub tasks: Vec<ScheduledTask>,
 }
 
-/// A scheduled task of the client and the server it lives on (`None`: this computer).
+/// A scheduled task of the client, the server it lives on (`None`: this computer), and the
+/// kind of machine it has the role of.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ScheduledTask {
     pub name: String,
     pub server: Option<String>,
+    /// A task with the domain-controller role is the one that fetches eFeide's Export AD,
+    /// whatever it is called ("typically" eFeide Import AD, the guide says).
+    #[serde(default)]
+    pub role: Machine,
+}
+
+/// eAdm's client writes its logs here (the guides); eFeide's guides name no folder.
+pub const EADM_LOG_FOLDER: &str = r"C:\eadm\loggfiler";
+
+fn one_or_many<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(Option<String>),
+        Many(Vec<String>),
+    }
+    Ok(match OneOrMany::deserialize(deserializer)? {
+        OneOrMany::One(one) => one.into_iter().collect(),
+        OneOrMany::Many(many) => many,
+    })
 }
 
 impl Default for ClientMachines {
     fn default() -> Self {
         ClientMachines {
             client_server: None,
-            domain_controller: None,
-            log_folder: r"C:\eadm\loggfiler".to_string(),
+            domain_controllers: Vec::new(),
+            allow_domain_controller_tasks: false,
+            log_folder: EADM_LOG_FOLDER.to_string(),
             tasks: Vec::new(),
         }
     }
 }
 
 impl ClientMachines {
-    /// The server configured for a kind of machine, when someone has said which.
-    pub fn server_for(&self, machine: Machine) -> Option<String> {
-        match machine {
-            Machine::ClientServer => self.client_server.clone(),
-            Machine::DomainController => self.domain_controller.clone(),
+    /// What a new profile of `product` starts with: eFeide's has no log folder of eAdm's.
+    pub fn for_product(product: synkvakt_api::model::Product) -> ClientMachines {
+        ClientMachines {
+            log_folder: match product {
+                synkvakt_api::model::Product::EAdm => EADM_LOG_FOLDER.to_string(),
+                synkvakt_api::model::Product::EFeide => String::new(),
+            },
+            ..ClientMachines::default()
         }
-        .filter(|server| !server.is_empty())
     }
 
-    /// The server of a task the guides name: as configured for it, else its kind of machine's.
-    pub fn server_of_task(&self, name: &str, machine: Machine) -> Option<String> {
+    /// The client server, when someone has said which.
+    pub fn client_server(&self) -> Option<String> {
+        self.client_server
+            .clone()
+            .filter(|server| !server.is_empty())
+    }
+
+    /// The domain controllers someone has named.
+    pub fn domain_controllers(&self) -> impl Iterator<Item = &str> {
+        self.domain_controllers
+            .iter()
+            .map(String::as_str)
+            .filter(|server| !server.is_empty())
+    }
+
+    /// The server of a client-server task the guides name: as configured for it, else the
+    /// client server's.
+    pub fn server_of_task(&self, name: &str) -> Option<String> {
         match self.tasks.iter().find(|task| task.name == name) {
             Some(task) => task.server.clone(),
-            None => self.server_for(machine),
+            None => self.client_server(),
         }
+    }
+
+    /// Whether a log folder is known to read.
+    pub fn has_log_folder(&self) -> bool {
+        !self.log_folder.trim().is_empty()
     }
 
     /// The log folder as this workstation reaches it: the local path on the client server itself,

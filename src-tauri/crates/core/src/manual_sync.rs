@@ -6,22 +6,28 @@
 use crate::actions::{Action, ActionPath};
 use crate::error::{Error, Result};
 use crate::guidance::Situation;
-use crate::readiness::{readiness, Readiness, Refusal};
+use crate::readiness::{readiness, Readiness, Refusal, TaskCheck};
 use crate::status::CycleView;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use specta::Type;
 use std::future::Future;
 use std::sync::Arc;
 use synkvakt_api::model::{Cycle, CycleState};
-use synkvakt_taskschd::{TaskRef, TaskScheduler, TaskState};
+use synkvakt_taskschd::codes::{LastResult, LastResultMeaning};
+use synkvakt_taskschd::{TaskRef, TaskScheduler, TaskState, TaskStatus};
 use tokio::sync::Mutex;
 
-/// What the checklist needs of the tenant: its newest cycle, starting one where it can, and
-/// clearing its web cache.
+/// What the checklist needs of the tenant: its clock, its newest cycle, starting one where it
+/// can, and clearing the admin's web cache where it can.
 pub trait CycleSource: Send + Sync {
+    /// Now, by the tenant's clock, which its cycles' times are in.
+    fn now(&self) -> DateTime<Utc>;
     fn current_cycle(&self) -> impl Future<Output = Result<Cycle>> + Send;
     /// Whether the tenant starts cycles through its API (newer eAdm) instead of the task.
     fn can_start_cycle(&self) -> impl Future<Output = Result<bool>> + Send;
+    /// Whether the tenant clears the admin's cache of the web portal through its API.
+    fn can_clear_cache(&self) -> impl Future<Output = Result<bool>> + Send;
     /// Starts a cycle once per `idempotency_key`, however often it is sent.
     fn start_cycle(&self, idempotency_key: &str) -> impl Future<Output = Result<()>> + Send;
     fn clear_cache(&self, idempotency_key: &str) -> impl Future<Output = Result<()>> + Send;
@@ -54,8 +60,11 @@ pub enum Started {
         previous_cycle_id: String,
         by: StartedBy,
     },
-    /// A cycle runs: nothing was started; check again once it finished.
-    Waiting { cycle_id: String },
+    /// A delta cycle runs: nothing was started; check again once it finished.
+    Waiting {
+        cycle_id: String,
+        started_at: DateTime<Utc>,
+    },
     /// The start went out through the API and its answer was lost, asked again with its key
     /// too: it may have started. Only the same start, with the same key, may follow.
     Unanswered {
@@ -86,8 +95,9 @@ impl<S: CycleSource> TaskRunner<S> {
         &self.tenant_name
     }
 
-    /// The task's state now, read on a blocking thread (the Windows calls block).
-    pub async fn task_state(&self, task: &TaskRef) -> Result<TaskState> {
+    /// The task's state, last run and last result now, read on a blocking thread (the Windows
+    /// calls block).
+    pub async fn task_status(&self, task: &TaskRef) -> Result<TaskStatus> {
         let scheduler = self.scheduler.clone();
         let task = task.clone();
         tokio::task::spawn_blocking(move || scheduler.status(&task))
@@ -96,8 +106,17 @@ impl<S: CycleSource> TaskRunner<S> {
                 kind: "task-other",
                 detail: err.to_string(),
             })?
-            .map(|status| status.state)
             .map_err(Error::from)
+    }
+
+    /// The task's state now.
+    pub async fn task_state(&self, task: &TaskRef) -> Result<TaskState> {
+        Ok(self.task_status(task).await?.state)
+    }
+
+    /// Now, by the tenant's clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.tenant.now()
     }
 
     async fn run_task(&self, task: &TaskRef) -> Result<()> {
@@ -124,12 +143,20 @@ impl<S: CycleSource> TaskRunner<S> {
         let cycle = self.tenant.current_cycle().await?;
         // The API starts the cycle itself: the task's state does not matter then.
         let state = if by_api {
-            TaskState::Unknown
+            TaskCheck::NotNeeded
         } else {
-            self.task_state(task).await?
+            TaskCheck::State(self.task_state(task).await?)
         };
         let refusal = match readiness(&cycle, state) {
-            Readiness::WaitForCycle { cycle_id } => return Ok(Started::Waiting { cycle_id }),
+            Readiness::WaitForCycle {
+                cycle_id,
+                started_at,
+            } => {
+                return Ok(Started::Waiting {
+                    cycle_id,
+                    started_at,
+                })
+            }
             Readiness::Ready => None,
             Readiness::Refused(refusal) => Some(refusal),
         };
@@ -188,7 +215,13 @@ impl<S: CycleSource> TaskRunner<S> {
             .await
     }
 
-    /// Step 3 of the manual sync: the web interface shows fresh data. Audited like the rest.
+    /// Whether the tenant clears the admin's web cache itself.
+    pub async fn can_clear_cache(&self) -> Result<bool> {
+        self.tenant.can_clear_cache().await
+    }
+
+    /// Step 3 of the manual sync, where the tenant offers it: the web interface shows fresh
+    /// data. Audited like the rest.
     pub async fn clear_cache(&self, idempotency_key: &str) -> Result<()> {
         let tenant = self.tenant.clone();
         self.actions
@@ -216,8 +249,12 @@ impl<S: CycleSource> TaskRunner<S> {
         let _only_one = self.run_lock.lock().await;
         let cycle = self.tenant.current_cycle().await?;
         let view = view_of(&cycle);
-        let state = self.task_state(task).await?;
-        let refusal = nudge_refusal(&view, step_key, &task.name, state);
+        // A task the guidance does not allow is never even looked at: its server may be a
+        // domain controller this workstation must not reach.
+        let refusal = match nudge_refusal(&view, step_key, &task.name, task.server.as_deref()) {
+            Some(refusal) => Some(refusal),
+            None => task_refusal(self.task_state(task).await?),
+        };
         let action = Action::RunTask {
             task: task.name.clone(),
             server: task.server.clone(),
@@ -235,72 +272,197 @@ impl<S: CycleSource> TaskRunner<S> {
     }
 }
 
-/// Why a nudge may not run now, if it may not.
+/// Why the step's guidance does not let this nudge run now, if it does not.
 pub fn nudge_refusal(
     view: &CycleView,
     step_key: &str,
     task_name: &str,
-    task: TaskState,
+    server: Option<&str>,
 ) -> Option<Refusal> {
     let Some(step) = view.steps.iter().find(|step| step.key == step_key) else {
         return Some(Refusal::NoSuchStep {
             step_key: step_key.to_string(),
         });
     };
-    if !nudge_allowed(step, task_name) {
-        return Some(Refusal::NotARemedy {
+    match nudge_allowed(step, task_name, server) {
+        NudgeAllowed::Yes => None,
+        NudgeAllowed::NotARemedy => Some(Refusal::NotARemedy {
             step: step.name.clone(),
             task: task_name.to_string(),
-        });
+        }),
+        NudgeAllowed::NotFromHere => Some(Refusal::DomainControllerNotAllowed {
+            task: task_name.to_string(),
+        }),
     }
+}
+
+/// Why the task may not run now, by its state: only a Ready task runs.
+pub fn task_refusal(task: TaskState) -> Option<Refusal> {
     match task {
         TaskState::Running | TaskState::Queued => Some(Refusal::TaskRunning),
         TaskState::Disabled => Some(Refusal::TaskDisabled),
-        TaskState::Ready | TaskState::Unknown => None,
+        TaskState::Unknown => Some(Refusal::TaskStateUnreadable),
+        TaskState::Ready => None,
     }
+}
+
+/// Whether a nudge may run, as far as the step's guidance says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NudgeAllowed {
+    Yes,
+    NotARemedy,
+    /// A remedy, on a domain controller this workstation may not run tasks on.
+    NotFromHere,
 }
 
 /// Whether the step's guidance, in its situation now, names running `task_name` as a remedy:
 /// the one rule for offering a nudge and for running it.
-pub fn nudge_allowed(step: &crate::status::StepView, task_name: &str) -> bool {
+pub fn nudge_allowed(
+    step: &crate::status::StepView,
+    task_name: &str,
+    server: Option<&str>,
+) -> NudgeAllowed {
     let nudging = matches!(
         step.guidance.situation,
         Some(Situation::Failed | Situation::WaitingTooLong | Situation::RunningTooLong)
     );
-    nudging
-        && step
-            .guidance
-            .remedies
-            .iter()
-            .filter_map(|remedy| remedy.task.as_ref())
-            .any(|named| named.name == task_name || named.alternative.as_deref() == Some(task_name))
+    let named = step
+        .guidance
+        .remedies
+        .iter()
+        .flat_map(|remedy| &remedy.tasks)
+        .find(|named| {
+            (named.name == task_name || named.alternative.as_deref() == Some(task_name))
+                && named.server.as_deref() == server
+        });
+    match named {
+        Some(named) if nudging && named.may_run => NudgeAllowed::Yes,
+        Some(_) if nudging => NudgeAllowed::NotFromHere,
+        _ => NudgeAllowed::NotARemedy,
+    }
 }
+
+/// How the admin's cache of the web portal was cleared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum CacheClearing {
+    /// The tenant's API cleared it when Synkvakt asked.
+    ByService,
+    /// The tenant cannot: the admin clears it in the portal (profile > Settings > Clear Cache).
+    InPortal,
+}
+
+/// How long the checklist waits before it stops and says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChecklistBounds {
+    /// How long a delta cycle may run while the checklist waits behind it: its usual time.
+    pub delta_seconds: i64,
+    /// How long after the task is done (or the start through the API) a new cycle must appear.
+    pub new_cycle_seconds: i64,
+}
+
+/// A last result older than the run by more than this is an earlier run's: the servers' clocks
+/// may differ a little from the tenant's, never by this much in a domain.
+const EARLIER_RUN_SLACK: chrono::Duration = chrono::Duration::minutes(5);
 
 /// Where the manual-sync checklist is: the four steps of the guide, one at a time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChecklistPhase {
     /// (1) About to check that the last cycle is finished.
     CheckingStatus,
-    /// (1) A cycle runs: the checklist waits for it, then checks again.
-    WaitingForCycle { cycle_id: String },
+    /// (1) A delta cycle runs: the checklist waits for it, then checks again.
+    WaitingForCycle {
+        cycle_id: String,
+        started_at: DateTime<Utc>,
+    },
     /// (1) Not now: the refusal says why and what to do.
     Refused { refusal: Refusal },
     /// (2) The task runs; the checklist waits until it is Ready again.
-    TaskRunning { previous_cycle_id: String },
+    TaskRunning {
+        previous_cycle_id: String,
+        run_at: DateTime<Utc>,
+    },
+    /// (2) The task is Ready again, and its last result says its run failed.
+    TaskFailed { result: LastResult },
     /// (2) The start through the API went out and no answer came back: it is sent again with
     /// the same key until the tenant answers, never as a new start.
     StartUnanswered { previous_cycle_id: String },
     /// (3) The task is done: the web cache is cleared next.
     ClearingCache { previous_cycle_id: String },
-    /// (4) Watching for the new cycle and its end.
+    /// (4) Watching for the new cycle and its end, since the task was done.
     WatchingCycle {
         previous_cycle_id: String,
         cycle_id: Option<String>,
+        since: DateTime<Utc>,
+        cache: CacheClearing,
+    },
+    /// (4) No new cycle appeared within the bound: the task's last result says what it can.
+    NoNewCycle {
+        since: DateTime<Utc>,
+        last_result: Option<LastResult>,
+        cache: CacheClearing,
     },
     /// The new cycle completed.
-    Completed { cycle_id: String },
+    Completed {
+        cycle_id: String,
+        cache: CacheClearing,
+    },
     /// The new cycle failed or stopped: its guidance takes over.
-    NewCycleStopped { cycle_id: String },
+    NewCycleStopped {
+        cycle_id: String,
+        cache: CacheClearing,
+    },
+}
+
+impl ChecklistPhase {
+    /// Whether the checklist has ended here.
+    pub fn ends(&self) -> bool {
+        matches!(
+            self,
+            ChecklistPhase::Refused { .. }
+                | ChecklistPhase::TaskFailed { .. }
+                | ChecklistPhase::NoNewCycle { .. }
+                | ChecklistPhase::Completed { .. }
+                | ChecklistPhase::NewCycleStopped { .. }
+        )
+    }
+
+    /// How the cache was cleared, once it has been.
+    pub fn cache(&self) -> Option<CacheClearing> {
+        match self {
+            ChecklistPhase::WatchingCycle { cache, .. }
+            | ChecklistPhase::NoNewCycle { cache, .. }
+            | ChecklistPhase::Completed { cache, .. }
+            | ChecklistPhase::NewCycleStopped { cache, .. } => Some(*cache),
+            _ => None,
+        }
+    }
+}
+
+/// Whether a last result means the run failed: the informational codes (running, not yet run,
+/// disabled) do not.
+pub fn run_failed(result: &LastResult) -> bool {
+    matches!(
+        result.meaning,
+        LastResultMeaning::Failed | LastResultMeaning::Terminated
+    )
+}
+
+/// A task's last result in the admin's words, with its code for support; `None` where the
+/// Task Scheduler cannot say (Wine does not implement it).
+pub fn last_result_text(result: Option<&LastResult>, localizer: &crate::i18n::Localizer) -> String {
+    let Some(result) = result else {
+        return localizer.text("last-result-unknown");
+    };
+    let key = match result.meaning {
+        LastResultMeaning::Succeeded => "last-result-succeeded",
+        LastResultMeaning::StillRunning => "last-result-still-running",
+        LastResultMeaning::NeverRun => "last-result-never-run",
+        LastResultMeaning::Terminated => "last-result-terminated",
+        LastResultMeaning::Disabled => "last-result-disabled",
+        LastResultMeaning::Failed => "last-result-failed",
+    };
+    localizer.format(key, &[("code", format!("{:#010x}", result.code).into())])
 }
 
 /// The manual-sync checklist for one task. Each `advance` looks at the tenant and the task once
@@ -308,6 +470,8 @@ pub enum ChecklistPhase {
 pub struct Checklist {
     pub task: TaskRef,
     pub phase: ChecklistPhase,
+    bounds: ChecklistBounds,
+    started_by: Option<StartedBy>,
     /// One per checklist, as one start is what the admin confirmed: a start through the API
     /// and the cache clear after it are each sent with keys of their own made from it, so
     /// that a lost answer asked again never starts or clears twice.
@@ -315,10 +479,12 @@ pub struct Checklist {
 }
 
 impl Checklist {
-    pub fn new(task: TaskRef) -> Checklist {
+    pub fn new(task: TaskRef, bounds: ChecklistBounds) -> Checklist {
         Checklist {
             task,
             phase: ChecklistPhase::CheckingStatus,
+            bounds,
+            started_by: None,
             idempotency_key: crate::actions::random_token(),
         }
     }
@@ -340,28 +506,72 @@ impl Checklist {
                 Ok(Started::Ran {
                     previous_cycle_id,
                     by: StartedBy::Task,
-                }) => ChecklistPhase::TaskRunning { previous_cycle_id },
+                }) => {
+                    self.started_by = Some(StartedBy::Task);
+                    ChecklistPhase::TaskRunning {
+                        previous_cycle_id,
+                        run_at: runner.now(),
+                    }
+                }
                 // No task to wait for: the tenant started the cycle itself.
                 Ok(Started::Ran {
                     previous_cycle_id,
                     by: StartedBy::Api,
-                }) => ChecklistPhase::ClearingCache { previous_cycle_id },
-                Ok(Started::Waiting { cycle_id }) => ChecklistPhase::WaitingForCycle { cycle_id },
+                }) => {
+                    self.started_by = Some(StartedBy::Api);
+                    ChecklistPhase::ClearingCache { previous_cycle_id }
+                }
+                Ok(Started::Waiting {
+                    cycle_id,
+                    started_at,
+                }) => {
+                    let ran = runner.now() - started_at;
+                    if ran.num_seconds() > self.bounds.delta_seconds {
+                        ChecklistPhase::Refused {
+                            refusal: Refusal::DeltaRunsLong {
+                                cycle_id,
+                                minutes: ran.num_minutes(),
+                            },
+                        }
+                    } else {
+                        ChecklistPhase::WaitingForCycle {
+                            cycle_id,
+                            started_at,
+                        }
+                    }
+                }
                 Ok(Started::Unanswered {
                     previous_cycle_id,
                     cause,
                 }) => {
                     tracing::warn!("the start's answer was lost; it is sent again: {cause}");
+                    self.started_by = Some(StartedBy::Api);
                     ChecklistPhase::StartUnanswered { previous_cycle_id }
                 }
                 Err(Error::TaskRefused(refusal)) => ChecklistPhase::Refused { refusal },
                 Err(err) => return Err(err),
             },
-            ChecklistPhase::TaskRunning { previous_cycle_id } => {
-                match runner.task_state(&self.task).await? {
+            ChecklistPhase::TaskRunning {
+                previous_cycle_id,
+                run_at,
+            } => {
+                let status = runner.task_status(&self.task).await?;
+                let this_run = |result: &LastResult| {
+                    // A scheduler that cannot say when the task last ran is taken at its word.
+                    status
+                        .last_run
+                        .is_none_or(|last_run| last_run >= *run_at - EARLIER_RUN_SLACK)
+                        .then_some(*result)
+                };
+                match status.state {
                     TaskState::Running | TaskState::Queued => self.phase.clone(),
-                    _ => ChecklistPhase::ClearingCache {
-                        previous_cycle_id: previous_cycle_id.clone(),
+                    _ => match status.last_result.as_ref().and_then(this_run) {
+                        Some(result) if run_failed(&result) => {
+                            ChecklistPhase::TaskFailed { result }
+                        }
+                        _ => ChecklistPhase::ClearingCache {
+                            previous_cycle_id: previous_cycle_id.clone(),
+                        },
                     },
                 }
             }
@@ -375,39 +585,77 @@ impl Checklist {
                     // and the checklist checks again as from the beginning.
                     Err(err) => {
                         self.phase = ChecklistPhase::CheckingStatus;
+                        self.started_by = None;
                         return Err(err);
                     }
                 }
             }
             ChecklistPhase::ClearingCache { previous_cycle_id } => {
-                runner
-                    .clear_cache(&format!("clear-{}", self.idempotency_key))
-                    .await?;
+                let cache = if runner.can_clear_cache().await? {
+                    runner
+                        .clear_cache(&format!("clear-{}", self.idempotency_key))
+                        .await?;
+                    CacheClearing::ByService
+                } else {
+                    CacheClearing::InPortal
+                };
                 ChecklistPhase::WatchingCycle {
                     previous_cycle_id: previous_cycle_id.clone(),
                     cycle_id: None,
+                    since: runner.now(),
+                    cache,
                 }
             }
             ChecklistPhase::WatchingCycle {
-                previous_cycle_id, ..
+                previous_cycle_id,
+                since,
+                cache,
+                ..
             } => {
+                let (since, cache) = (*since, *cache);
                 let cycle = runner.current_cycle().await?;
                 if &cycle.id == previous_cycle_id {
-                    self.phase.clone()
+                    if (runner.now() - since).num_seconds() > self.bounds.new_cycle_seconds {
+                        let last_result = match self.started_by {
+                            Some(StartedBy::Task) => runner
+                                .task_status(&self.task)
+                                .await
+                                .ok()
+                                .and_then(|status| status.last_result),
+                            _ => None,
+                        };
+                        ChecklistPhase::NoNewCycle {
+                            since,
+                            last_result,
+                            cache,
+                        }
+                    } else {
+                        self.phase.clone()
+                    }
                 } else {
                     match cycle.state {
-                        CycleState::Completed => ChecklistPhase::Completed { cycle_id: cycle.id },
+                        CycleState::Completed => ChecklistPhase::Completed {
+                            cycle_id: cycle.id,
+                            cache,
+                        },
                         CycleState::Failed | CycleState::Stopped => {
-                            ChecklistPhase::NewCycleStopped { cycle_id: cycle.id }
+                            ChecklistPhase::NewCycleStopped {
+                                cycle_id: cycle.id,
+                                cache,
+                            }
                         }
                         _ => ChecklistPhase::WatchingCycle {
                             previous_cycle_id: previous_cycle_id.clone(),
                             cycle_id: Some(cycle.id),
+                            since,
+                            cache,
                         },
                     }
                 }
             }
             ChecklistPhase::Refused { .. }
+            | ChecklistPhase::TaskFailed { .. }
+            | ChecklistPhase::NoNewCycle { .. }
             | ChecklistPhase::Completed { .. }
             | ChecklistPhase::NewCycleStopped { .. } => self.phase.clone(),
         };

@@ -70,8 +70,13 @@ pub struct TenantProfile {
     pub server_account: Option<String>,
     #[serde(default = "default_interval")]
     pub interval_seconds: u32,
-    #[serde(default = "default_stale_hours")]
-    pub stale_hours: u32,
+    /// No new cycle for this many hours is a stall, until the tenant's history is long enough
+    /// to teach its usual gap between cycle starts.
+    #[serde(default = "default_new_cycle_hours", alias = "staleHours")]
+    pub new_cycle_hours: u32,
+    /// How long a manual sync waits for its new cycle once the task is done, at least.
+    #[serde(default = "default_new_cycle_wait_minutes")]
+    pub new_cycle_wait_minutes: u32,
     /// Followed by the watcher.
     #[serde(default = "default_watched")]
     pub watched: bool,
@@ -81,8 +86,12 @@ fn default_interval() -> u32 {
     60
 }
 
-fn default_stale_hours() -> u32 {
+fn default_new_cycle_hours() -> u32 {
     26
+}
+
+fn default_new_cycle_wait_minutes() -> u32 {
+    10
 }
 
 fn default_watched() -> bool {
@@ -119,11 +128,13 @@ pub struct ProfileInput {
     pub service_url: String,
     pub tasks: Vec<ScheduledTask>,
     pub client_server: Option<String>,
-    pub domain_controller: Option<String>,
+    pub domain_controllers: Vec<String>,
+    pub allow_domain_controller_tasks: bool,
     pub log_folder: String,
     pub server_account: Option<String>,
     pub interval_seconds: u32,
-    pub stale_hours: u32,
+    pub new_cycle_hours: u32,
+    pub new_cycle_wait_minutes: u32,
     pub watched: bool,
     pub api_key: SecretChange,
     pub server_password: SecretChange,
@@ -156,7 +167,8 @@ pub struct ProductDefaults {
     pub tasks: Vec<DefaultTask>,
     pub log_folder: String,
     pub interval_seconds: u32,
-    pub stale_hours: u32,
+    pub new_cycle_hours: u32,
+    pub new_cycle_wait_minutes: u32,
 }
 
 impl ProductDefaults {
@@ -172,9 +184,10 @@ impl ProductDefaults {
                         machine,
                     })
                     .collect(),
-                log_folder: ClientMachines::default().log_folder,
+                log_folder: ClientMachines::for_product(product).log_folder,
                 interval_seconds: default_interval(),
-                stale_hours: default_stale_hours(),
+                new_cycle_hours: default_new_cycle_hours(),
+                new_cycle_wait_minutes: default_new_cycle_wait_minutes(),
             })
             .collect()
     }
@@ -192,7 +205,10 @@ pub const MAX_PATH_CHARS: usize = 260;
 pub const MAX_ACCOUNT_CHARS: usize = 256;
 pub const MAX_PROFILES: usize = 500;
 pub const INTERVAL_SECONDS: (u32, u32) = (10, 3600);
-pub const STALE_HOURS: (u32, u32) = (1, 168);
+pub const NEW_CYCLE_HOURS: (u32, u32) = (1, 168);
+pub const NEW_CYCLE_WAIT_MINUTES: (u32, u32) = (5, 240);
+/// One per domain: far more than any municipality has.
+pub const MAX_DOMAIN_CONTROLLERS: usize = 20;
 
 pub(crate) fn invalid(field: &'static str, rule: &'static str, limit: usize) -> Error {
     Error::Invalid {
@@ -317,6 +333,7 @@ impl ProfileInput {
                 Ok(ScheduledTask {
                     name: text("task-name", &task.name, MAX_TASK_NAME_CHARS, true)?,
                     server: host("task-server", task.server.as_deref())?,
+                    role: task.role,
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -326,6 +343,18 @@ impl ProfileInput {
             MAX_ACCOUNT_CHARS,
             false,
         )?;
+        if self.domain_controllers.len() > MAX_DOMAIN_CONTROLLERS {
+            return Err(invalid(
+                "domain-controllers",
+                "at-most",
+                MAX_DOMAIN_CONTROLLERS,
+            ));
+        }
+        let domain_controllers = self
+            .domain_controllers
+            .iter()
+            .filter_map(|server| host("domain-controller", Some(server)).transpose())
+            .collect::<Result<Vec<_>>>()?;
         checked_secret("api-key", &self.api_key)?;
         checked_secret("server-password", &self.server_password)?;
         Ok(TenantProfile {
@@ -335,13 +364,19 @@ impl ProfileInput {
             service_url: base.as_str().trim_end_matches('/').to_string(),
             client: ClientMachines {
                 client_server: host("client-server", self.client_server.as_deref())?,
-                domain_controller: host("domain-controller", self.domain_controller.as_deref())?,
-                log_folder: text("log-folder", &self.log_folder, MAX_PATH_CHARS, true)?,
+                domain_controllers,
+                allow_domain_controller_tasks: self.allow_domain_controller_tasks,
+                log_folder: text("log-folder", &self.log_folder, MAX_PATH_CHARS, false)?,
                 tasks,
             },
             server_account: (!server_account.is_empty()).then_some(server_account),
             interval_seconds: bounded("interval", self.interval_seconds, INTERVAL_SECONDS)?,
-            stale_hours: bounded("stale-hours", self.stale_hours, STALE_HOURS)?,
+            new_cycle_hours: bounded("new-cycle-hours", self.new_cycle_hours, NEW_CYCLE_HOURS)?,
+            new_cycle_wait_minutes: bounded(
+                "new-cycle-wait-minutes",
+                self.new_cycle_wait_minutes,
+                NEW_CYCLE_WAIT_MINUTES,
+            )?,
             watched: self.watched,
         })
     }
@@ -391,9 +426,10 @@ impl ProfileInput {
 /// The servers a profile reaches with its password, by name in any case.
 fn servers(profile: &TenantProfile) -> std::collections::BTreeSet<String> {
     let machines = &profile.client;
-    [&machines.client_server, &machines.domain_controller]
-        .into_iter()
-        .flatten()
+    machines
+        .client_server
+        .iter()
+        .chain(&machines.domain_controllers)
         .chain(
             machines
                 .tasks
@@ -425,13 +461,16 @@ mod tests {
             tasks: vec![ScheduledTask {
                 name: "eAdm synkronisering".into(),
                 server: Some("eadm-klient01.kommune.local".into()),
+                role: Machine::ClientServer,
             }],
             client_server: Some("eadm-klient01".into()),
-            domain_controller: None,
+            domain_controllers: Vec::new(),
+            allow_domain_controller_tasks: false,
             log_folder: r"C:\eadm\loggfiler".into(),
             server_account: Some(r"KOMMUNE\svc-eadm".into()),
             interval_seconds: 60,
-            stale_hours: 26,
+            new_cycle_hours: 26,
+            new_cycle_wait_minutes: 10,
             watched: true,
             api_key: SecretChange::Replace {
                 value: "k-123".into(),
@@ -514,8 +553,24 @@ mod tests {
             ("interval", "at-least")
         );
         assert_eq!(
-            rule_of(with(&|i| i.stale_hours = 1000)),
-            ("stale-hours", "at-most")
+            rule_of(with(&|i| i.new_cycle_hours = 1000)),
+            ("new-cycle-hours", "at-most")
+        );
+        assert_eq!(
+            rule_of(with(&|i| i.new_cycle_wait_minutes = 1)),
+            ("new-cycle-wait-minutes", "at-least")
+        );
+        assert_eq!(
+            rule_of(with(
+                &|i| i.domain_controllers = vec!["dc01".into(), "not a host".into()]
+            )),
+            ("domain-controller", "host")
+        );
+        assert_eq!(
+            rule_of(with(
+                &|i| i.domain_controllers = vec!["dc".into(); MAX_DOMAIN_CONTROLLERS + 1]
+            )),
+            ("domain-controllers", "at-most")
         );
         assert_eq!(
             rule_of(with(&|i| i.api_key = SecretChange::Replace {
@@ -642,7 +697,7 @@ mod tests {
             Ok(())
         );
         assert_eq!(
-            keeping(|form| form.domain_controller = Some("dc01".into())),
+            keeping(|form| form.domain_controllers = vec!["dc01".into()]),
             Err(("server-password", "kept-for-other-servers"))
         );
         assert_eq!(
@@ -651,7 +706,7 @@ mod tests {
         );
         assert_eq!(
             keeping(|form| {
-                form.domain_controller = Some("dc01".into());
+                form.domain_controllers = vec!["dc01".into()];
                 form.server_password = SecretChange::Remove;
             }),
             Ok(())
@@ -668,7 +723,7 @@ mod tests {
         );
         let mut form = ProfileInput {
             id: Some(saved.id.clone()),
-            domain_controller: Some("dc01".into()),
+            domain_controllers: vec!["dc01".into()],
             ..input()
         };
         form.api_key = SecretChange::Keep;

@@ -2,7 +2,8 @@
 //! why not, in words the admin can act on.
 
 use crate::i18n::Localizer;
-use synkvakt_api::model::{Cycle, CycleState};
+use chrono::{DateTime, Utc};
+use synkvakt_api::model::{Cycle, CycleKind, CycleState, StepState};
 use synkvakt_taskschd::TaskState;
 
 /// Whether a new manual synchronization may start now.
@@ -10,8 +11,11 @@ use synkvakt_taskschd::TaskState;
 pub enum Readiness {
     /// The last cycle is finished (completed, or resumed after an import-filter stop).
     Ready,
-    /// A cycle runs (a delta cycle, typically): wait for it, then check again.
-    WaitForCycle { cycle_id: String },
+    /// A delta cycle runs: wait for it, then check again.
+    WaitForCycle {
+        cycle_id: String,
+        started_at: DateTime<Utc>,
+    },
     /// Not now, and not by waiting: the reason is for the admin.
     Refused(Refusal),
 }
@@ -24,6 +28,18 @@ pub enum Refusal {
     LastCycleStopped,
     /// The cycle is in a state Synkvakt does not know.
     UnknownCycleState { state: String },
+    /// A full cycle runs: the guide says never to start over it.
+    FullCycleRunning { cycle_id: String },
+    /// The delta cycle the checklist waited for runs past its usual time: the admin decides
+    /// again, rather than the checklist waiting on.
+    DeltaRunsLong { cycle_id: String, minutes: i64 },
+    /// The cycle is labelled completed, but a step of it has not completed.
+    StepNotCompleted { step: String, state: String },
+    /// The Task Scheduler gave a state Synkvakt cannot read as Ready.
+    TaskStateUnreadable,
+    /// The task is on a domain controller, and the profile does not let this workstation run
+    /// tasks there.
+    DomainControllerNotAllowed { task: String },
     /// The task runs already; a second run would overlap it.
     TaskRunning,
     /// The task is disabled in the Task Scheduler.
@@ -47,6 +63,21 @@ impl Refusal {
             Refusal::UnknownCycleState { state } => {
                 format!("the last cycle is in an unknown state ({state})")
             }
+            Refusal::FullCycleRunning { cycle_id } => {
+                format!("a full cycle ({cycle_id}) is running: never start a new one over it")
+            }
+            Refusal::DeltaRunsLong { cycle_id, minutes } => {
+                format!("the delta cycle {cycle_id} has run {minutes} minutes, past its usual time")
+            }
+            Refusal::StepNotCompleted { step, state } => {
+                format!("the last cycle is labelled completed, but {step} is {state}")
+            }
+            Refusal::TaskStateUnreadable => {
+                "the scheduled task's state cannot be read as Ready".to_string()
+            }
+            Refusal::DomainControllerNotAllowed { task } => format!(
+                "“{task}” is on a domain controller, and this profile does not run tasks there"
+            ),
             Refusal::TaskRunning => "the scheduled task is running already".to_string(),
             Refusal::TaskDisabled => "the scheduled task is disabled".to_string(),
             Refusal::NotARemedy { step, task } => {
@@ -68,6 +99,29 @@ impl Refusal {
                 "refusal-unknown-cycle-state",
                 &[("state", state.as_str().into())],
             ),
+            Refusal::FullCycleRunning { cycle_id } => localizer.format(
+                "refusal-full-cycle-running",
+                &[("cycle", cycle_id.as_str().into())],
+            ),
+            Refusal::DeltaRunsLong { cycle_id, minutes } => localizer.format(
+                "refusal-delta-runs-long",
+                &[
+                    ("cycle", cycle_id.as_str().into()),
+                    ("minutes", (*minutes).into()),
+                ],
+            ),
+            Refusal::StepNotCompleted { step, state } => localizer.format(
+                "refusal-step-not-completed",
+                &[
+                    ("step", step.as_str().into()),
+                    ("state", state.as_str().into()),
+                ],
+            ),
+            Refusal::TaskStateUnreadable => localizer.text("refusal-task-state-unreadable"),
+            Refusal::DomainControllerNotAllowed { task } => localizer.format(
+                "refusal-domain-controller",
+                &[("task", task.as_str().into())],
+            ),
             Refusal::TaskRunning => localizer.text("refusal-task-running"),
             Refusal::TaskDisabled => localizer.text("refusal-task-disabled"),
             Refusal::NotARemedy { step, task } => localizer.format(
@@ -85,19 +139,35 @@ impl Refusal {
     }
 }
 
-/// The rule of the manual-sync guide, as a function of what the tenant and the task say now.
-pub fn readiness(cycle: &Cycle, task: TaskState) -> Readiness {
+/// How the task's state counts when the tenant starts the cycle through its API: not at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskCheck {
+    State(TaskState),
+    NotNeeded,
+}
+
+/// The rule of the manual-sync guide, as a function of what the tenant and the task say now:
+/// the last cycle is Completed with every step completed (skipped, in a delta cycle), or was
+/// resumed after an import-filter stop; a delta cycle running is waited for, a full one never
+/// started over; and the task is Ready.
+pub fn readiness(cycle: &Cycle, task: TaskCheck) -> Readiness {
     match &cycle.state {
-        CycleState::Running => {
+        CycleState::Running if cycle.kind == CycleKind::Delta => {
             return Readiness::WaitForCycle {
                 cycle_id: cycle.id.clone(),
+                started_at: cycle.started_at,
             }
+        }
+        CycleState::Running => {
+            return Readiness::Refused(Refusal::FullCycleRunning {
+                cycle_id: cycle.id.clone(),
+            })
         }
         CycleState::Failed => {
             let step = cycle
                 .steps
                 .iter()
-                .find(|step| step.state == synkvakt_api::model::StepState::Failed)
+                .find(|step| step.state == StepState::Failed)
                 .map(|step| step.display_name.clone())
                 .unwrap_or_default();
             return Readiness::Refused(Refusal::LastCycleFailed { step });
@@ -108,11 +178,27 @@ pub fn readiness(cycle: &Cycle, task: TaskState) -> Readiness {
                 state: state.clone(),
             })
         }
-        CycleState::Completed | CycleState::Resumed => {}
+        CycleState::Completed => {
+            let unfinished = cycle.steps.iter().find(|step| match step.state {
+                StepState::Completed => false,
+                StepState::Skipped => cycle.kind != CycleKind::Delta,
+                _ => true,
+            });
+            if let Some(step) = unfinished {
+                return Readiness::Refused(Refusal::StepNotCompleted {
+                    step: step.display_name.clone(),
+                    state: step.state.as_wire().to_string(),
+                });
+            }
+        }
+        CycleState::Resumed => {}
     }
     match task {
-        TaskState::Running | TaskState::Queued => Readiness::Refused(Refusal::TaskRunning),
-        TaskState::Disabled => Readiness::Refused(Refusal::TaskDisabled),
-        TaskState::Ready | TaskState::Unknown => Readiness::Ready,
+        TaskCheck::NotNeeded | TaskCheck::State(TaskState::Ready) => Readiness::Ready,
+        TaskCheck::State(TaskState::Running | TaskState::Queued) => {
+            Readiness::Refused(Refusal::TaskRunning)
+        }
+        TaskCheck::State(TaskState::Disabled) => Readiness::Refused(Refusal::TaskDisabled),
+        TaskCheck::State(TaskState::Unknown) => Readiness::Refused(Refusal::TaskStateUnreadable),
     }
 }

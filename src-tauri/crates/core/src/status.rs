@@ -1,10 +1,10 @@
 //! The status view: the current cycle as the admin sees it, with names from the catalog, the
 //! states the UI draws, the overall state in words and the step that needs attention.
 
-use crate::guidance::{GuidanceView, Situation};
+use crate::guidance::{GuidanceView, Situation, Underway, Where};
 use crate::i18n::Localizer;
 use crate::machines::ClientMachines;
-use crate::usual::{UsualTimes, WatchLimits};
+use crate::usual::{new_cycle_limit, UsualTimes, WatchLimits};
 use chrono::{DateTime, Local, Utc};
 use serde::Serialize;
 use specta::Type;
@@ -77,10 +77,12 @@ pub struct ViewContext<'a> {
 pub const RETRY_BACKOFF_SECONDS: [u32; 5] = [3, 6, 12, 30, 60];
 
 /// What a tenant's cycles are judged by: the tenant, its recent cycles (which teach each step's
-/// usual time), its limits, the client's machines and the computer Synkvakt runs on.
+/// usual time), its full cycles over weeks (which teach the usual gap between cycle starts),
+/// its limits, the client's machines and the computer Synkvakt runs on.
 pub struct Judging<'a> {
     pub tenant: &'a TenantInfo,
     pub history: &'a [Cycle],
+    pub full_history: &'a [Cycle],
     pub limits: WatchLimits,
     pub machines: &'a ClientMachines,
     pub this_machine: &'a str,
@@ -113,6 +115,48 @@ impl Judging<'_> {
     pub fn view(&self, cycle: &Cycle, localizer: &Localizer, now: DateTime<Utc>) -> CycleView {
         self.views([cycle], localizer, now).swap_remove(0)
     }
+
+    /// Whether the sync has stalled before a cycle: `current` (the newest cycle) finished well,
+    /// and no new one has started within the usual gap, as of `now`.
+    pub fn no_new_cycle(&self, current: &Cycle, now: DateTime<Utc>) -> Option<NoNewCycle> {
+        if !matches!(current.state, CycleState::Completed | CycleState::Resumed) {
+            return None;
+        }
+        let limit = new_cycle_limit(
+            self.full_history,
+            current.started_at,
+            self.limits.new_cycle_hours,
+        );
+        UsualTimes::is_past(limit.seconds, current.started_at, now).then_some(NoNewCycle {
+            since: current.started_at,
+            limit_seconds: limit.seconds.clamp(0, i64::from(u32::MAX)) as u32,
+            learned: limit.learned,
+        })
+    }
+
+    /// The guidance for a sync with no new cycle: the guide's remedies for it.
+    pub fn no_new_cycle_guidance(&self, localizer: &Localizer) -> GuidanceView {
+        GuidanceView::no_new_cycle(
+            self.tenant.product,
+            &Where {
+                machines: self.machines,
+                this_machine: self.this_machine,
+            },
+            localizer,
+        )
+    }
+}
+
+/// No new cycle has started within the usual gap after the last one, which finished well.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NoNewCycle {
+    /// When the last cycle started: no cycle has started since.
+    pub since: DateTime<Utc>,
+    /// How long after it a new one should have started.
+    pub limit_seconds: u32,
+    /// The limit was learned from the tenant's history, not taken from the profile's default.
+    pub learned: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -196,12 +240,19 @@ impl CycleView {
                     _ => None,
                 };
             }
+            let underway = match state {
+                DisplayState::Waiting | DisplayState::Running => Underway::WaitingOrRunning,
+                _ => Underway::Not,
+            };
             let guidance = GuidanceView::build(
                 tenant.product,
                 &step.key,
+                underway,
                 situation,
-                context.machines,
-                context.this_machine,
+                &Where {
+                    machines: context.machines,
+                    this_machine: context.this_machine,
+                },
                 localizer,
             );
             let support_details = support_details(tenant, cycle, step, &name, localizer);
@@ -338,60 +389,10 @@ fn attention_index(steps: &[StepView]) -> Option<usize> {
     .or_else(|| first(&[DisplayState::Waiting]))
 }
 
-/// When a cycle last finished well (completed or resumed), as far as the history tells.
-pub fn last_completed_at(history: &[Cycle], current: &Cycle) -> Option<DateTime<Utc>> {
-    history
-        .iter()
-        .chain(std::iter::once(current))
-        .filter(|cycle| matches!(cycle.state, CycleState::Completed | CycleState::Resumed))
-        .filter_map(|cycle| cycle.finished_at)
-        .max()
-}
-
-/// No cycle has finished well for longer than the limit. With none finished in the history at
-/// all, only when the history itself reaches back further than the limit.
-pub fn is_stale(
-    history: &[Cycle],
-    last_completed_at: Option<DateTime<Utc>>,
-    stale_hours: u32,
-    now: DateTime<Utc>,
-) -> bool {
-    let limit = chrono::Duration::hours(i64::from(stale_hours));
-    match last_completed_at {
-        Some(finished) => now - finished > limit,
-        None => history
-            .iter()
-            .map(|cycle| cycle.started_at)
-            .min()
-            .is_some_and(|oldest| now - oldest > limit),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn stale_means_nothing_finished_well_for_longer_than_the_limit() {
-        use synkvakt_api::model::{CycleKind, CycleState};
-        let now = Utc::now();
-        let cycle = |hours_ago: i64| Cycle {
-            id: format!("c{hours_ago}"),
-            kind: CycleKind::Full,
-            state: CycleState::Failed,
-            started_at: now - chrono::Duration::hours(hours_ago),
-            finished_at: None,
-            steps: Vec::new(),
-            import_filter: None,
-        };
-        let hours = |h: i64| Some(now - chrono::Duration::hours(h));
-        assert!(!is_stale(&[], hours(25), 26, now));
-        assert!(is_stale(&[], hours(27), 26, now));
-        // Nothing completed: stale only once the history covers more than the limit.
-        assert!(!is_stale(&[cycle(1), cycle(7), cycle(13)], None, 26, now));
-        assert!(is_stale(&[cycle(1), cycle(13), cycle(30)], None, 26, now));
-        assert!(!is_stale(&[], None, 26, now));
-    }
     use crate::i18n::Language;
     use synkvakt_api::model::{Product, Step};
 
@@ -424,6 +425,7 @@ mod tests {
             name: "Kommune X".into(),
             product,
             can_start_cycle: false,
+            can_clear_cache: false,
             api_version: "1".into(),
         }
     }

@@ -2,15 +2,17 @@
 //! runs, and how long it waits after the step before it finished. A step past a multiple of its
 //! median (never below a floor) is stalled.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use synkvakt_api::model::{Cycle, StepState};
+use synkvakt_api::model::{Cycle, CycleKind, CycleState, StepState};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UsualTimes {
     run_seconds: HashMap<String, i64>,
     wait_seconds: HashMap<String, i64>,
+    /// How long a completed delta cycle takes, start to end.
+    delta_seconds: Option<i64>,
     limits: Option<WatchLimits>,
 }
 
@@ -28,7 +30,13 @@ impl UsualTimes {
     pub fn learn(history: &[Cycle], limits: WatchLimits) -> UsualTimes {
         let mut runs: HashMap<String, Vec<i64>> = HashMap::new();
         let mut waits: HashMap<String, Vec<i64>> = HashMap::new();
+        let mut deltas = Vec::new();
         for cycle in history {
+            if let (CycleKind::Delta, CycleState::Completed, Some(finished)) =
+                (cycle.kind, &cycle.state, cycle.finished_at)
+            {
+                deltas.push((finished - cycle.started_at).num_seconds());
+            }
             let mut ready_at = Some(cycle.started_at);
             for step in &cycle.steps {
                 if step.state == StepState::Skipped {
@@ -59,6 +67,7 @@ impl UsualTimes {
         UsualTimes {
             run_seconds: to_medians(runs),
             wait_seconds: to_medians(waits),
+            delta_seconds: median(deltas),
             limits: Some(limits),
         }
     }
@@ -82,13 +91,80 @@ impl UsualTimes {
         self.limit(self.wait_seconds.get(key).copied())
     }
 
+    /// How long a delta cycle may run before it is past its usual time.
+    pub fn delta_limit(&self) -> i64 {
+        self.limit(self.delta_seconds)
+    }
+
     /// Whether a step has run, or waited since `since`, longer than its limit at `now`.
     pub fn is_past(limit_seconds: i64, since: DateTime<Utc>, now: DateTime<Utc>) -> bool {
         (now - since).num_seconds() > limit_seconds
     }
 }
 
-/// When a step counts as stalled and the whole sync as stale.
+/// How long full-cycle history must reach back before its gaps are trusted: a week shows every
+/// weekday's schedule and every night's pause.
+pub const GAP_HISTORY_DAYS: i64 = 7;
+/// A gap's time of day matches the last start's within this many minutes either way.
+const SAME_TIME_OF_DAY_MINUTES: i64 = 90;
+
+/// How long after the last cycle started a new one should have started, and where that came
+/// from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NewCycleLimit {
+    pub seconds: i64,
+    /// Learned from at least a week of full cycles; else the profile's default.
+    pub learned: bool,
+}
+
+/// The limit for a new cycle to start after one that started at `last_start`: the longest gap
+/// that followed a full cycle started at the same time of day (so the night's pause after the
+/// evening cycle is known), else the longest gap of all, with a margin: learned from
+/// `full_history` when it reaches back a week, else `default_hours`.
+pub fn new_cycle_limit(
+    full_history: &[Cycle],
+    last_start: DateTime<Utc>,
+    default_hours: u32,
+) -> NewCycleLimit {
+    let mut starts: Vec<DateTime<Utc>> =
+        full_history.iter().map(|cycle| cycle.started_at).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let default = NewCycleLimit {
+        seconds: i64::from(default_hours) * 3600,
+        learned: false,
+    };
+    let (Some(first), Some(last)) = (starts.first(), starts.last()) else {
+        return default;
+    };
+    if *last - *first < chrono::Duration::days(GAP_HISTORY_DAYS) {
+        return default;
+    }
+    let minute_of_day =
+        |time: DateTime<Utc>| i64::from(time.time().num_seconds_from_midnight()) / 60;
+    let near = |a: i64, b: i64| {
+        let apart = (a - b).rem_euclid(24 * 60);
+        apart.min(24 * 60 - apart) <= SAME_TIME_OF_DAY_MINUTES
+    };
+    let gaps: Vec<(DateTime<Utc>, i64)> = starts
+        .windows(2)
+        .map(|pair| (pair[0], (pair[1] - pair[0]).num_seconds()))
+        .collect();
+    let wanted = minute_of_day(last_start);
+    let base = gaps
+        .iter()
+        .filter(|(start, _)| near(minute_of_day(*start), wanted))
+        .map(|(_, gap)| *gap)
+        .max()
+        .or_else(|| gaps.iter().map(|(_, gap)| *gap).max())
+        .unwrap_or(default.seconds);
+    NewCycleLimit {
+        seconds: base + (base / 5).max(30 * 60),
+        learned: true,
+    }
+}
+
+/// When a step counts as stalled, and when no new cycle is a stall.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct WatchLimits {
@@ -98,8 +174,11 @@ pub struct WatchLimits {
     pub stall_floor_minutes: u32,
     /// The usual time of a step the history says nothing about.
     pub stall_default_minutes: u32,
-    /// With no completed cycle for this long, the sync looks stalled.
-    pub stale_hours: u32,
+    /// No new cycle for this long is a stall, until the history teaches the usual gap.
+    #[serde(alias = "staleHours")]
+    pub new_cycle_hours: u32,
+    /// How long a manual sync waits for its new cycle once the task is done.
+    pub new_cycle_wait_minutes: u32,
 }
 
 impl Default for WatchLimits {
@@ -108,7 +187,8 @@ impl Default for WatchLimits {
             stall_multiplier: 3.0,
             stall_floor_minutes: 10,
             stall_default_minutes: 60,
-            stale_hours: 26,
+            new_cycle_hours: 26,
+            new_cycle_wait_minutes: 10,
         }
     }
 }

@@ -12,11 +12,18 @@ use synkvakt_api::model::{Cycle, CycleKind, CycleState, Product, Step, StepState
 use synkvakt_core::actions::{Action, ActionPath, MemoryAudit, Outcome};
 use synkvakt_core::i18n::{Language, Localizer};
 use synkvakt_core::machines::ClientMachines;
-use synkvakt_core::manual_sync::{CycleSource, Started, TaskRunner};
+use synkvakt_core::manual_sync::{ChecklistBounds, CycleSource, Started, TaskRunner};
 use synkvakt_core::status::{CycleView, ViewContext};
 use synkvakt_core::usual::UsualTimes;
 use synkvakt_core::Result;
+use synkvakt_taskschd::codes::LastResult;
 use synkvakt_taskschd::{Error as TaskError, TaskRef, TaskScheduler, TaskState, TaskStatus};
+
+/// A delta cycle's usual time and the bound for a new cycle, as the session gives them.
+const BOUNDS: ChecklistBounds = ChecklistBounds {
+    delta_seconds: 45 * 60,
+    new_cycle_seconds: 10 * 60,
+};
 
 const STEPS: [&str; 4] = [
     "import-hr",
@@ -121,9 +128,22 @@ struct ScriptedTenant {
     /// What becomes of the next starts: lost before the tenant got them (`true`) or their
     /// answer lost after it acted (`false`); then each is answered.
     lost: Mutex<std::collections::VecDeque<bool>>,
+    /// Clears the admin's web cache through its API.
+    can_clear: bool,
+    cache_clears: Mutex<usize>,
+    /// How far the tenant's clock is ahead of this computer's: a test moves time on with it.
+    ahead: Mutex<Duration>,
 }
 
 impl CycleSource for ScriptedTenant {
+    fn now(&self) -> chrono::DateTime<Utc> {
+        Utc::now() + *self.ahead.lock().unwrap()
+    }
+
+    async fn can_clear_cache(&self) -> Result<bool> {
+        Ok(self.can_clear)
+    }
+
     async fn current_cycle(&self) -> Result<Cycle> {
         Ok(self.cycle.lock().unwrap().clone())
     }
@@ -160,6 +180,7 @@ impl CycleSource for ScriptedTenant {
     }
 
     async fn clear_cache(&self, _idempotency_key: &str) -> Result<()> {
+        *self.cache_clears.lock().unwrap() += 1;
         Ok(())
     }
 }
@@ -171,6 +192,8 @@ struct RecordingScheduler {
     states: Mutex<HashMap<String, TaskState>>,
     runs: Mutex<Vec<CycleState>>,
     overlaps: Mutex<usize>,
+    /// What the Task Scheduler gives as the last result; `None` as under Wine.
+    last_result: Mutex<Option<LastResult>>,
 }
 
 impl TaskScheduler for RecordingScheduler {
@@ -186,7 +209,7 @@ impl TaskScheduler for RecordingScheduler {
         Ok(TaskStatus {
             state,
             last_run: None,
-            last_result: None,
+            last_result: *self.last_result.lock().unwrap(),
             not_supported: Vec::new(),
         })
     }
@@ -213,6 +236,7 @@ fn tenant_info() -> TenantInfo {
         name: "Kommune X".into(),
         product: Product::EAdm,
         can_start_cycle: false,
+        can_clear_cache: false,
         api_version: "1".into(),
     }
 }
@@ -220,7 +244,10 @@ fn tenant_info() -> TenantInfo {
 fn view_of(cycle: &Cycle) -> CycleView {
     let localizer = Localizer::new(Language::En);
     let usual = UsualTimes::default();
-    let machines = ClientMachines::default();
+    let machines = ClientMachines {
+        client_server: Some("eadm-klient01".into()),
+        ..ClientMachines::default()
+    };
     let context = ViewContext {
         localizer: &localizer,
         usual: &usual,
@@ -268,18 +295,28 @@ impl Rig {
 
     /// With `can_start`, the tenant starts new cycles through its API instead of the task.
     fn starting_by(shape: Shape, can_start: bool) -> Rig {
+        Rig::build(shape, can_start, true)
+    }
+
+    /// With `can_clear`, the tenant clears the admin's cache through its API; else the admin
+    /// clears it in the portal.
+    fn build(shape: Shape, can_start: bool, can_clear: bool) -> Rig {
         let tenant = Arc::new(ScriptedTenant {
             cycle: Mutex::new(cycle(shape)),
             can_start,
             api_starts: Mutex::new(Vec::new()),
             start_keys: Mutex::new(Default::default()),
             lost: Mutex::default(),
+            can_clear,
+            cache_clears: Mutex::new(0),
+            ahead: Mutex::new(Duration::zero()),
         });
         let scheduler = Arc::new(RecordingScheduler {
             tenant: tenant.clone(),
             states: Mutex::new(HashMap::from([(SYNC_TASK.to_string(), TaskState::Ready)])),
             runs: Mutex::new(Vec::new()),
             overlaps: Mutex::new(0),
+            last_result: Mutex::new(None),
         });
         let audit = Arc::new(ActionPath::new(
             Arc::new(MemoryAudit::default()),
@@ -366,10 +403,17 @@ fn check(ops: Vec<Op>, can_start: bool) {
                         matches!(shape_now.state, CycleState::Completed | CycleState::Resumed);
                     if shape_now.state == CycleState::Running {
                         assert_eq!(ran, 0, "started over a running cycle");
+                        // A delta cycle is waited for; a full one is never started over.
                         assert!(
-                            outcomes
-                                .iter()
-                                .all(|o| matches!(o, Ok(Started::Waiting { .. }))),
+                            outcomes.iter().all(|o| match shape_now.kind {
+                                CycleKind::Delta => matches!(o, Ok(Started::Waiting { .. })),
+                                CycleKind::Full => matches!(
+                                    o,
+                                    Err(synkvakt_core::Error::TaskRefused(
+                                        synkvakt_core::readiness::Refusal::FullCycleRunning { .. }
+                                    ))
+                                ),
+                            }),
                             "{outcomes:?}"
                         );
                     } else if finished && (can_start || task_before == TaskState::Ready) {
@@ -469,13 +513,19 @@ proptest! {
 
 #[test]
 fn a_delta_cycle_makes_the_checklist_wait_and_a_failed_one_refuses_with_the_reason() {
-    use synkvakt_core::readiness::{readiness, Readiness, Refusal};
+    use synkvakt_core::readiness::{readiness, Readiness, Refusal, TaskCheck};
     assert!(matches!(
-        readiness(&cycle(Shape::Running { delta: true }), TaskState::Ready),
+        readiness(
+            &cycle(Shape::Running { delta: true }),
+            TaskCheck::State(TaskState::Ready)
+        ),
         Readiness::WaitForCycle { .. }
     ));
     assert_eq!(
-        readiness(&cycle(Shape::Failed { at: 3 }), TaskState::Ready),
+        readiness(
+            &cycle(Shape::Failed { at: 3 }),
+            TaskCheck::State(TaskState::Ready)
+        ),
         Readiness::Refused(Refusal::LastCycleFailed {
             step: "export-ad".into()
         })
@@ -489,22 +539,25 @@ fn a_delta_cycle_makes_the_checklist_wait_and_a_failed_one_refuses_with_the_reas
         "the last cycle failed at Export AD: see its guidance, or contact support"
     );
     assert_eq!(
-        readiness(&cycle(Shape::Stopped), TaskState::Ready),
+        readiness(&cycle(Shape::Stopped), TaskCheck::State(TaskState::Ready)),
         Readiness::Refused(Refusal::LastCycleStopped)
     );
     assert_eq!(
-        readiness(&cycle(Shape::Resumed), TaskState::Ready),
+        readiness(&cycle(Shape::Resumed), TaskCheck::State(TaskState::Ready)),
         Readiness::Ready
     );
     assert_eq!(
-        readiness(&cycle(Shape::Completed), TaskState::Running),
+        readiness(
+            &cycle(Shape::Completed),
+            TaskCheck::State(TaskState::Running)
+        ),
         Readiness::Refused(Refusal::TaskRunning)
     );
 }
 
 #[test]
 fn the_checklist_walks_a_finished_cycle_to_a_new_completed_one() {
-    use synkvakt_core::manual_sync::{Checklist, ChecklistPhase};
+    use synkvakt_core::manual_sync::{CacheClearing, Checklist, ChecklistPhase};
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -518,14 +571,14 @@ fn the_checklist_walks_a_finished_cycle_to_a_new_completed_one() {
             runner,
         } = Rig::new(Shape::Completed);
         let previous = tenant.cycle.lock().unwrap().id.clone();
-        let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None));
+        let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None), BOUNDS);
 
-        let running = ChecklistPhase::TaskRunning {
-            previous_cycle_id: previous.clone(),
+        let task_runs = |phase: &ChecklistPhase| {
+            matches!(phase, ChecklistPhase::TaskRunning { previous_cycle_id, .. } if *previous_cycle_id == previous)
         };
-        assert_eq!(checklist.advance(&runner).await.unwrap(), &running);
+        assert!(task_runs(checklist.advance(&runner).await.unwrap()));
         // The task still runs: the checklist waits, and runs nothing a second time.
-        assert_eq!(checklist.advance(&runner).await.unwrap(), &running);
+        assert!(task_runs(checklist.advance(&runner).await.unwrap()));
         scheduler
             .states
             .lock()
@@ -537,29 +590,24 @@ fn the_checklist_walks_a_finished_cycle_to_a_new_completed_one() {
                 previous_cycle_id: previous.clone()
             }
         );
-        assert_eq!(
+        assert!(matches!(
             checklist.advance(&runner).await.unwrap(),
-            &ChecklistPhase::WatchingCycle {
-                previous_cycle_id: previous.clone(),
-                cycle_id: None
-            }
-        );
+            ChecklistPhase::WatchingCycle { cycle_id: None, cache: CacheClearing::ByService, .. }
+        ));
         let mut new = cycle(Shape::Running { delta: false });
         new.id = "new".into();
         *tenant.cycle.lock().unwrap() = new.clone();
-        assert_eq!(
+        assert!(matches!(
             checklist.advance(&runner).await.unwrap(),
-            &ChecklistPhase::WatchingCycle {
-                previous_cycle_id: previous.clone(),
-                cycle_id: Some("new".into())
-            }
-        );
+            ChecklistPhase::WatchingCycle { cycle_id: Some(id), .. } if id == "new"
+        ));
         new.state = CycleState::Completed;
         *tenant.cycle.lock().unwrap() = new;
         assert_eq!(
             checklist.advance(&runner).await.unwrap(),
             &ChecklistPhase::Completed {
-                cycle_id: "new".into()
+                cycle_id: "new".into(),
+                cache: CacheClearing::ByService,
             }
         );
         assert_eq!(scheduler.runs.lock().unwrap().len(), 1);
@@ -579,6 +627,201 @@ fn the_checklist_walks_a_finished_cycle_to_a_new_completed_one() {
     });
 }
 
+/// Runs `checklist` from the start until the task is Ready again and its result read.
+async fn through_the_task(
+    checklist: &mut synkvakt_core::manual_sync::Checklist,
+    rig: &Rig,
+    result: Option<LastResult>,
+) -> synkvakt_core::manual_sync::ChecklistPhase {
+    checklist.advance(&rig.runner).await.unwrap();
+    *rig.scheduler.last_result.lock().unwrap() = result;
+    rig.scheduler
+        .states
+        .lock()
+        .unwrap()
+        .insert(SYNC_TASK.into(), TaskState::Ready);
+    checklist.advance(&rig.runner).await.unwrap().clone()
+}
+
+#[test]
+fn a_failing_last_result_stops_the_checklist_and_informational_codes_do_not() {
+    use synkvakt_core::manual_sync::{last_result_text, Checklist, ChecklistPhase};
+    use synkvakt_taskschd::codes::{
+        SCHED_S_TASK_HAS_NOT_RUN, SCHED_S_TASK_RUNNING, SCHED_S_TASK_TERMINATED,
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        for (code, stops) in [
+            (1, true),
+            (0x8007_0005, true),
+            (SCHED_S_TASK_TERMINATED, true),
+            (0, false),
+            (SCHED_S_TASK_HAS_NOT_RUN, false),
+            (SCHED_S_TASK_RUNNING, false),
+        ] {
+            let rig = Rig::new(Shape::Completed);
+            let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None), BOUNDS);
+            let phase =
+                through_the_task(&mut checklist, &rig, Some(LastResult::from_code(code))).await;
+            match phase {
+                ChecklistPhase::TaskFailed { result } => {
+                    assert!(stops, "{code:#x} is informational, yet it stopped");
+                    assert_eq!(result.code, code);
+                    let words = last_result_text(Some(&result), &Localizer::new(Language::En));
+                    assert!(words.contains(&format!("{code:#010x}")), "{words}");
+                }
+                ChecklistPhase::ClearingCache { .. } => {
+                    assert!(!stops, "{code:#x} did not stop it")
+                }
+                other => panic!("{code:#x}: {other:?}"),
+            }
+        }
+        // A Task Scheduler that cannot say (Wine) lets the checklist go on.
+        let rig = Rig::new(Shape::Completed);
+        let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None), BOUNDS);
+        assert!(matches!(
+            through_the_task(&mut checklist, &rig, None).await,
+            ChecklistPhase::ClearingCache { .. }
+        ));
+        assert_eq!(
+            last_result_text(None, &Localizer::new(Language::En)),
+            Localizer::new(Language::En).text("last-result-unknown")
+        );
+    });
+}
+
+#[test]
+fn no_new_cycle_within_the_bound_stops_the_checklist_with_the_tasks_last_result() {
+    use synkvakt_core::manual_sync::{CacheClearing, Checklist, ChecklistPhase};
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let rig = Rig::build(Shape::Completed, false, false);
+        let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None), BOUNDS);
+        let succeeded = Some(LastResult::from_code(0));
+        through_the_task(&mut checklist, &rig, succeeded).await;
+        let watching = checklist.advance(&rig.runner).await.unwrap().clone();
+        assert!(
+            matches!(
+                watching,
+                ChecklistPhase::WatchingCycle {
+                    cache: CacheClearing::InPortal,
+                    ..
+                }
+            ),
+            "a tenant that cannot clear the cache leaves it to the admin: {watching:?}"
+        );
+        assert_eq!(*rig.tenant.cache_clears.lock().unwrap(), 0);
+        // Within the bound it watches on.
+        *rig.tenant.ahead.lock().unwrap() = Duration::seconds(BOUNDS.new_cycle_seconds - 30);
+        assert!(matches!(
+            checklist.advance(&rig.runner).await.unwrap(),
+            ChecklistPhase::WatchingCycle { .. }
+        ));
+        // Past it, with the same cycle still the newest, it stops and says the task's result.
+        *rig.tenant.ahead.lock().unwrap() = Duration::seconds(BOUNDS.new_cycle_seconds + 30);
+        assert_eq!(
+            checklist.advance(&rig.runner).await.unwrap(),
+            &ChecklistPhase::NoNewCycle {
+                since: match watching {
+                    ChecklistPhase::WatchingCycle { since, .. } => since,
+                    _ => unreachable!(),
+                },
+                last_result: succeeded,
+                cache: CacheClearing::InPortal,
+            }
+        );
+        assert!(checklist.phase.ends());
+        assert_eq!(
+            rig.scheduler.runs.lock().unwrap().len(),
+            1,
+            "it never runs the task again on its own"
+        );
+    });
+}
+
+#[test]
+fn behind_a_delta_cycle_past_its_usual_time_the_checklist_stops_and_asks_again() {
+    use synkvakt_core::manual_sync::{Checklist, ChecklistPhase};
+    use synkvakt_core::readiness::Refusal;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let rig = Rig::new(Shape::Running { delta: true });
+        let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None), BOUNDS);
+        // The delta cycle started 30 minutes ago: within its usual 45.
+        assert!(matches!(
+            checklist.advance(&rig.runner).await.unwrap(),
+            ChecklistPhase::WaitingForCycle { cycle_id, .. } if cycle_id == "Running { delta: true }"
+        ));
+        *rig.tenant.ahead.lock().unwrap() = Duration::minutes(20);
+        match checklist.advance(&rig.runner).await.unwrap() {
+            ChecklistPhase::Refused {
+                refusal: Refusal::DeltaRunsLong { minutes, .. },
+            } => assert_eq!(*minutes, 50),
+            other => panic!("{other:?}"),
+        }
+        assert!(rig.scheduler.runs.lock().unwrap().is_empty());
+
+        // Behind a full cycle it refuses at once, as the guide does.
+        let rig = Rig::new(Shape::Running { delta: false });
+        let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None), BOUNDS);
+        assert!(matches!(
+            checklist.advance(&rig.runner).await.unwrap(),
+            ChecklistPhase::Refused { refusal: Refusal::FullCycleRunning { .. } }
+        ));
+    });
+}
+
+#[test]
+fn a_cycle_labelled_completed_with_a_step_not_completed_or_an_unreadable_task_refuses() {
+    use synkvakt_core::readiness::{readiness, Readiness, Refusal, TaskCheck};
+    let ready = TaskCheck::State(TaskState::Ready);
+    for (state, wire) in [
+        (StepState::Failed, "failed"),
+        (StepState::Running, "running"),
+        (StepState::Unknown("paused".into()), "paused"),
+        (StepState::Skipped, "skipped"),
+    ] {
+        let mut labelled = cycle(Shape::Completed);
+        labelled.steps[2].state = state;
+        assert_eq!(
+            readiness(&labelled, ready),
+            Readiness::Refused(Refusal::StepNotCompleted {
+                step: "synchronization".into(),
+                state: wire.into()
+            }),
+            "a full cycle skips nothing"
+        );
+    }
+    // A delta cycle skips the imports and is finished all the same.
+    let mut delta = cycle(Shape::Completed);
+    delta.kind = CycleKind::Delta;
+    delta.steps[0].state = StepState::Skipped;
+    delta.steps[1].state = StepState::Skipped;
+    assert_eq!(readiness(&delta, ready), Readiness::Ready);
+    assert_eq!(
+        readiness(
+            &cycle(Shape::Completed),
+            TaskCheck::State(TaskState::Unknown)
+        ),
+        Readiness::Refused(Refusal::TaskStateUnreadable)
+    );
+    assert_eq!(
+        readiness(&cycle(Shape::Completed), TaskCheck::NotNeeded),
+        Readiness::Ready
+    );
+    let words = Refusal::TaskStateUnreadable.text(&Localizer::new(Language::En));
+    assert!(words.contains("Task Scheduler"), "{words}");
+}
+
 #[test]
 fn the_checklist_waits_on_a_running_cycle_and_refuses_a_failed_one() {
     use synkvakt_core::manual_sync::{Checklist, ChecklistPhase};
@@ -593,7 +836,7 @@ fn the_checklist_waits_on_a_running_cycle_and_refuses_a_failed_one() {
             runner,
             ..
         } = Rig::new(Shape::Running { delta: true });
-        let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None));
+        let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None), BOUNDS);
         assert!(matches!(
             checklist.advance(&runner).await.unwrap(),
             ChecklistPhase::WaitingForCycle { .. }
@@ -625,7 +868,7 @@ fn a_tenant_that_starts_cycles_itself_is_asked_through_its_api_and_no_task_runs(
             runner,
         } = Rig::starting_by(Shape::Completed, true);
         let previous = tenant.cycle.lock().unwrap().id.clone();
-        let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None));
+        let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None), BOUNDS);
         assert_eq!(
             checklist.advance(&runner).await.unwrap(),
             &ChecklistPhase::ClearingCache {
@@ -651,7 +894,7 @@ fn a_tenant_that_starts_cycles_itself_is_asked_through_its_api_and_no_task_runs(
 
         // The same rule as for the task: a failed cycle refuses.
         *tenant.cycle.lock().unwrap() = cycle(Shape::Failed { at: 3 });
-        let mut again = Checklist::new(TaskRef::new(SYNC_TASK, None));
+        let mut again = Checklist::new(TaskRef::new(SYNC_TASK, None), BOUNDS);
         assert!(matches!(
             again.advance(&runner).await.unwrap(),
             ChecklistPhase::Refused { .. }
@@ -681,7 +924,7 @@ proptest! {
             let faults = lost.len();
             *tenant.lost.lock().unwrap() = lost.into();
             let previous = tenant.cycle.lock().unwrap().id.clone();
-            let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None));
+            let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None), BOUNDS);
             for _ in 0..looks + faults {
                 if matches!(checklist.phase, ChecklistPhase::ClearingCache { .. }) {
                     break;
@@ -709,7 +952,7 @@ fn the_table_says_what_the_property_of_lost_starts_holds() {
     runtime.block_on(async {
         let Rig { tenant, runner, .. } = Rig::starting_by(Shape::Completed, true);
         *tenant.lost.lock().unwrap() = [true, false, false, true, false].into();
-        let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None));
+        let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None), BOUNDS);
         while !matches!(checklist.phase, ChecklistPhase::ClearingCache { .. }) {
             let _ = checklist.advance(&runner).await;
         }
@@ -765,6 +1008,9 @@ fn check_with_demo_scheduler(ops: Vec<Op>) {
             api_starts: Mutex::new(Vec::new()),
             start_keys: Mutex::new(Default::default()),
             lost: Mutex::default(),
+            can_clear: true,
+            cache_clears: Mutex::new(0),
+            ahead: Mutex::new(Duration::zero()),
         });
         let task = TaskRef::new(SYNC_TASK, Some("eadm-klient01".into()));
         let scheduler = Arc::new(WatchedDemoScheduler {

@@ -553,6 +553,14 @@ impl Directory {
         titles[(current + 1) % titles.len()].name
     }
 
+    /// The HR system's employee number: six digits, no two users alike, unrelated to the
+    /// user's ID in the service and to the national ID number.
+    pub fn employee_number(&self, index: usize) -> String {
+        // Multiplying by a number prime to 900,000 permutes 0..900,000; user numbers are below.
+        const PRIME: u64 = 1_000_003;
+        (100_000 + (u64::from(number(index)) * PRIME) % 900_000).to_string()
+    }
+
     /// A synthetic national identity number: birth date (DDMMYY), a three-digit individual number
     /// in the range of the birth century, and two check digits of which the first is deliberately
     /// wrong, so that no demo number can be a real person's.

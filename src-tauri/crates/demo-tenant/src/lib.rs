@@ -28,7 +28,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use synkvakt_api::demo_protocol::{RuntimeFile, Scenario, LEASE_EXPIRY, MAX_DEMO_TENANTS};
 use synkvakt_api::model::{
-    ApiError, CacheCleared, Cycle, CycleHistory, CycleState, ImportChange, ImportLog,
+    ApiError, CacheCleared, Cycle, CycleHistory, CycleKind, CycleState, ImportChange, ImportLog,
     ImportLogEntry, Product,
 };
 use synkvakt_api::personal::PersonalData;
@@ -46,6 +46,10 @@ pub struct DemoConfig {
     pub api_key: String,
     /// The tenant starts cycles through its API, as newer eAdm versions do.
     pub can_start_cycle: bool,
+    /// The tenant clears the admin's cache of the web portal through its API. Off by default:
+    /// the guide's cache is the admin's own in the portal, which older service versions cannot
+    /// clear for them.
+    pub can_clear_cache: bool,
     /// The port to listen on; when taken, any free port. 0 asks for any.
     pub port: u16,
     /// Where to write the runtime file, if anywhere.
@@ -68,6 +72,7 @@ impl DemoConfig {
             time_scale: 60.0,
             test_clock: false,
             can_start_cycle: false,
+            can_clear_cache: false,
             api_key: random_key(),
             port: 0,
             runtime_dir: None,
@@ -122,6 +127,7 @@ struct Tenant {
     /// When the client's task delivered what the `waiting` scenario's step waits for.
     released: Mutex<Option<DateTime<Utc>>>,
     can_start_cycle: bool,
+    can_clear_cache: bool,
     import_log: Vec<ImportLogEntry>,
     directory: Directory,
     templates: &'static [TemplateDef],
@@ -195,16 +201,18 @@ impl Tenant {
         }
     }
 
-    fn history(&self, limit: usize) -> Vec<Cycle> {
+    /// The newest `limit` cycles, only those of `kind` when asked.
+    fn history(&self, limit: usize, kind: Option<CycleKind>) -> Vec<Cycle> {
         let now = self.clock.now();
         let started = self
             .started()
             .into_iter()
             .rev()
-            .map(|start| self.simulation.started_cycle(start, now));
+            .map(|start| self.simulation.started_cycle(start, now))
+            .filter(|cycle| kind.is_none_or(|kind| cycle.kind == kind));
         let scenario = self
             .simulation
-            .history(now, self.released(), limit)
+            .history(now, self.released(), limit, kind)
             .into_iter()
             .map(|cycle| self.apply_resume(cycle));
         started.chain(scenario).take(limit).collect()
@@ -277,6 +285,7 @@ pub async fn start(config: DemoConfig) -> std::io::Result<RunningDemo> {
             started: Mutex::new(Vec::new()),
             released: Mutex::new(None),
             can_start_cycle: config.can_start_cycle,
+            can_clear_cache: config.can_clear_cache,
             import_log: import_log::entries(config.scenario, &directory),
             directory,
             templates: templates::for_product(config.product),
@@ -448,6 +457,7 @@ async fn tenant_info(State(tenant): State<Arc<Tenant>>) -> Response {
     let mut info = tenant.simulation.tenant();
     info.name = tenant.name.clone();
     info.can_start_cycle = tenant.can_start_cycle;
+    info.can_clear_cache = tenant.can_clear_cache;
     Json(info).into_response()
 }
 
@@ -648,6 +658,7 @@ async fn latest_import_log(
 #[derive(Deserialize)]
 struct HistoryQuery {
     limit: Option<String>,
+    kind: Option<String>,
 }
 
 async fn cycle_history(
@@ -665,8 +676,20 @@ async fn cycle_history(
             )
         }
     };
+    let kind = match query.kind.as_deref() {
+        None => None,
+        Some("full") => Some(CycleKind::Full),
+        Some("delta") => Some(CycleKind::Delta),
+        Some(_) => {
+            return api_error(
+                StatusCode::BAD_REQUEST,
+                "invalid-kind",
+                "kind must be full or delta.",
+            )
+        }
+    };
     Json(CycleHistory {
-        cycles: tenant.history(limit),
+        cycles: tenant.history(limit, kind),
     })
     .into_response()
 }

@@ -12,7 +12,7 @@ synkvakt-demo-tenant: a simulated eAdm/eFeide tenant speaking the tenant API on 
 Options:
   --product eAdm|eFeide     the product to simulate (default eAdm)
   --scenario NAME           healthy, step-failed, import-filter, stuck, running
-                            (a delta cycle) or waiting (default running)
+                            (a delta cycle), waiting or no-new-cycle (default running)
   --port N                  the port to listen on; a free one when taken (default: any free port)
   --api-key KEY             the bearer token to accept (default: a random one, printed)
   --time-scale N            run steps N times faster than real ones (default 60)
@@ -20,6 +20,8 @@ Options:
                             POST /_demo/clock/advance?seconds=N
   --runtime-dir DIR         write demo-tenant.json there, for Synkvakt to find this server
   --api-start               the tenant starts cycles through its API (newer eAdm)
+  --api-clear-cache         the tenant clears the portal's cache through its API (newer
+                            versions; older ones leave it to the admin in the portal)
   --users N                 how many users the tenant has, 50 to 200000 (default 500;
                             others are clamped to that range)
   --tenants N               how many tenants to simulate, 1 to 500 (default 1): the first at
@@ -62,6 +64,7 @@ fn parse(args: impl Iterator<Item = String>) -> Result<DemoConfig, String> {
             "--runtime-dir" => config.runtime_dir = Some(PathBuf::from(value()?)),
             "--on-demand" => config.on_demand = true,
             "--api-start" => config.can_start_cycle = true,
+            "--api-clear-cache" => config.can_clear_cache = true,
             "--tenants" => {
                 config.tenants = value()?
                     .parse()
@@ -130,5 +133,27 @@ async fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(args: &[&str]) -> Result<DemoConfig, String> {
+        parse(args.iter().map(|arg| arg.to_string()))
+    }
+
+    #[test]
+    fn the_api_flags_turn_on_what_newer_versions_can() {
+        let plain = parsed(&[]).unwrap();
+        assert!(!plain.can_start_cycle && !plain.can_clear_cache);
+        let cache = parsed(&["--api-clear-cache"]).unwrap();
+        assert!(cache.can_clear_cache && !cache.can_start_cycle);
+        let both = parsed(&["--api-start", "--api-clear-cache"]).unwrap();
+        assert!(both.can_clear_cache && both.can_start_cycle);
+        let scenario = parsed(&["--scenario", "no-new-cycle"]).unwrap();
+        assert_eq!(scenario.scenario, Scenario::NoNewCycle);
+        assert!(USAGE.contains("--api-clear-cache") && USAGE.contains("no-new-cycle"));
     }
 }

@@ -42,15 +42,50 @@ fn scenario_step(product: Product, scenario: Scenario) -> &'static str {
         (_, Scenario::ImportFilter) => "synchronization",
         (Product::EAdm, Scenario::Stuck) => "synchronization",
         (Product::EFeide, Scenario::Stuck) => "import-samaccountname",
-        (_, Scenario::Healthy | Scenario::Running) => "",
+        (_, Scenario::Healthy | Scenario::Running | Scenario::NoNewCycle) => "",
     }
 }
 
-const HOURS_BETWEEN_CYCLES: i64 = 6;
+/// The tenant's daily schedule, in hours of its day: full cycles at 06, 12 and 18 (6 h, 6 h,
+/// then a 12 h night), and a delta cycle halfway between the daytime full cycles. The hours
+/// are the schedule's own, counted from where the current cycle sits in it, so that the current
+/// cycle can stand wherever each scenario needs it around the demo's start.
+///
+/// Few delta cycles, so that the newest 50 cycles of any kind still include a cycle started
+/// later on top of the whole history.
+const FULL_HOURS: [i64; 3] = [6, 12, 18];
+const DELTA_HOURS: [i64; 2] = [9, 15];
+/// How far the history reaches back before the current cycle: more than a week of full cycles,
+/// enough for a client to learn the usual gaps, and fewer than 100 of them (the contract's
+/// largest page), so that one page of full cycles holds them all.
+const HISTORY_HOURS: i64 = 8 * 24;
+/// How long ago the `no-new-cycle` scenario's cycle started: far longer than the 12 h night,
+/// the longest usual gap.
+const NO_NEW_CYCLE_FOR: i64 = 20 * 3600;
 /// How long the `waiting` scenario's step has waited when the demo starts: less than any usual
 /// time, so that it becomes overdue only later.
 const WAITED_AT_START: i64 = 120;
-const HISTORY_LENGTH: usize = 8;
+
+/// Where the scenario's current cycle sits in the daily schedule: the evening full cycle, after
+/// which the night is the longest usual gap; `running`'s delta cycle the afternoon's.
+fn schedule_hour(scenario: Scenario) -> i64 {
+    match scenario {
+        Scenario::Running => 15,
+        _ => 18,
+    }
+}
+
+/// The kind of cycle the schedule starts at `hour` of its day, if any.
+fn scheduled_kind(hour: i64) -> Option<CycleKind> {
+    let hour = hour.rem_euclid(24);
+    if FULL_HOURS.contains(&hour) {
+        Some(CycleKind::Full)
+    } else if DELTA_HOURS.contains(&hour) {
+        Some(CycleKind::Delta)
+    } else {
+        None
+    }
+}
 
 pub struct Simulation {
     pub product: Product,
@@ -86,12 +121,17 @@ impl Simulation {
         let total = offset_of(steps.len());
         let lead = match scenario {
             Scenario::Healthy => total + 2 * 3600,
-            // A delta cycle skips the imports: a third into its second step.
+            // Completed long ago, and nothing since.
+            Scenario::NoNewCycle => NO_NEW_CYCLE_FOR,
+            // A delta cycle skips the imports before synchronization: a third into its second
+            // step.
             Scenario::Running => {
+                let keys: Vec<&str> = steps.iter().map(|(key, _)| *key).collect();
                 let ran: Vec<i64> = steps
                     .iter()
-                    .filter(|(key, _)| !is_import(product, key))
-                    .map(|(_, seconds)| *seconds)
+                    .enumerate()
+                    .filter(|(index, _)| !skipped_in_delta(product, &keys, *index))
+                    .map(|(_, (_, seconds))| *seconds)
                     .collect();
                 ran[0] + ran[1] / 3
             }
@@ -124,6 +164,7 @@ impl Simulation {
             },
             product: self.product,
             can_start_cycle: false,
+            can_clear_cache: false,
             api_version: "1.0".to_string(),
         }
     }
@@ -154,27 +195,37 @@ impl Simulation {
         self.cycle_at(self.current_start, kind, Some(trouble), 1.0, now)
     }
 
-    /// The current cycle and earlier ones, newest first; earlier ones completed, every other a
-    /// delta cycle, with durations that vary a little as real ones do.
+    /// The current cycle and earlier ones, newest first, `kind` only when asked: earlier ones
+    /// completed on the daily schedule (see [`FULL_HOURS`]) reaching back [`HISTORY_HOURS`]
+    /// before the current cycle, with durations that vary a little as real ones do.
     pub fn history(
         &self,
         now: DateTime<Utc>,
         released: Option<DateTime<Utc>>,
         limit: usize,
+        kind: Option<CycleKind>,
     ) -> Vec<Cycle> {
-        let mut cycles = vec![self.current_cycle(now, released)];
-        for n in 1..HISTORY_LENGTH as i64 {
-            let start = self.current_start - Duration::hours(HOURS_BETWEEN_CYCLES * n);
-            let kind = if n % 2 == 0 {
-                CycleKind::Full
-            } else {
-                CycleKind::Delta
-            };
-            let pace = 0.8 + ((n * 37) % 40) as f64 / 100.0;
-            cycles.push(self.cycle_at(start, kind, None, pace, now));
-        }
-        cycles.truncate(limit);
-        cycles
+        let current = self.current_cycle(now, released);
+        let current = kind
+            .is_none_or(|kind| kind == current.kind)
+            .then_some(current);
+        let earlier = self
+            .earlier_starts()
+            .filter(|(_, earlier)| kind.is_none_or(|kind| kind == *earlier))
+            .map(|(hours_before, kind)| {
+                let start = self.current_start - Duration::hours(hours_before);
+                let pace = 0.8 + ((hours_before * 37) % 40) as f64 / 100.0;
+                self.cycle_at(start, kind, None, pace, now)
+            });
+        current.into_iter().chain(earlier).take(limit).collect()
+    }
+
+    /// The schedule's cycles before the current one, newest first: how many hours before it
+    /// each started, and its kind.
+    fn earlier_starts(&self) -> impl Iterator<Item = (i64, CycleKind)> {
+        let hour = schedule_hour(self.scenario);
+        (1..=HISTORY_HOURS)
+            .filter_map(move |before| scheduled_kind(hour - before).map(|kind| (before, kind)))
     }
 
     /// A cycle the client's task started at `start`: every step at its usual pace, no trouble.
@@ -198,9 +249,10 @@ impl Simulation {
         let mut cursor = start;
         let mut halted: Option<CycleState> = None;
         let mut import_filter = None;
-        for (key, seconds) in &self.steps {
+        let keys: Vec<&str> = self.steps.iter().map(|(key, _)| *key).collect();
+        for (index, (key, seconds)) in self.steps.iter().enumerate() {
             let display_name = display_name(self.product, key);
-            let skipped = kind == CycleKind::Delta && is_import(self.product, key);
+            let skipped = kind == CycleKind::Delta && skipped_in_delta(self.product, &keys, index);
             if skipped {
                 steps.push(step(key, display_name, StepState::Skipped, None, None));
                 continue;
@@ -281,8 +333,19 @@ impl Simulation {
     }
 }
 
-fn is_import(product: Product, key: &str) -> bool {
-    catalog::lookup(product, key).is_some_and(|step| step.kind == StepKind::Import)
+fn kind_of(product: Product, key: &str) -> Option<StepKind> {
+    catalog::lookup(product, key).map(|step| step.kind)
+}
+
+/// Whether a delta cycle skips the step at `index` of `keys`: the imports before
+/// synchronization. The imports after it (eAdm's Import AD Results, eFeide's Import AD) are the
+/// feedback from local AD after Export AD, and run in a delta cycle as well.
+fn skipped_in_delta(product: Product, keys: &[&str], index: usize) -> bool {
+    let synchronization = keys
+        .iter()
+        .position(|key| kind_of(product, key) == Some(StepKind::Synchronization))
+        .unwrap_or(keys.len());
+    index < synchronization && kind_of(product, keys[index]) == Some(StepKind::Import)
 }
 
 /// The scenario's trouble, for the scenario's own cycle.
@@ -385,7 +448,7 @@ mod tests {
                 "skipped",
                 "completed",
                 "running",
-                "skipped",
+                "waiting",
                 "waiting"
             ]
         );
@@ -436,8 +499,9 @@ mod tests {
     fn history_is_newest_first_and_delta_cycles_skip_imports() {
         let now = Utc::now();
         let simulation = Simulation::new(Product::EAdm, Scenario::Healthy, now, 1.0);
-        let history = simulation.history(now, None, 50);
-        assert_eq!(history.len(), HISTORY_LENGTH);
+        let history = simulation.history(now, None, 500, None);
+        // 8 days of 3 full and 2 delta cycles, and the current one.
+        assert_eq!(history.len(), 8 * 5 + 1);
         assert!(history
             .windows(2)
             .all(|pair| pair[0].started_at > pair[1].started_at));
@@ -447,7 +511,164 @@ mod tests {
             .unwrap();
         assert_eq!(delta.state, CycleState::Completed);
         assert_eq!(delta.steps[0].state, StepState::Skipped);
-        assert_eq!(simulation.history(now, None, 3).len(), 3);
+        assert!(history[1..]
+            .iter()
+            .all(|cycle| cycle.state == CycleState::Completed));
+        assert_eq!(simulation.history(now, None, 3, None).len(), 3);
+    }
+
+    /// The hours between the starts of consecutive full cycles, newest first.
+    fn full_gaps(history: &[Cycle]) -> Vec<i64> {
+        history
+            .windows(2)
+            .map(|pair| (pair[0].started_at - pair[1].started_at).num_hours())
+            .collect()
+    }
+
+    #[test]
+    fn the_history_teaches_a_daily_schedule_of_full_cycles_with_a_night() {
+        let now = Utc::now();
+        for product in [Product::EAdm, Product::EFeide] {
+            for scenario in Scenario::ALL {
+                let context = format!("{product} {}", scenario.as_str());
+                let simulation = Simulation::new(product, scenario, now, 60.0);
+                let full = simulation.history(now, None, 100, Some(CycleKind::Full));
+                assert!(full.iter().all(|cycle| cycle.kind == CycleKind::Full));
+                assert!(full.len() < 100, "{context}: one page holds them all");
+                let everything = simulation.history(now, None, 1_000, None);
+                let all_full = everything
+                    .iter()
+                    .filter(|cycle| cycle.kind == CycleKind::Full)
+                    .count();
+                assert_eq!(full.len(), all_full, "{context}");
+                let span = full[0].started_at - full.last().unwrap().started_at;
+                assert!(
+                    span >= Duration::hours(7 * 24 + 12),
+                    "{context}: full cycles reach back {} h",
+                    span.num_hours()
+                );
+                // Before the current cycle: 6 h, 6 h, then the 12 h night, day after day.
+                let gaps = full_gaps(&full);
+                assert!(
+                    gaps.iter().all(|gap| [6, 12].contains(gap)),
+                    "{context}: {gaps:?}"
+                );
+                assert!(
+                    gaps.iter().filter(|gap| **gap == 12).count() >= 7,
+                    "{context}: a night every day: {gaps:?}"
+                );
+                assert!(
+                    gaps.windows(3).any(|three| three == [12, 6, 6])
+                        || gaps.windows(3).any(|three| three == [6, 6, 12]),
+                    "{context}: {gaps:?}"
+                );
+                // Delta cycles run between the daytime full cycles, never at night.
+                for delta in everything.iter().filter(|c| c.kind == CycleKind::Delta) {
+                    let after = full
+                        .iter()
+                        .find(|f| f.started_at < delta.started_at)
+                        .map(|f| delta.started_at - f.started_at);
+                    if let Some(after) = after {
+                        assert!(after < Duration::hours(6), "{context}: {}", delta.id);
+                    }
+                }
+                let deltas = simulation.history(now, None, 100, Some(CycleKind::Delta));
+                assert!(!deltas.is_empty());
+                assert!(deltas.iter().all(|cycle| cycle.kind == CycleKind::Delta));
+            }
+        }
+    }
+
+    #[test]
+    fn delta_cycles_run_the_feedback_from_ad_and_skip_the_imports_before_synchronization() {
+        let now = Utc::now();
+        for (product, skipped, ran) in [
+            (
+                Product::EAdm,
+                &[
+                    "import-hr",
+                    "import-hr-future",
+                    "import-hierarchy",
+                    "import-ad",
+                ][..],
+                &[
+                    "synchronization",
+                    "export-ad",
+                    "import-ad-results",
+                    "export-azure",
+                ][..],
+            ),
+            (
+                Product::EFeide,
+                &["import-sas", "import-samaccountname"][..],
+                &[
+                    "synchronization",
+                    "export-ad",
+                    "import-ad",
+                    "export-lms",
+                    "export-365",
+                ][..],
+            ),
+        ] {
+            let simulation = Simulation::new(product, Scenario::Healthy, now, 60.0);
+            let deltas = simulation.history(now, None, 5, Some(CycleKind::Delta));
+            assert_eq!(deltas.len(), 5);
+            for delta in &deltas {
+                assert_eq!(delta.state, CycleState::Completed, "{}", delta.id);
+                for step in &delta.steps {
+                    let wanted = if skipped.contains(&step.key.as_str()) {
+                        StepState::Skipped
+                    } else {
+                        assert!(ran.contains(&step.key.as_str()), "{}", step.key);
+                        StepState::Completed
+                    };
+                    assert_eq!(step.state, wanted, "{product} {}", step.key);
+                }
+                let feedback = delta.steps.iter().find(|step| step.key == ran[2]).unwrap();
+                let export = delta.steps.iter().find(|step| step.key == "export-ad");
+                assert!(feedback.started_at >= export.unwrap().finished_at);
+            }
+            // A full cycle runs every step.
+            let full = simulation.history(now, None, 2, Some(CycleKind::Full));
+            assert!(full[1]
+                .steps
+                .iter()
+                .all(|step| step.state == StepState::Completed));
+        }
+    }
+
+    #[test]
+    fn no_new_cycle_has_started_since_a_completed_one_long_ago() {
+        let now = Utc::now();
+        for product in [Product::EAdm, Product::EFeide] {
+            let simulation = Simulation::new(product, Scenario::NoNewCycle, now, 60.0);
+            let history = simulation.history(now, None, 100, None);
+            let current = &history[0];
+            assert_eq!(current.id, simulation.current_cycle_id());
+            assert_eq!(current.kind, CycleKind::Full);
+            assert_eq!(current.state, CycleState::Completed);
+            assert!(current
+                .steps
+                .iter()
+                .all(|step| step.state == StepState::Completed));
+            let since = now - current.started_at;
+            assert!(
+                (Duration::hours(18)..=Duration::hours(22)).contains(&since),
+                "{} h",
+                since.num_hours()
+            );
+            // Far longer than the longest gap the history teaches.
+            let full = simulation.history(now, None, 100, Some(CycleKind::Full));
+            let longest = full_gaps(&full).into_iter().max().unwrap();
+            assert_eq!(longest, 12);
+            assert!(since > Duration::hours(longest) * 3 / 2);
+            assert!(history[1..]
+                .iter()
+                .all(|cycle| cycle.started_at < current.started_at));
+            // It stays so: nothing starts on its own.
+            let later = simulation.history(now + Duration::hours(6), None, 2, None);
+            assert_eq!(later[0].id, current.id);
+        }
     }
 
     #[test]

@@ -9,6 +9,8 @@ use synkvakt_api::model::{Mapping, MappingList, Product, Template, ValueKind};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     Email,
+    /// The HR system's employee number.
+    EmployeeNumber,
     NationalId,
     FullName,
     Department,
@@ -53,11 +55,13 @@ const EADM: &[TemplateDef] = &[
         target_system: "Active Directory",
         mappings: &[
             mapping("mail", "[Email]", ValueKind::Email, Source::Email),
+            // The HR system's employee number, never the national ID number: a careful
+            // municipality keeps that out of AD, where many systems and people can read it.
             mapping(
                 "employeeID",
-                "[NationalIdentityNumber]",
-                ValueKind::NationalId,
-                Source::NationalId,
+                "[EmployeeNumber]",
+                ValueKind::Text,
+                Source::EmployeeNumber,
             ),
             mapping("displayName", FULL_NAME, ValueKind::Name, Source::FullName),
             mapping(
@@ -190,6 +194,7 @@ impl TemplateDef {
     pub fn new_value(&self, directory: &Directory, user: usize, position: usize) -> String {
         match self.mappings[position].source {
             Source::Email => directory.email(user),
+            Source::EmployeeNumber => directory.employee_number(user),
             Source::NationalId => directory.national_id(user),
             Source::FullName => directory.name(user),
             Source::Department => directory.department(user).to_string(),
@@ -241,7 +246,12 @@ impl TemplateDef {
                 fold_ascii(last),
                 directory.email_domain()
             ),
-            // The HR system's employee number, which the attribute held before.
+            // The number of the HR system the municipality used before: five digits, where
+            // today's employee numbers have six.
+            Source::EmployeeNumber => {
+                (10_000 + roll(user as u32, Salt::EmployeeNumber) % 90_000).to_string()
+            }
+            // A number typed by hand where the national ID number belongs: six digits.
             Source::NationalId => {
                 (100_000 + roll(user as u32, Salt::EmployeeNumber) % 900_000).to_string()
             }
@@ -268,6 +278,79 @@ mod tests {
         }
         assert_eq!(EADM[0].mapping_id(0), "ad-mail");
         assert_eq!(EADM[0].mapping_id(1), "ad-employeeid");
+    }
+
+    /// The templates that export to Active Directory, of both products.
+    fn ad_templates() -> impl Iterator<Item = &'static TemplateDef> {
+        [Product::EAdm, Product::EFeide]
+            .into_iter()
+            .flat_map(for_product)
+            .filter(|template| template.target_system == "Active Directory")
+    }
+
+    #[test]
+    fn no_national_id_number_is_exported_to_active_directory() {
+        assert_eq!(ad_templates().count(), 2, "each product has an AD template");
+        for template in ad_templates() {
+            for (position, mapping) in template.mappings.iter().enumerate() {
+                let id = template.mapping_id(position);
+                assert_ne!(mapping.value_kind, ValueKind::NationalId, "{id}");
+                assert_ne!(mapping.source, Source::NationalId, "{id}");
+                assert!(
+                    !mapping.source_expression.contains("NationalIdentityNumber"),
+                    "{id}: {}",
+                    mapping.source_expression
+                );
+            }
+        }
+        // Nor does any value a re-export to AD would write, or AD holds now, look like one.
+        let directory = Directory::new(Product::EAdm, 2_000);
+        for template in ad_templates() {
+            for user in 0..directory.count() {
+                let national_id = directory.national_id(user);
+                for position in 0..template.mappings.len() {
+                    let new = template.new_value(&directory, user, position);
+                    let current = template.current_value(&directory, user, position, &new);
+                    for value in std::iter::once(new).chain(current) {
+                        assert_ne!(value, national_id);
+                        assert!(
+                            !(value.len() == 11 && value.bytes().all(|b| b.is_ascii_digit())),
+                            "{} {value}",
+                            template.mapping_id(position)
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn employee_id_in_ad_is_the_hr_employee_number() {
+        let directory = Directory::new(Product::EAdm, 5_000);
+        let template = &EADM[0];
+        let position = template.position_of("ad-employeeid").unwrap();
+        let mapping = &template.mappings[position];
+        assert_eq!(mapping.source_expression, "[EmployeeNumber]");
+        assert_eq!(mapping.value_kind, ValueKind::Text);
+        let mut seen = std::collections::HashSet::new();
+        for user in 0..directory.count() {
+            let new = template.new_value(&directory, user, position);
+            assert_eq!(new, directory.employee_number(user));
+            assert_eq!(new.len(), 6, "{new}");
+            assert!(seen.insert(new.clone()), "{new} twice");
+            // Edited by hand: the old HR system's number, never today's.
+            let current = template.current_value(&directory, user, position, &new);
+            if let Some(current) = current.filter(|current| *current != new) {
+                assert_eq!(current.len(), 5, "{current}");
+            }
+        }
+        // The national ID number stays in the HR data, and in Feide, which needs it.
+        assert_eq!(directory.national_id(0).len(), 11);
+        let feide = &EFEIDE[1];
+        assert!(feide
+            .mappings
+            .iter()
+            .any(|mapping| mapping.value_kind == ValueKind::NationalId));
     }
 
     #[test]

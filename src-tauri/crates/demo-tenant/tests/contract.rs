@@ -136,6 +136,21 @@ async fn every_response_in_every_scenario_matches_the_contract() {
                     assert_eq!(status, 200, "{context} {path}");
                     assert_valid(&contract, path, status, &body, &context);
                 }
+                for kind in ["full", "delta"] {
+                    let (status, body) = get(
+                        &format!("{base}/api/v1/cycles?kind={kind}&limit=100"),
+                        &demo.api_key,
+                    )
+                    .await;
+                    assert_eq!(status, 200, "{context} {kind} cycles");
+                    assert_valid(&contract, "/api/v1/cycles", status, &body, &context);
+                    let cycles = body["cycles"].as_array().unwrap();
+                    assert!(!cycles.is_empty(), "{context} {kind} cycles");
+                    assert!(
+                        cycles.iter().all(|cycle| cycle["kind"] == kind),
+                        "{context}: only {kind} cycles"
+                    );
+                }
                 let (status, body) = get(
                     &format!(
                         "{base}/api/v1/imports/latest/log?kind=delete&search=a&offset=3&limit=7"
@@ -210,6 +225,22 @@ async fn error_responses_match_the_contract_too() {
         &body,
         "limit out of range",
     );
+    for query in [
+        "kind=weekly",
+        "kind=FULL&limit=10",
+        "kind=",
+        "kind=full&limit=0",
+    ] {
+        let (status, body) = get(&format!("{base}/api/v1/cycles?{query}"), &demo.api_key).await;
+        assert_eq!(status, 400, "{query}: {body}");
+        assert_valid(&contract, "/api/v1/cycles", 400, &body, query);
+        let wanted = if query.contains("limit=0") {
+            "invalid-limit"
+        } else {
+            "invalid-kind"
+        };
+        assert_eq!(body["code"], wanted, "{query}");
+    }
     let (status, body) = get(
         &format!("{base}/api/v1/imports/latest/log?kind=rename"),
         &demo.api_key,
@@ -401,6 +432,170 @@ async fn clearing_the_cache_matches_the_contract() {
         validator_for(&contract, "post", "/api/v1/cache/clear", 401).is_valid(&body),
         "{body}"
     );
+}
+
+#[tokio::test]
+async fn one_page_of_full_cycles_reaches_back_more_than_a_week() {
+    let contract = contract();
+    for product in [Product::EAdm, Product::EFeide] {
+        let mut config = DemoConfig::new(product, Scenario::Healthy);
+        config.test_clock = true;
+        let demo = start(config).await.unwrap();
+        let base = demo.base_url();
+        let (status, body) = get(
+            &format!("{base}/api/v1/cycles?kind=full&limit=100"),
+            &demo.api_key,
+        )
+        .await;
+        assert_eq!(status, 200);
+        assert_valid(&contract, "/api/v1/cycles", status, &body, "full cycles");
+        let starts: Vec<chrono::DateTime<chrono::Utc>> = body["cycles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|cycle| cycle["startedAt"].as_str().unwrap().parse().unwrap())
+            .collect();
+        assert!(
+            starts.len() < 100,
+            "all of them on one page: {}",
+            starts.len()
+        );
+        let span = starts[0] - *starts.last().unwrap();
+        assert!(
+            span >= chrono::Duration::hours(180),
+            "{product}: {} h of full cycles",
+            span.num_hours()
+        );
+        let gaps: Vec<i64> = starts
+            .windows(2)
+            .map(|pair| (pair[0] - pair[1]).num_hours())
+            .collect();
+        assert!(gaps.iter().all(|gap| [6, 12].contains(gap)), "{gaps:?}");
+        assert!(gaps.contains(&12), "the night: {gaps:?}");
+
+        // The kind is chosen before the limit: ten full cycles reach back further than the
+        // newest ten of any kind.
+        let (_, ten) = get(&format!("{base}/api/v1/cycles?limit=10"), &demo.api_key).await;
+        let ten = ten["cycles"].as_array().unwrap();
+        assert_eq!(ten.len(), 10);
+        assert!(ten.iter().any(|cycle| cycle["kind"] == "delta"));
+        let (_, ten_full) = get(
+            &format!("{base}/api/v1/cycles?kind=full&limit=10"),
+            &demo.api_key,
+        )
+        .await;
+        let ten_full = ten_full["cycles"].as_array().unwrap();
+        assert_eq!(ten_full.len(), 10);
+        let started = |cycle: &Value| -> chrono::DateTime<chrono::Utc> {
+            cycle["startedAt"].as_str().unwrap().parse().unwrap()
+        };
+        assert!(started(&ten_full[9]) < started(&ten[9]));
+        assert_eq!(started(&ten_full[9]), starts[9]);
+        let (_, deltas) = get(
+            &format!("{base}/api/v1/cycles?kind=delta&limit=7"),
+            &demo.api_key,
+        )
+        .await;
+        let deltas = deltas["cycles"].as_array().unwrap();
+        assert_eq!(deltas.len(), 7);
+        assert!(deltas.iter().all(|cycle| cycle["kind"] == "delta"));
+
+        // A cycle the client's task started is a full one, and the newest of them.
+        let ran = reqwest::Client::new()
+            .post(format!("{base}/_demo/client-task/sync"))
+            .bearer_auth(&demo.api_key)
+            .send()
+            .await
+            .unwrap();
+        assert!(ran.status().is_success());
+        let (_, newest) = get(
+            &format!("{base}/api/v1/cycles?kind=full&limit=1"),
+            &demo.api_key,
+        )
+        .await;
+        let (_, current) = get(&format!("{base}/api/v1/cycles/current"), &demo.api_key).await;
+        assert_eq!(newest["cycles"][0]["id"], current["id"]);
+        let (_, newest_delta) = get(
+            &format!("{base}/api/v1/cycles?kind=delta&limit=1"),
+            &demo.api_key,
+        )
+        .await;
+        assert_eq!(newest_delta["cycles"][0]["id"], deltas[0]["id"]);
+        demo.stop();
+    }
+}
+
+#[tokio::test]
+async fn the_tenant_says_whether_it_clears_the_cache() {
+    let contract = contract();
+    for can_clear_cache in [false, true] {
+        let mut config = DemoConfig::new(Product::EAdm, Scenario::Healthy);
+        config.can_clear_cache = can_clear_cache;
+        let demo = start(config).await.unwrap();
+        let (status, info) =
+            get(&format!("{}/api/v1/tenant", demo.base_url()), &demo.api_key).await;
+        assert_eq!(status, 200);
+        assert_valid(&contract, "/api/v1/tenant", status, &info, "tenant");
+        assert_eq!(info["canClearCache"], can_clear_cache);
+        assert_eq!(info["canStartCycle"], false, "one does not bring the other");
+        // Clearing answers as before either way.
+        let (status, body) = post(
+            &format!("{}/api/v1/cache/clear", demo.base_url()),
+            &demo.api_key,
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+        assert!(
+            validator_for(&contract, "post", "/api/v1/cache/clear", 200).is_valid(&body),
+            "{body}"
+        );
+        demo.stop();
+    }
+    assert!(!DemoConfig::new(Product::EFeide, Scenario::Running).can_clear_cache);
+}
+
+#[tokio::test]
+async fn a_manual_sync_starts_a_new_cycle_when_none_has_started_for_long() {
+    let contract = contract();
+    for by_api in [false, true] {
+        let mut config = DemoConfig::new(Product::EAdm, Scenario::NoNewCycle);
+        config.can_start_cycle = by_api;
+        config.test_clock = true;
+        let demo = start(config).await.unwrap();
+        let base = demo.base_url();
+        let (_, before) = get(&format!("{base}/api/v1/cycles/current"), &demo.api_key).await;
+        assert_eq!(before["state"], "completed");
+        assert_eq!(before["kind"], "full");
+        let started: chrono::DateTime<chrono::Utc> =
+            before["startedAt"].as_str().unwrap().parse().unwrap();
+        let (_, clock) = get(&format!("{base}/_demo/clock"), &demo.api_key).await;
+        let now: chrono::DateTime<chrono::Utc> = clock["now"].as_str().unwrap().parse().unwrap();
+        assert!(now - started > chrono::Duration::hours(18), "{before}");
+
+        let (status, new) = if by_api {
+            post(&format!("{base}/api/v1/cycles"), &demo.api_key).await
+        } else {
+            let ran = reqwest::Client::new()
+                .post(format!("{base}/_demo/client-task/eAdm%20synkronisering"))
+                .bearer_auth(&demo.api_key)
+                .send()
+                .await
+                .unwrap();
+            (ran.status().as_u16(), ran.json().await.unwrap())
+        };
+        let expected = if by_api { 202 } else { 200 };
+        assert_eq!(status, expected, "{new}");
+        if by_api {
+            assert_valid_for(&contract, "post", "/api/v1/cycles", status, &new, "start");
+        }
+        assert_ne!(new["id"], before["id"]);
+        assert_eq!(new["state"], "running");
+        let (_, current) = get(&format!("{base}/api/v1/cycles/current"), &demo.api_key).await;
+        assert_eq!(current["id"], new["id"]);
+        let (_, history) = get(&format!("{base}/api/v1/cycles?limit=2"), &demo.api_key).await;
+        assert_eq!(history["cycles"][1]["id"], before["id"]);
+        demo.stop();
+    }
 }
 
 #[test]

@@ -161,11 +161,18 @@ async fn a_stuck_step_is_past_its_usual_time_and_history_is_newest_first() {
     );
     assert!(stuck.overdue);
     assert_eq!(stuck.guidance.situation, Some(Situation::RunningTooLong));
+    // The step waits on the client's task: running past its usual time is the same case, and
+    // running that task is the guide's remedy before support.
+    assert!(!stuck.guidance.support_only, "{:?}", stuck.guidance);
     assert!(
-        stuck.guidance.support_only,
-        "running too long: only support can help"
+        stuck.guidance.remedies.iter().any(|remedy| remedy
+            .tasks
+            .iter()
+            .any(|task| task.name == "eFeide Export samAccountName")),
+        "{:?}",
+        stuck.guidance.remedies
     );
-    assert!(!status.stale);
+    assert!(status.no_new_cycle.is_none(), "a cycle is running");
 
     let history = demo.session.history().await.unwrap();
     assert_eq!(history.cycles[0].id, status.cycle.id);
@@ -183,8 +190,8 @@ async fn a_failed_eadm_export_ad_names_the_sync_task_and_the_log_folder() {
     let failed = &status.cycle.steps[status.cycle.attention.unwrap() as usize];
     assert_eq!(failed.key, "export-ad");
     let task = failed.guidance.remedies[0]
-        .task
-        .as_ref()
+        .tasks
+        .first()
         .expect("a task to run");
     assert_eq!(task.name, "eAdm synkronisering");
     assert!(failed
@@ -205,4 +212,27 @@ async fn a_failed_eadm_export_ad_names_the_sync_task_and_the_log_folder() {
             failed.support_details
         );
     }
+}
+
+#[tokio::test]
+async fn the_history_teaches_the_gap_that_no_new_cycle_has_outlasted() {
+    let demo = open(Product::EAdm, Scenario::NoNewCycle);
+    let status = demo.session.status().await.unwrap();
+    assert_eq!(status.cycle.state, OverallState::Completed);
+    let stall = status
+        .no_new_cycle
+        .expect("no new cycle for longer than the usual gap");
+    assert!(stall.stall.learned, "learned from a week of full cycles");
+    // The night after the evening cycle, with a margin, and not the profile's 26 h.
+    assert!(
+        (12 * 3600..20 * 3600).contains(&stall.stall.limit_seconds),
+        "{}",
+        stall.stall.limit_seconds
+    );
+    drop(demo);
+
+    let healthy = open(Product::EAdm, Scenario::Healthy);
+    let status = healthy.session.status().await.unwrap();
+    assert_eq!(status.cycle.state, OverallState::Completed);
+    assert!(status.no_new_cycle.is_none(), "{:?}", status.no_new_cycle);
 }

@@ -14,7 +14,11 @@ use synkvakt_core::error::{Error, Result, UserError};
 use synkvakt_core::guidance;
 use synkvakt_core::i18n::Localizer;
 use synkvakt_core::machines::ScheduledTask;
-use synkvakt_core::manual_sync::{Checklist, ChecklistPhase, CycleSource, StartedBy, TaskRunner};
+use synkvakt_core::manual_sync::{
+    last_result_text, CacheClearing, Checklist, ChecklistBounds, ChecklistPhase, CycleSource,
+    StartedBy, TaskRunner,
+};
+use synkvakt_core::usual::UsualTimes;
 use synkvakt_taskschd::{TaskRef, TaskState};
 
 /// How often the checklist looks at the tenant and the task while it runs.
@@ -62,6 +66,10 @@ pub enum SyncOutcome {
     Left,
     /// The task could not be read or run (not found, access denied, ...).
     Failed,
+    /// The task ran, and its last result says the run failed.
+    TaskFailed,
+    /// No new cycle appeared within the bound after the task was done.
+    NoNewCycle,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -106,8 +114,12 @@ pub struct ManualSyncView {
     /// When the task was started; the page counts the elapsed time from here.
     pub task_started_at: Option<DateTime<Utc>>,
     pub finished_at: Option<DateTime<Utc>>,
-    /// The cycle the checklist waits for, while one runs.
-    pub waiting_for_cycle: Option<String>,
+    /// The delta cycle the checklist waits for, while one runs, and since when it runs.
+    pub waiting_for_cycle: Option<WaitingFor>,
+    /// How the admin's cache of the web portal is cleared, once that is the step: by the
+    /// service, or by the admin in the portal (then `cache_ticked` says whether they have).
+    pub cache: Option<CacheClearing>,
+    pub cache_ticked: bool,
     /// The new cycle, once it has appeared.
     pub new_cycle_id: Option<String>,
     pub outcome: Option<SyncOutcome>,
@@ -117,8 +129,40 @@ pub struct ManualSyncView {
     pub problem: Option<UserError>,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct WaitingFor {
+    pub cycle_id: String,
+    pub started_at: DateTime<Utc>,
+    /// How long Synkvakt waits for it: the delta cycle's usual time.
+    pub limit_seconds: u32,
+}
+
+/// The manual-sync page: what a new manual sync would run, and the one under way, if any.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ManualSyncPage {
+    pub task: ScheduledTask,
+    /// The tenant starts the cycle through its API: no task runs.
+    pub starts_by_api: bool,
+    pub run: Option<ManualSyncView>,
+}
+
+/// What the checklist's words need besides its phase: where to read when something is wrong.
+#[derive(Clone)]
+pub struct Where {
+    /// The client server, in words.
+    pub server: String,
+    /// The client's log folder as this workstation reaches it, where the guides name one.
+    pub log_folder: Option<String>,
+}
+
 struct Progress {
     phase: ChecklistPhase,
+    task_name: String,
+    bounds: ChecklistBounds,
+    place: Where,
+    portal_cache_ticked: bool,
     by: Option<StartedBy>,
     started_at: DateTime<Utc>,
     task_started_at: Option<DateTime<Utc>>,
@@ -151,11 +195,17 @@ impl ManualSyncRun {
         runner: Arc<TaskRunner<S>>,
         task: ScheduledTask,
         mark: MarkFor,
+        bounds: ChecklistBounds,
+        place: Where,
     ) -> ManualSyncRun {
         let run = ManualSyncRun {
             task: task.clone(),
             progress: Arc::new(Mutex::new(Progress {
                 phase: ChecklistPhase::CheckingStatus,
+                task_name: task.name.clone(),
+                bounds,
+                place,
+                portal_cache_ticked: false,
                 by: None,
                 started_at: Utc::now(),
                 task_started_at: None,
@@ -167,7 +217,7 @@ impl ManualSyncRun {
                 mark: Some(mark),
             })),
         };
-        let checklist = Checklist::new(TaskRef::new(task.name, task.server));
+        let checklist = Checklist::new(TaskRef::new(task.name, task.server), bounds);
         tokio::spawn(drive(runner, checklist, run.progress.clone()));
         run
     }
@@ -182,6 +232,11 @@ impl ManualSyncRun {
 
     pub fn has_ended(&self) -> bool {
         self.progress().finished_at.is_some()
+    }
+
+    /// The admin says they cleared their cache in the portal, as the checklist asked.
+    pub fn tick_portal_cache(&self) {
+        self.progress().portal_cache_ticked = true;
     }
 
     /// Asks the checklist to stop where nothing is half done: at once while it checks, waits for
@@ -199,6 +254,8 @@ impl ManualSyncRun {
         } else {
             match &progress.phase {
                 ChecklistPhase::Refused { .. } => Some(SyncOutcome::Refused),
+                ChecklistPhase::TaskFailed { .. } => Some(SyncOutcome::TaskFailed),
+                ChecklistPhase::NoNewCycle { .. } => Some(SyncOutcome::NoNewCycle),
                 ChecklistPhase::Completed { .. } => Some(SyncOutcome::Completed),
                 ChecklistPhase::NewCycleStopped { .. } => Some(SyncOutcome::NewCycleStopped),
                 _ => None,
@@ -206,12 +263,19 @@ impl ManualSyncRun {
         };
         let new_cycle_id = match &progress.phase {
             ChecklistPhase::WatchingCycle { cycle_id, .. } => cycle_id.clone(),
-            ChecklistPhase::Completed { cycle_id }
-            | ChecklistPhase::NewCycleStopped { cycle_id } => Some(cycle_id.clone()),
+            ChecklistPhase::Completed { cycle_id, .. }
+            | ChecklistPhase::NewCycleStopped { cycle_id, .. } => Some(cycle_id.clone()),
             _ => None,
         };
         let waiting_for_cycle = match &progress.phase {
-            ChecklistPhase::WaitingForCycle { cycle_id } => Some(cycle_id.clone()),
+            ChecklistPhase::WaitingForCycle {
+                cycle_id,
+                started_at,
+            } => Some(WaitingFor {
+                cycle_id: cycle_id.clone(),
+                started_at: *started_at,
+                limit_seconds: progress.bounds.delta_seconds.clamp(0, i64::from(u32::MAX)) as u32,
+            }),
             _ => None,
         };
         ManualSyncView {
@@ -226,21 +290,14 @@ impl ManualSyncRun {
             task_started_at: progress.task_started_at,
             finished_at: progress.finished_at,
             waiting_for_cycle,
+            cache: progress.phase.cache(),
+            cache_ticked: progress.portal_cache_ticked,
             new_cycle_id,
             outcome,
             leaving: progress.leave_requested && progress.finished_at.is_none(),
             problem: progress.problem.as_ref().map(|err| err.to_user(localizer)),
         }
     }
-}
-
-fn ends(phase: &ChecklistPhase) -> bool {
-    matches!(
-        phase,
-        ChecklistPhase::Refused { .. }
-            | ChecklistPhase::Completed { .. }
-            | ChecklistPhase::NewCycleStopped { .. }
-    )
 }
 
 /// Nothing is under way in these phases: leaving here leaves nothing half done.
@@ -296,7 +353,9 @@ fn record(
         Ok(phase) => {
             progress.problem = None;
             let started = match &phase {
-                ChecklistPhase::TaskRunning { previous_cycle_id } if progress.by.is_none() => {
+                ChecklistPhase::TaskRunning {
+                    previous_cycle_id, ..
+                } if progress.by.is_none() => {
                     progress.by = Some(StartedBy::Task);
                     progress.task_started_at = Some(Utc::now());
                     Some(previous_cycle_id.clone())
@@ -320,7 +379,7 @@ fn record(
                     tracing::warn!("the watcher will not hear of this manual sync: {err}");
                 }
             }
-            let ended = ends(&phase);
+            let ended = phase.ends();
             progress.phase = phase;
             if ended {
                 progress.finished_at = Some(Utc::now());
@@ -347,24 +406,79 @@ fn items(progress: &Progress, localizer: &Localizer) -> Vec<ChecklistItemView> {
     use ChecklistItem::*;
     use ItemState::*;
     let phase = &progress.phase;
+    let place = &progress.place;
+    let task = &progress.task_name;
+    // Where to read next, when the task or the cycle did not do what it should.
+    let read_next =
+        |key_with_folder: &str, key_without: &str, args: &[(&str, synkvakt_core::i18n::Arg)]| {
+            let mut args: Vec<(&str, synkvakt_core::i18n::Arg)> = args.to_vec();
+            args.push(("task", task.as_str().into()));
+            args.push(("server", place.server.as_str().into()));
+            match &place.log_folder {
+                Some(folder) => {
+                    args.push(("folder", folder.as_str().into()));
+                    localizer.format(key_with_folder, &args)
+                }
+                None => localizer.format(key_without, &args),
+            }
+        };
     // Which of the four is under way (or where it stopped), 0-based.
     let (at, state, detail) = match phase {
         ChecklistPhase::CheckingStatus => (0, Doing, None),
-        ChecklistPhase::WaitingForCycle { cycle_id } => (
+        ChecklistPhase::WaitingForCycle {
+            cycle_id,
+            started_at,
+        } => (
             0,
             Doing,
             Some(localizer.format(
                 "checklist-waiting-for-cycle",
-                &[("cycle", cycle_id.as_str().into())],
+                &[
+                    ("cycle", cycle_id.as_str().into()),
+                    (
+                        "minutes",
+                        (Utc::now() - *started_at).num_minutes().max(0).into(),
+                    ),
+                    ("limit", (progress.bounds.delta_seconds / 60).into()),
+                ],
             )),
         ),
         ChecklistPhase::Refused { refusal } => (0, Blocked, Some(refusal.text(localizer))),
         ChecklistPhase::TaskRunning { .. } => (1, Doing, None),
+        ChecklistPhase::TaskFailed { result } => (
+            1,
+            Blocked,
+            Some(read_next(
+                "checklist-task-failed",
+                "checklist-task-failed-no-folder",
+                &[("result", last_result_text(Some(result), localizer).into())],
+            )),
+        ),
         ChecklistPhase::StartUnanswered { .. } => {
             (1, Doing, Some(localizer.text("checklist-start-unanswered")))
         }
         ChecklistPhase::ClearingCache { .. } => (2, Doing, None),
         ChecklistPhase::WatchingCycle { .. } => (3, Doing, None),
+        ChecklistPhase::NoNewCycle { last_result, .. } => {
+            let minutes = (progress.bounds.new_cycle_seconds / 60).into();
+            let detail = match progress.by {
+                Some(StartedBy::Api) => {
+                    localizer.format("checklist-no-new-cycle-api", &[("minutes", minutes)])
+                }
+                _ => read_next(
+                    "checklist-no-new-cycle",
+                    "checklist-no-new-cycle-no-folder",
+                    &[
+                        ("minutes", minutes),
+                        (
+                            "result",
+                            last_result_text(last_result.as_ref(), localizer).into(),
+                        ),
+                    ],
+                ),
+            };
+            (3, Blocked, Some(detail))
+        }
         ChecklistPhase::Completed { .. } => (4, Done, None),
         ChecklistPhase::NewCycleStopped { .. } => (
             3,
@@ -394,11 +508,23 @@ fn items(progress: &Progress, localizer: &Localizer) -> Vec<ChecklistItemView> {
                 std::cmp::Ordering::Equal => (state, detail.clone()),
                 std::cmp::Ordering::Greater => (Todo, None),
             };
-            let detail = match (item, state, progress.by) {
-                (RunTask, Done, Some(StartedBy::Api)) => {
-                    Some(localizer.text("checklist-started-by-api"))
+            let (state, detail) = match (item, state, progress.by, phase.cache()) {
+                (RunTask, Done, Some(StartedBy::Api), _) => {
+                    (Done, Some(localizer.text("checklist-started-by-api")))
                 }
-                _ => detail,
+                (ClearCache, _, _, Some(CacheClearing::ByService)) => {
+                    (Done, Some(localizer.text("checklist-cache-by-service")))
+                }
+                // The admin's own step: done when they say so, whatever the cycle does meanwhile.
+                (ClearCache, _, _, Some(CacheClearing::InPortal))
+                    if progress.portal_cache_ticked =>
+                {
+                    (Done, Some(localizer.text("checklist-cache-ticked")))
+                }
+                (ClearCache, _, _, Some(CacheClearing::InPortal)) => {
+                    (Doing, Some(localizer.text("checklist-cache-in-portal")))
+                }
+                _ => (state, detail),
             };
             ChecklistItemView {
                 item,
@@ -408,6 +534,7 @@ fn items(progress: &Progress, localizer: &Localizer) -> Vec<ChecklistItemView> {
         })
         .collect()
 }
+
 impl Session {
     /// Starts the manual-sync checklist with the product's sync task, or shows the one under way.
     pub async fn start_manual_sync(&self) -> Result<ManualSyncView> {
@@ -423,7 +550,9 @@ impl Session {
                         runtime_dir: self.runtime_dir.clone(),
                         tenant: connection.runner.tenant().to_string(),
                     };
-                    let run = ManualSyncRun::start(connection.runner.clone(), task, mark);
+                    let (bounds, place) = self.checklist_bounds(&connection, &task);
+                    let run =
+                        ManualSyncRun::start(connection.runner.clone(), task, mark, bounds, place);
                     *current = Some(run.clone());
                     run
                 }
@@ -432,9 +561,64 @@ impl Session {
         Ok(self.manual_sync_view(&run).await)
     }
 
+    /// How long the checklist waits behind a delta cycle (its usual time, from the history the
+    /// status view last read) and for the new cycle (the profile's bound), and where it
+    /// points the admin when something is wrong.
+    fn checklist_bounds(
+        &self,
+        connection: &Connection,
+        task: &ScheduledTask,
+    ) -> (ChecklistBounds, Where) {
+        let limits = connection.reached.limits;
+        let history = lock(&self.last)
+            .as_ref()
+            .filter(|known| known.generation == connection.generation)
+            .map(|known| known.history.clone())
+            .unwrap_or_default();
+        let bounds = ChecklistBounds {
+            delta_seconds: UsualTimes::learn(&history, limits).delta_limit(),
+            new_cycle_seconds: i64::from(limits.new_cycle_wait_minutes) * 60,
+        };
+        let machines = &connection.reached.machines;
+        let place = Where {
+            server: task
+                .server
+                .clone()
+                .unwrap_or_else(|| self.localizer().text("machine-this-computer")),
+            log_folder: machines
+                .has_log_folder()
+                .then(|| machines.log_folder_from(&self.this_machine)),
+        };
+        (bounds, place)
+    }
+
     /// Where the manual sync the admin started is, if there is one.
     pub async fn manual_sync(&self) -> Option<ManualSyncView> {
         let run = lock(&self.manual_sync).clone()?;
+        Some(self.manual_sync_view(&run).await)
+    }
+
+    /// The manual-sync page: the task a new manual sync runs, on which server, or that the
+    /// tenant starts the cycle itself; and the run under way or last ended.
+    pub async fn manual_sync_page(&self) -> Result<ManualSyncPage> {
+        let connection = self.connection().await?;
+        let task =
+            Session::task_named(&connection, guidance::sync_task(connection.reached.product))?;
+        let starts_by_api = lock(&self.last)
+            .as_ref()
+            .filter(|known| known.generation == connection.generation)
+            .is_some_and(|known| known.tenant.can_start_cycle);
+        Ok(ManualSyncPage {
+            task,
+            starts_by_api,
+            run: self.manual_sync().await,
+        })
+    }
+
+    /// The admin cleared their cache in the portal, as the checklist asked.
+    pub async fn tick_portal_cache(&self) -> Option<ManualSyncView> {
+        let run = lock(&self.manual_sync).clone()?;
+        run.tick_portal_cache();
         Some(self.manual_sync_view(&run).await)
     }
 

@@ -84,6 +84,11 @@ const AUDIT_READ: usize = 20_000;
 
 /// How many recent cycles to learn the usual times from and to show as history.
 const HISTORY_LENGTH: u32 = 20;
+/// How many full cycles to learn the usual gap between cycle starts from: the most the
+/// service gives, weeks of them.
+const FULL_HISTORY_LENGTH: u32 = 100;
+/// How often the full-cycle history is read again while the current cycle stays the same.
+const FULL_HISTORY_REFRESH: chrono::Duration = chrono::Duration::minutes(15);
 
 /// What the session is built from: each port an adapter of the OS in the app, a fake in tests.
 pub struct SessionPorts {
@@ -137,6 +142,10 @@ struct Fetched {
     tenant: TenantInfo,
     cycle: Cycle,
     history: Vec<Cycle>,
+    /// Full cycles over weeks, which teach the usual gap between cycle starts, and when they
+    /// were read.
+    full_history: Vec<Cycle>,
+    full_history_at: DateTime<Utc>,
     demo_scenario: Option<Scenario>,
     fetched_at: DateTime<Utc>,
     /// How far the tenant's clock was ahead of this computer's.
@@ -153,6 +162,7 @@ impl Fetched {
         Judging {
             tenant: &self.tenant,
             history: &self.history,
+            full_history: &self.full_history,
             limits: self.limits,
             machines: &self.machines,
             this_machine,
@@ -413,6 +423,27 @@ impl Session {
             .ok_or_else(|| Error::Task {
                 kind: "task-not-found",
                 detail: format!("“{name}” is not among this tenant's configured tasks"),
+            })
+    }
+
+    /// The configured task of that name on that server: with one domain controller per domain,
+    /// the same name is on several.
+    fn task_named_on(
+        connection: &Connection,
+        name: &str,
+        server: Option<&str>,
+    ) -> Result<ScheduledTask> {
+        connection
+            .tasks
+            .iter()
+            .find(|task| task.name == name && task.server.as_deref() == server)
+            .cloned()
+            .ok_or_else(|| Error::Task {
+                kind: "task-not-found",
+                detail: format!(
+                    "“{name}” on {} is not among this tenant's configured tasks",
+                    server.unwrap_or("this computer")
+                ),
             })
     }
 

@@ -23,8 +23,9 @@ pub struct NudgeView {
     pub task_state: Option<TaskStateView>,
     pub outcome: NudgeOutcome,
     /// Where to read next when the step did not move: the client's logs as this workstation
-    /// reaches them, and the machine whose Event Log to read.
-    pub log_folder: String,
+    /// reaches them (none where the product's guides name none), and the machine whose Event
+    /// Log to read.
+    pub log_folder: Option<String>,
     pub event_log_machine: String,
 }
 
@@ -41,9 +42,14 @@ pub(super) struct NudgeWatch {
 impl Session {
     /// Runs the task a step's guidance names, after the admin confirmed; Rust checks again that
     /// the guidance names it for the step as it is now and that the task is not running.
-    pub async fn nudge(&self, step_key: String, task_name: String) -> Result<super::StatusView> {
+    pub async fn nudge(
+        &self,
+        step_key: String,
+        task_name: String,
+        server: Option<String>,
+    ) -> Result<super::StatusView> {
         let connection = self.connection().await?;
-        let task = Session::task_named(&connection, &task_name)?;
+        let task = Session::task_named_on(&connection, &task_name, server.as_deref())?;
         let before = self.status().await?;
         let step = before.cycle.steps.iter().find(|step| step.key == step_key);
         let watch = NudgeWatch {
@@ -74,6 +80,8 @@ impl Session {
         let judging = synkvakt_core::status::Judging {
             tenant: &tenant,
             history: &history,
+            // A nudge is about a step; the gap between cycles does not enter into it.
+            full_history: &[],
             limits,
             machines: &machines,
             this_machine: &self.this_machine,
@@ -132,7 +140,9 @@ impl Session {
             started_at,
             task_state,
             outcome,
-            log_folder: machines.log_folder_from(&self.this_machine),
+            log_folder: machines
+                .has_log_folder()
+                .then(|| machines.log_folder_from(&self.this_machine)),
         })
     }
 }

@@ -1,17 +1,17 @@
 //! The overview of every tenant followed: each one's state, last completed cycle and alerts,
 //! asked a few at a time.
 
-use super::{Session, HISTORY_LENGTH};
+use super::{Session, FULL_HISTORY_LENGTH, HISTORY_LENGTH};
 use crate::reach;
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
 use serde::Serialize;
 use specta::Type;
-use synkvakt_api::model::Product;
+use synkvakt_api::model::{Cycle, CycleState, Product};
 use synkvakt_core::error::{Error, Result, UserError};
 use synkvakt_core::profiles::TenantRef;
 use synkvakt_core::settings::Settings;
-use synkvakt_core::status::{self, DisplayState, Judging, OverallState};
+use synkvakt_core::status::{DisplayState, Judging, OverallState};
 
 /// How many tenants the overview asks at once: 200 of them still answer within seconds.
 const OVERVIEW_AT_ONCE: usize = 16;
@@ -27,7 +27,7 @@ pub struct TenantGlance {
     pub state: Option<OverallState>,
     pub headline: String,
     pub last_completed_at: Option<DateTime<Utc>>,
-    /// What needs the admin, in words: failed or overdue steps, a stop, staleness.
+    /// What needs the admin, in words: failed or overdue steps, a stop, no new cycle.
     pub alerts: Vec<String>,
     pub problem: Option<UserError>,
     pub active: bool,
@@ -121,9 +121,10 @@ impl Session {
             let tenant = client.tenant_info().await?;
             let cycle = client.current_cycle().await?;
             let history = client.cycle_history(HISTORY_LENGTH).await?.cycles;
-            Ok::<_, Error>((tenant, cycle, history))
+            let full_history = client.full_cycle_history(FULL_HISTORY_LENGTH).await?.cycles;
+            Ok::<_, Error>((tenant, cycle, history, full_history))
         };
-        let (info, cycle, history) = match read.await {
+        let (info, cycle, history, full_history) = match read.await {
             Ok(read) => read,
             Err(err) => return unreachable_glance(reached.tenant, name, active, &err, localizer),
         };
@@ -131,13 +132,14 @@ impl Session {
         let judging = Judging {
             tenant: &info,
             history: &history,
+            full_history: &full_history,
             limits: reached.limits,
             machines: &reached.machines,
             this_machine: &self.this_machine,
         };
         let view = judging.view(&cycle, localizer, now);
-        let last_completed_at = status::last_completed_at(&history, &cycle);
-        let stale = status::is_stale(&history, last_completed_at, reached.limits.stale_hours, now);
+        let last_completed_at = last_completed_at(&history, &cycle);
+        let no_new_cycle = judging.no_new_cycle(&cycle, now);
         let mut alerts: Vec<String> = view
             .steps
             .iter()
@@ -151,10 +153,10 @@ impl Session {
                 Some(localizer.format(key, &[("step", step.name.as_str().into())]))
             })
             .collect();
-        if stale {
+        if let Some(stall) = no_new_cycle {
             alerts.push(localizer.format(
-                "overview-alert-stale",
-                &[("hours", i64::from(reached.limits.stale_hours).into())],
+                "overview-alert-no-new-cycle",
+                &[("hours", (now - stall.since).num_hours().into())],
             ));
         }
         TenantGlance {
@@ -169,6 +171,16 @@ impl Session {
             active,
         }
     }
+}
+
+/// When a cycle last finished well (completed or resumed), as far as the history tells.
+fn last_completed_at(history: &[Cycle], current: &Cycle) -> Option<DateTime<Utc>> {
+    history
+        .iter()
+        .chain(std::iter::once(current))
+        .filter(|cycle| matches!(cycle.state, CycleState::Completed | CycleState::Resumed))
+        .filter_map(|cycle| cycle.finished_at)
+        .max()
 }
 
 fn unreachable_glance(

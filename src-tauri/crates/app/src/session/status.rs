@@ -1,7 +1,9 @@
 //! The status view: the tenant in view and its current cycle, the history, the newest
 //! import's log, and Resume after an import-filter stop.
 
-use super::{lock, Fetched, Session, TenantView, HISTORY_LENGTH};
+use super::{
+    lock, Fetched, Session, TenantView, FULL_HISTORY_LENGTH, FULL_HISTORY_REFRESH, HISTORY_LENGTH,
+};
 use crate::tenant_client::ImportLogQuery;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -10,8 +12,9 @@ use synkvakt_api::model::{ImportChange, ImportCounts};
 use synkvakt_api::personal::{Disclosure, PersonalData};
 use synkvakt_core::actions::Action;
 use synkvakt_core::error::{Error, Result, UserError};
+use synkvakt_core::guidance::GuidanceView;
 use synkvakt_core::import_filter::resume_check;
-use synkvakt_core::status::{self, CycleView};
+use synkvakt_core::status::{CycleView, NoNewCycle};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -24,13 +27,21 @@ pub struct StatusView {
     pub problem: Option<UserError>,
     /// The step the admin last nudged, and whether it moved.
     pub nudge: Option<super::NudgeView>,
-    /// When a cycle last finished well (completed or resumed), as far as the history tells.
-    pub last_completed_at: Option<DateTime<Utc>>,
-    /// No cycle has finished well for longer than the stale limit.
-    pub stale: bool,
-    pub stale_hours: u32,
+    /// The last cycle finished well and no new one has started within the usual gap: the
+    /// guide's "no new cycle starts", with its remedies.
+    pub no_new_cycle: Option<NoNewCycleView>,
     /// Support mode is on: personal data is masked, and the page shows larger type.
     pub support_mode: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NoNewCycleView {
+    #[serde(flatten)]
+    pub stall: NoNewCycle,
+    pub guidance: GuidanceView,
+    /// Plain text for a support ticket: the tenant, the last cycle, the limit and its source.
+    pub support_details: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -208,23 +219,51 @@ impl Session {
         let answer = async {
             let tenant = client.tenant_info().await?;
             let cycle = client.current_cycle().await?;
-            // The history only teaches usual times and staleness: without it the current cycle
+            let before = lock(&self.last)
+                .as_ref()
+                .filter(|known| known.generation == connection.generation)
+                .map(|known| {
+                    (
+                        known.history.clone(),
+                        known.cycle.id.clone(),
+                        known.full_history.clone(),
+                        known.full_history_at,
+                    )
+                });
+            // The history only teaches usual times and gaps: without it the current cycle
             // still shows, judged by what the history said before.
             let history = match client.cycle_history(HISTORY_LENGTH).await {
                 Ok(history) => history.cycles,
                 Err(err) => {
                     tracing::warn!("keeping the previous cycle history: {err}");
-                    lock(&self.last)
+                    before
                         .as_ref()
-                        .filter(|known| known.generation == connection.generation)
-                        .map(|known| known.history.clone())
+                        .map(|known| known.0.clone())
                         .unwrap_or_default()
                 }
             };
-            Ok::<_, Error>((tenant, cycle, history))
+            // Weeks of full cycles change only when a cycle starts: read again then, or now
+            // and again after a while.
+            let (full_history, full_history_at) = match before {
+                Some((_, cycle_id, full, at))
+                    if cycle_id == cycle.id && Utc::now() - at < FULL_HISTORY_REFRESH =>
+                {
+                    (full, at)
+                }
+                before => match client.full_cycle_history(FULL_HISTORY_LENGTH).await {
+                    Ok(full) => (full.cycles, Utc::now()),
+                    Err(err) => {
+                        tracing::warn!("keeping the previous full-cycle history: {err}");
+                        before.map_or_else(|| (Vec::new(), Utc::now()), |known| (known.2, known.3))
+                    }
+                },
+            };
+            Ok::<_, Error>((tenant, cycle, history, full_history, full_history_at))
         };
         match answer.await {
-            Ok((tenant, cycle, history)) => Ok(Fetched {
+            Ok((tenant, cycle, history, full_history, full_history_at)) => Ok(Fetched {
+                full_history,
+                full_history_at,
                 generation: connection.generation,
                 tenant_ref: connection.reached.tenant.clone(),
                 machines: connection.reached.machines.clone(),
@@ -246,13 +285,16 @@ impl Session {
     fn status_view(&self, known: &Fetched, problem: Option<UserError>) -> StatusView {
         let localizer = self.localizer();
         let now = known.tenant_now();
-        let last_completed_at = status::last_completed_at(&known.history, &known.cycle);
-        let stale_hours = known.limits.stale_hours;
-        let stale = status::is_stale(&known.history, last_completed_at, stale_hours, now);
+        let judging = known.judging(&self.this_machine);
+        let no_new_cycle = judging
+            .no_new_cycle(&known.cycle, now)
+            .map(|stall| NoNewCycleView {
+                support_details: no_new_cycle_details(known, &stall, &localizer),
+                stall,
+                guidance: judging.no_new_cycle_guidance(&localizer),
+            });
         StatusView {
-            cycle: known
-                .judging(&self.this_machine)
-                .view(&known.cycle, &localizer, now),
+            cycle: judging.view(&known.cycle, &localizer, now),
             tenant: TenantView {
                 reference: known.tenant_ref.clone(),
                 name: known.tenant.name.clone(),
@@ -262,12 +304,50 @@ impl Session {
             fetched_at: known.fetched_at,
             problem,
             nudge: None,
-            last_completed_at,
-            stale,
-            stale_hours,
+            no_new_cycle,
             support_mode: false,
         }
     }
+}
+
+/// The facts support asks for when no new cycle starts, as plain text for a ticket.
+fn no_new_cycle_details(
+    known: &Fetched,
+    stall: &NoNewCycle,
+    localizer: &synkvakt_core::i18n::Localizer,
+) -> String {
+    let line = |label: &str, value: String| format!("{}: {value}", localizer.text(label));
+    let cycle = &known.cycle;
+    [
+        line(
+            "support-tenant",
+            format!("{} ({})", known.tenant.name, known.tenant.product),
+        ),
+        line(
+            "support-cycle",
+            format!(
+                "{} ({}, {})",
+                cycle.id,
+                cycle.kind_word(),
+                cycle.state.as_wire()
+            ),
+        ),
+        line("support-cycle-started", stall.since.to_rfc3339()),
+        format!(
+            "No new cycle within: {} h ({})",
+            stall.limit_seconds / 3600,
+            if stall.learned {
+                "learned from a week or more of full cycles"
+            } else {
+                "the profile's default: less than a week of history"
+            }
+        ),
+        line(
+            "support-app-version",
+            format!("Synkvakt {}", env!("CARGO_PKG_VERSION")),
+        ),
+    ]
+    .join("\n")
 }
 
 /// A cycle as the session may show it: its free text masked in support mode.

@@ -174,8 +174,18 @@ impl Session {
                 .as_deref()
                 .unwrap_or("this computer")
         );
-        if let Some(dc) = &reached.machines.domain_controller {
-            let _ = writeln!(about, "Domain controller: {dc}");
+        let domain_controllers: Vec<&str> = reached.machines.domain_controllers().collect();
+        if !domain_controllers.is_empty() {
+            let _ = writeln!(
+                about,
+                "Domain controllers: {} (tasks run there from here: {})",
+                domain_controllers.join(", "),
+                if reached.machines.allow_domain_controller_tasks {
+                    "allowed"
+                } else {
+                    "not allowed"
+                }
+            );
         }
         let _ = writeln!(
             about,
@@ -184,8 +194,8 @@ impl Session {
         );
         let _ = writeln!(
             about,
-            "Stale after: {} h; proxy: {}; extra CA: {}",
-            reached.limits.stale_hours,
+            "No new cycle after: {} h until a week of history; proxy: {}; extra CA: {}",
+            reached.limits.new_cycle_hours,
             settings.network.proxy.as_deref().unwrap_or("the system's"),
             settings.network.extra_ca_file.as_deref().unwrap_or("none")
         );
@@ -198,6 +208,8 @@ impl Session {
         let judging = Judging {
             tenant: &tenant,
             history: &history,
+            // The bundle shows cycles; whether one is missing is the status view's to say.
+            full_history: &[],
             limits: reached.limits,
             machines: &reached.machines,
             this_machine: &self.this_machine,
