@@ -191,7 +191,7 @@ describe('the manual-sync checklist', () => {
     const user = await openManualSync();
     await user.click(await screen.findByTestId('manual-sync-leave'));
     expect(await screen.findByTestId('manual-sync-leaving')).toHaveTextContent(
-      'Synkvakt finishes what is under way (the task and the cache clear), then stops.',
+      'Synkvakt finishes what is under way (the task, and the cache clear where the service does it), then stops.',
     );
     expect(callsOf(ipc, 'leave_manual_sync')).toBe(1);
   });

@@ -211,3 +211,41 @@ async fn a_manual_sync_is_watched_closely_and_its_completion_said_once() {
         .notices
         .is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_new_cycle_is_notified_as_such_never_as_a_stopped_cycle() {
+    let rig = Rig::new(Scenario::NoNewCycle, 1).await;
+    let mut watcher = rig.watcher();
+    let first = watcher.poll(&rig.settings).await;
+    assert_eq!(
+        first.glance.state,
+        TrayState::Failed,
+        "a sync that has stalled is not OK"
+    );
+    assert_eq!(first.notices.len(), 1, "{:?}", first.notices);
+    let notice = &first.notices[0];
+    assert_eq!(notice.kind, EventKind::NoNewCycle);
+    assert!(
+        notice
+            .title
+            .starts_with("Demo kommune: no new cycle since "),
+        "{}",
+        notice.title
+    );
+    assert_eq!(
+        notice.body,
+        "Open Synkvakt to run the sync task with Manual sync."
+    );
+    for words in [&notice.title, &notice.body] {
+        assert!(
+            !words.contains("stopped") && !words.contains("failed"),
+            "{words}"
+        );
+    }
+    let next_look = tokio::time::Instant::now() + Duration::from_secs(11);
+    assert!(watcher
+        .poll_at(&rig.settings, next_look)
+        .await
+        .notices
+        .is_empty());
+}

@@ -1132,3 +1132,114 @@ proptest! {
         check_with_demo_scheduler(ops);
     }
 }
+
+#[test]
+fn a_domain_controllers_task_is_refused_in_rust_unless_the_profile_allows_it() {
+    use synkvakt_core::manual_sync::nudge_refusal;
+    use synkvakt_core::readiness::Refusal;
+    let now = Utc::now();
+    let step = |key: &str, state: StepState, finished: Option<chrono::DateTime<Utc>>| Step {
+        key: key.into(),
+        display_name: key.into(),
+        started_at: finished.map(|at| at - Duration::minutes(10)),
+        finished_at: finished,
+        state,
+        message: None,
+        error_code: None,
+    };
+    let cycle = Cycle {
+        id: "efeide-1".into(),
+        kind: CycleKind::Full,
+        state: CycleState::Running,
+        started_at: now - Duration::hours(3),
+        finished_at: None,
+        steps: vec![
+            step(
+                "synchronization",
+                StepState::Completed,
+                Some(now - Duration::hours(2)),
+            ),
+            step("export-ad", StepState::Waiting, None),
+        ],
+        import_filter: None,
+    };
+    let tenant = TenantInfo {
+        product: Product::EFeide,
+        ..tenant_info()
+    };
+    let view = |allow: bool| {
+        let localizer = Localizer::new(Language::En);
+        let usual = UsualTimes::default();
+        let machines = ClientMachines {
+            domain_controllers: vec!["dc01".into()],
+            allow_domain_controller_tasks: allow,
+            ..ClientMachines::default()
+        };
+        CycleView::build(
+            &cycle,
+            &tenant,
+            &ViewContext {
+                localizer: &localizer,
+                usual: &usual,
+                machines: &machines,
+                this_machine: "ws01",
+                now,
+            },
+        )
+    };
+    let task = "eFeide Import AD";
+    assert_eq!(
+        nudge_refusal(&view(false), "export-ad", task, Some("dc01")),
+        Some(Refusal::DomainControllerNotAllowed { task: task.into() })
+    );
+    assert_eq!(
+        nudge_refusal(&view(true), "export-ad", task, Some("dc01")),
+        None
+    );
+    assert!(
+        matches!(
+            nudge_refusal(&view(true), "export-ad", task, Some("dc02")),
+            Some(Refusal::NotARemedy { .. })
+        ),
+        "only the domain controllers the profile names"
+    );
+}
+
+#[test]
+fn the_demo_schedulers_failing_run_stops_the_checklist_with_its_code_in_words() {
+    use synkvakt_core::manual_sync::{last_result_text, Checklist, ChecklistPhase};
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let rig = Rig::new(Shape::Completed);
+        let task = TaskRef::new(SYNC_TASK, None);
+        let demo = Arc::new(synkvakt_taskschd::demo::DemoScheduler::new(
+            [task.clone()],
+            std::time::Duration::from_millis(20),
+            Arc::new(|_| {}),
+        ));
+        demo.end_runs_with(0x8007_0002);
+        let runner = TaskRunner::new(
+            rig.tenant.clone(),
+            demo.clone(),
+            rig.audit.clone(),
+            "Kommune X".into(),
+        );
+        let mut checklist = Checklist::new(task, BOUNDS);
+        let mut phase = checklist.advance(&runner).await.unwrap().clone();
+        while matches!(phase, ChecklistPhase::TaskRunning { .. }) {
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+            phase = checklist.advance(&runner).await.unwrap().clone();
+        }
+        let ChecklistPhase::TaskFailed { result } = phase else {
+            panic!("{phase:?}");
+        };
+        assert_eq!(result.code, 0x8007_0002);
+        let words = last_result_text(Some(&result), &Localizer::new(Language::Nb));
+        assert!(words.starts_with("feilet med kode 0x80070002"), "{words}");
+        assert!(checklist.phase.ends(), "it goes no further on its own");
+    });
+}

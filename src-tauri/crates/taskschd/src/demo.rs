@@ -20,6 +20,8 @@ pub struct DemoScheduler {
     tasks: Arc<Mutex<HashMap<TaskRef, DemoTask>>>,
     run_length: Duration,
     on_run_ended: RunEnded,
+    /// What each run returns when it ends: 0, or the exit code of a failing program.
+    run_result: Arc<Mutex<u32>>,
 }
 
 impl DemoScheduler {
@@ -45,7 +47,17 @@ impl DemoScheduler {
             tasks: Arc::new(Mutex::new(tasks)),
             run_length,
             on_run_ended,
+            run_result: Arc::new(Mutex::new(0)),
         }
+    }
+
+    /// Makes the runs from now on end with `code` as their last result, as a task whose
+    /// program fails does: the one way to see a failing last result where Wine has none.
+    pub fn end_runs_with(&self, code: u32) {
+        *self
+            .run_result
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = code;
     }
 }
 
@@ -86,6 +98,10 @@ impl TaskScheduler for DemoScheduler {
         let task = task.clone();
         let run_length = self.run_length;
         let on_run_ended = self.on_run_ended.clone();
+        let code = *self
+            .run_result
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         std::thread::spawn(move || {
             std::thread::sleep(run_length);
             if let Some(known) = tasks
@@ -94,7 +110,7 @@ impl TaskScheduler for DemoScheduler {
                 .get_mut(&task)
             {
                 known.status.state = TaskState::Ready;
-                known.status.last_result = Some(LastResult::from_code(0));
+                known.status.last_result = Some(LastResult::from_code(code));
             }
             on_run_ended(&task);
         });
