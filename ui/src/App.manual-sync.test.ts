@@ -262,7 +262,7 @@ describe('nudging a step', () => {
     await waitFor(() => expect(stepRows().length).toBeGreaterThan(0));
     await user.click(rowFor('export-ad'));
     expect(await screen.findByTestId('nudge-watch')).toHaveTextContent(
-      "Export AD has not moved. Read the newest files in the client's log folder, C:\\eadm\\loggfiler, and Event Viewer (Windows Logs > Application) on the client server. Then contact support.",
+      "Export AD has not moved. Read the newest files in the client's log folder, C:\\eadm\\loggfiler, and Event Viewer (Windows Logs > Application) on the client server; if they do not explain it, contact support.",
     );
   });
 });
