@@ -624,7 +624,7 @@ mod tests {
         let first = TenantRef::Profile {
             id: settings.tenants[0].id.clone(),
         };
-        assert_eq!(settings.watched_tenants(), [first.clone()]);
+        assert_eq!(settings.watched_tenants(), std::slice::from_ref(&first));
         settings.active = Some(TenantRef::Demo { number: 1 });
         settings.demo.tenants = 2;
         assert_eq!(
