@@ -102,6 +102,25 @@ impl UsualTimes {
     }
 }
 
+/// How long after a manual sync's task was run the new cycle usually started: the median over
+/// the runs at `runs` (from the audit trail, by the tenant's clock), each matched with the
+/// first cycle of `history` that started after it within two hours; `None` with no such pair.
+pub fn start_delay_seconds(runs: &[DateTime<Utc>], history: &[Cycle]) -> Option<i64> {
+    let window = chrono::Duration::hours(2);
+    let delays = runs
+        .iter()
+        .filter_map(|run| {
+            history
+                .iter()
+                .map(|cycle| cycle.started_at)
+                .filter(|started| *started >= *run && *started - *run <= window)
+                .min()
+                .map(|started| (started - *run).num_seconds())
+        })
+        .collect();
+    median(delays)
+}
+
 /// How long full-cycle history must reach back before its gaps are trusted: a week shows every
 /// weekday's schedule and every night's pause.
 pub const GAP_HISTORY_DAYS: i64 = 7;
@@ -260,6 +279,24 @@ mod tests {
         );
         assert_eq!(strict.run_limit("synchronization"), 1050);
         assert_eq!(strict.run_limit("import-hr"), 180);
+    }
+
+    #[test]
+    fn the_start_delay_is_the_median_wait_from_a_run_to_the_next_cycle() {
+        let t0 = Utc::now();
+        let history: Vec<Cycle> = [5, 62, 130, 400]
+            .iter()
+            .map(|minutes| cycle(t0 + Duration::minutes(*minutes), &[]))
+            .collect();
+        let runs = [t0, t0 + Duration::minutes(60), t0 + Duration::minutes(125)];
+        // 5, 2 and 5 minutes: the median is 5.
+        assert_eq!(start_delay_seconds(&runs, &history), Some(300));
+        // A run with no cycle within two hours teaches nothing.
+        assert_eq!(
+            start_delay_seconds(&[t0 + Duration::minutes(131)], &history),
+            None
+        );
+        assert_eq!(start_delay_seconds(&[], &history), None);
     }
 
     #[test]

@@ -2,13 +2,14 @@
 //! leaving the checklist never leaves a task run without its cache clear, and the page only
 //! ever reads where the checklist is.
 
-use super::{lock, Connection, Session};
+use super::{lock, Connection, Session, AUDIT_READ};
 use crate::os::watch_files::write_manual_sync_mark;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use specta::Type;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
+use synkvakt_core::actions::{Action, Outcome};
 use synkvakt_core::alerts::ManualSyncMark;
 use synkvakt_core::error::{Error, Result, UserError};
 use synkvakt_core::guidance;
@@ -18,7 +19,7 @@ use synkvakt_core::manual_sync::{
     last_result_text, CacheClearing, Checklist, ChecklistBounds, ChecklistPhase, CycleSource,
     StartedBy, TaskRunner,
 };
-use synkvakt_core::usual::UsualTimes;
+use synkvakt_core::usual::{start_delay_seconds, UsualTimes};
 use synkvakt_taskschd::{TaskRef, TaskState};
 
 /// How often the checklist looks at the tenant and the task while it runs.
@@ -562,7 +563,8 @@ impl Session {
     }
 
     /// How long the checklist waits behind a delta cycle (its usual time, from the history the
-    /// status view last read) and for the new cycle (the profile's bound), and where it
+    /// status view last read) and for the new cycle (the profile's bound, or longer where
+    /// earlier manual syncs saw the cycle start later), and where it
     /// points the admin when something is wrong.
     fn checklist_bounds(
         &self,
@@ -570,14 +572,31 @@ impl Session {
         task: &ScheduledTask,
     ) -> (ChecklistBounds, Where) {
         let limits = connection.reached.limits;
-        let history = lock(&self.last)
+        let (history, clock_offset) = lock(&self.last)
             .as_ref()
             .filter(|known| known.generation == connection.generation)
-            .map(|known| known.history.clone())
+            .map(|known| (known.history.clone(), known.clock_offset))
             .unwrap_or_default();
+        // The earlier manual syncs of this tenant, by the tenant's clock: how long after its
+        // task ran a new cycle started teaches how long to wait for one this time.
+        let runs: Vec<_> = self
+            .actions
+            .recent(AUDIT_READ)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|entry| {
+                entry.tenant == connection.tenant_name
+                    && entry.outcome == Outcome::Done
+                    && matches!(&entry.action, Action::RunTask { purpose, .. } if purpose == "manual-sync")
+            })
+            .map(|entry| entry.time + clock_offset)
+            .collect();
+        let learned = start_delay_seconds(&runs, &history).map_or(0, |delay| {
+            (delay as f64 * limits.stall_multiplier).round() as i64
+        });
         let bounds = ChecklistBounds {
             delta_seconds: UsualTimes::learn(&history, limits).delta_limit(),
-            new_cycle_seconds: i64::from(limits.new_cycle_wait_minutes) * 60,
+            new_cycle_seconds: (i64::from(limits.new_cycle_wait_minutes) * 60).max(learned),
         };
         let machines = &connection.reached.machines;
         let place = Where {
