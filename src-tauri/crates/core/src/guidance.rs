@@ -334,36 +334,22 @@ const EADM_OTHER_EXPORT: StepGuide = eadm_nudged(
 );
 
 /// Guidance for a step the catalog does not know, and which no guide row covers.
-pub const UNKNOWN_STEP: StepGuide = StepGuide {
-    failed: inferred(
+pub const UNKNOWN_STEP: StepGuide = {
+    const QUOTE: &str = "If failed: Contact support.";
+    const UNGUIDED: Advice = inferred(
         SUPPORT,
         guides::EADM_EN,
         36,
-        "If failed: Contact support.",
+        QUOTE,
         "No guide describes this step, so nothing is told that a guide does not say.",
-    ),
-    stopped: inferred(
-        SUPPORT,
-        guides::EADM_EN,
-        36,
-        "If failed: Contact support.",
-        STOP_ELSEWHERE,
-    ),
-    waiting_too_long: inferred(
-        SUPPORT,
-        guides::EADM_EN,
-        36,
-        "If failed: Contact support.",
-        "No guide describes this step, so nothing is told that a guide does not say.",
-    ),
-    running_too_long: inferred(
-        SUPPORT,
-        guides::EADM_EN,
-        36,
-        "If failed: Contact support.",
-        "No guide describes this step, so nothing is told that a guide does not say.",
-    ),
-    waits_for: None,
+    );
+    StepGuide {
+        failed: UNGUIDED,
+        stopped: inferred(SUPPORT, guides::EADM_EN, 36, QUOTE, STOP_ELSEWHERE),
+        waiting_too_long: UNGUIDED,
+        running_too_long: UNGUIDED,
+        waits_for: None,
+    }
 };
 
 /// The product's task for a new manual synchronization.
