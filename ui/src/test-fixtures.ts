@@ -585,8 +585,10 @@ export function noNewCycleEadmStatus(now: Date, language: Language = 'en', learn
     problem: null,
     noNewCycle: {
       since: iso(since),
+      due: iso(since + (learned ? 14 * 3600 + 24 * 60 : STALE_HOURS * 3600) * 1000),
       limitSeconds: learned ? 14 * 3600 + 24 * 60 : STALE_HOURS * 3600,
       learned,
+      resumed: false,
       guidance: {
         about: catalogText(language, 'about-no-new-cycle'),
         waitsFor: null,

@@ -680,10 +680,14 @@ export type NetworkSettings_Serialize = {
 export type NoNewCycle = {
 	/**  When the last cycle started: no cycle has started since. */
 	since: string,
+	/**  By when a new one should have started. */
+	due: string,
 	/**  How long after it a new one should have started. */
 	limitSeconds: number,
 	/**  The limit was learned from the tenant's history, not taken from the profile's default. */
 	learned: boolean,
+	/**  The last cycle was resumed after an import-filter stop, not completed step by step. */
+	resumed: boolean,
 };
 
 export type NoNewCycleView = NoNewCycleView_Serialize | NoNewCycleView_Deserialize;

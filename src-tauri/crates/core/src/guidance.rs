@@ -708,11 +708,16 @@ impl GuidanceView {
     /// The guidance for a sync in which no new cycle has started within the usual gap.
     pub fn no_new_cycle(
         product: Product,
+        resumed: bool,
         place: &Where<'_>,
         localizer: &Localizer,
     ) -> GuidanceView {
         GuidanceView {
-            about: localizer.text("about-no-new-cycle"),
+            about: localizer.text(if resumed {
+                "about-no-new-cycle-resumed"
+            } else {
+                "about-no-new-cycle"
+            }),
             waits_for: None,
             situation: Some(Situation::NoNewCycle),
             remedies: remedy_views(product, no_new_cycle(product).remedies, place, localizer),

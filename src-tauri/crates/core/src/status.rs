@@ -122,22 +122,21 @@ impl Judging<'_> {
         if !matches!(current.state, CycleState::Completed | CycleState::Resumed) {
             return None;
         }
-        let limit = new_cycle_limit(
-            self.full_history,
-            current.started_at,
-            self.limits.new_cycle_hours,
-        );
-        UsualTimes::is_past(limit.seconds, current.started_at, now).then_some(NoNewCycle {
+        let limit = new_cycle_limit(self.full_history, current, self.limits.new_cycle_hours);
+        UsualTimes::is_past(limit.seconds, current.started_at, now).then(|| NoNewCycle {
             since: current.started_at,
+            due: current.started_at + chrono::Duration::seconds(limit.seconds),
             limit_seconds: limit.seconds.clamp(0, i64::from(u32::MAX)) as u32,
             learned: limit.learned,
+            resumed: current.state == CycleState::Resumed,
         })
     }
 
     /// The guidance for a sync with no new cycle: the guide's remedies for it.
-    pub fn no_new_cycle_guidance(&self, localizer: &Localizer) -> GuidanceView {
+    pub fn no_new_cycle_guidance(&self, stall: &NoNewCycle, localizer: &Localizer) -> GuidanceView {
         GuidanceView::no_new_cycle(
             self.tenant.product,
+            stall.resumed,
             &Where {
                 machines: self.machines,
                 this_machine: self.this_machine,
@@ -153,10 +152,14 @@ impl Judging<'_> {
 pub struct NoNewCycle {
     /// When the last cycle started: no cycle has started since.
     pub since: DateTime<Utc>,
+    /// By when a new one should have started.
+    pub due: DateTime<Utc>,
     /// How long after it a new one should have started.
     pub limit_seconds: u32,
     /// The limit was learned from the tenant's history, not taken from the profile's default.
     pub learned: bool,
+    /// The last cycle was resumed after an import-filter stop, not completed step by step.
+    pub resumed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]

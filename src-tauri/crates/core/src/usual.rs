@@ -2,7 +2,7 @@
 //! runs, and how long it waits after the step before it finished. A step past a multiple of its
 //! median (never below a floor) is stalled.
 
-use chrono::{DateTime, Timelike, Utc};
+use chrono::{DateTime, Datelike, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use synkvakt_api::model::{Cycle, CycleKind, CycleState, StepState};
@@ -127,58 +127,90 @@ pub const GAP_HISTORY_DAYS: i64 = 7;
 /// A gap's time of day matches the last start's within this many minutes either way.
 const SAME_TIME_OF_DAY_MINUTES: i64 = 90;
 
-/// How long after the last cycle started a new one should have started, and where that came
-/// from.
+/// By when a new cycle should have started after the newest one, and where that came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NewCycleLimit {
+    /// Seconds after the newest cycle's start.
     pub seconds: i64,
     /// Learned from at least a week of full cycles; else the profile's default.
     pub learned: bool,
 }
 
-/// The limit for a new cycle to start after one that started at `last_start`: the longest gap
-/// that followed a full cycle started at the same time of day (so the night's pause after the
-/// evening cycle is known), else the longest gap of all, with a margin: learned from
-/// `full_history` when it reaches back a week, else `default_hours`.
+/// The margin a learned gap gets before its end counts as a stall.
+fn gap_margin(gap: i64) -> i64 {
+    (gap / 5).max(30 * 60)
+}
+
+/// The limit for a new cycle to start after `current`, the newest cycle.
+///
+/// The schedule is read from full cycles only: a delta in between says nothing about when the
+/// next full cycle is due. With `full_history` reaching back a week, the next full cycle is due
+/// a typical gap after the newest full start: the median of the gaps that followed starts on
+/// the same weekday at the same time of day (the lower one of an even count) (so Friday evening's weekend pause applies to
+/// Fridays only, and each evening's night pause to evenings only), else at the same time of day
+/// on any day, else of all gaps; plus a margin. With less history, `default_hours` after
+/// `current` started.
 pub fn new_cycle_limit(
     full_history: &[Cycle],
-    last_start: DateTime<Utc>,
+    current: &Cycle,
     default_hours: u32,
 ) -> NewCycleLimit {
-    let mut starts: Vec<DateTime<Utc>> =
-        full_history.iter().map(|cycle| cycle.started_at).collect();
-    starts.sort_unstable();
-    starts.dedup();
     let default = NewCycleLimit {
         seconds: i64::from(default_hours) * 3600,
         learned: false,
     };
+    let mut starts: Vec<DateTime<Utc>> = full_history
+        .iter()
+        .chain((current.kind == CycleKind::Full).then_some(current))
+        .map(|cycle| cycle.started_at)
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
     let (Some(first), Some(last)) = (starts.first(), starts.last()) else {
         return default;
     };
     if *last - *first < chrono::Duration::days(GAP_HISTORY_DAYS) {
         return default;
     }
+    let Some(anchor) = starts
+        .iter()
+        .rev()
+        .find(|start| **start <= current.started_at)
+        .copied()
+    else {
+        return default;
+    };
     let minute_of_day =
         |time: DateTime<Utc>| i64::from(time.time().num_seconds_from_midnight()) / 60;
-    let near = |a: i64, b: i64| {
-        let apart = (a - b).rem_euclid(24 * 60);
+    let near = |a: DateTime<Utc>, b: DateTime<Utc>| {
+        let apart = (minute_of_day(a) - minute_of_day(b)).rem_euclid(24 * 60);
         apart.min(24 * 60 - apart) <= SAME_TIME_OF_DAY_MINUTES
     };
     let gaps: Vec<(DateTime<Utc>, i64)> = starts
         .windows(2)
         .map(|pair| (pair[0], (pair[1] - pair[0]).num_seconds()))
         .collect();
-    let wanted = minute_of_day(last_start);
-    let base = gaps
-        .iter()
-        .filter(|(start, _)| near(minute_of_day(*start), wanted))
-        .map(|(_, gap)| *gap)
-        .max()
-        .or_else(|| gaps.iter().map(|(_, gap)| *gap).max())
-        .unwrap_or(default.seconds);
+    // The lower median: with two samples, an outage in one week never sets the other's limit.
+    let typical = |matches: &dyn Fn(DateTime<Utc>) -> bool| {
+        let mut samples: Vec<i64> = gaps
+            .iter()
+            .filter(|(start, _)| matches(*start))
+            .map(|(_, gap)| *gap)
+            .collect();
+        samples.sort_unstable();
+        samples.get(samples.len().saturating_sub(1) / 2).copied()
+    };
+    let Some(gap) = typical(&|start| start.weekday() == anchor.weekday() && near(start, anchor))
+        .or_else(|| typical(&|start| near(start, anchor)))
+        .or_else(|| typical(&|_| true))
+    else {
+        return default;
+    };
+    let due = anchor + chrono::Duration::seconds(gap + gap_margin(gap));
     NewCycleLimit {
-        seconds: base + (base / 5).max(30 * 60),
+        seconds: (due - current.started_at)
+            .num_seconds()
+            .max(gap_margin(gap)),
         learned: true,
     }
 }
@@ -297,6 +329,117 @@ mod tests {
             None
         );
         assert_eq!(start_delay_seconds(&[], &history), None);
+    }
+
+    /// Two weeks of full cycles at 06, 12 and 18 on weekdays, none at weekends: Friday's 18:00
+    /// cycle is followed by Monday's 06:00.
+    fn weekday_schedule(monday: DateTime<Utc>) -> Vec<Cycle> {
+        (0..14)
+            .filter(|day| day % 7 < 5)
+            .flat_map(|day| {
+                [6, 12, 18].map(|hour| monday + Duration::days(day) + Duration::hours(hour))
+            })
+            .map(|start| cycle(start, &[]))
+            .collect()
+    }
+
+    fn monday() -> DateTime<Utc> {
+        "2026-11-02T00:00:00Z".parse().unwrap()
+    }
+
+    fn limit_after(history: &[Cycle], start: DateTime<Utc>, kind: CycleKind) -> NewCycleLimit {
+        let mut current = cycle(start, &[]);
+        current.kind = kind;
+        new_cycle_limit(history, &current, 26)
+    }
+
+    #[test]
+    fn the_usual_gap_is_the_one_after_a_start_on_that_weekday_at_that_time() {
+        let history = weekday_schedule(monday());
+        let third_monday = monday() + Duration::days(14);
+        let hours = |limit: NewCycleLimit| limit.seconds as f64 / 3600.0;
+        // Midday: six hours to the evening cycle, plus the 72-minute margin (a fifth).
+        let midday = limit_after(
+            &history,
+            third_monday + Duration::hours(12),
+            CycleKind::Full,
+        );
+        assert!(midday.learned);
+        assert_eq!(hours(midday), 7.2);
+        // A weekday evening: the night's twelve hours, not the weekend's sixty.
+        let evening = limit_after(
+            &history,
+            third_monday + Duration::hours(18),
+            CycleKind::Full,
+        );
+        assert_eq!(hours(evening), 14.4);
+        // A Friday evening: the weekend's sixty hours.
+        let friday = limit_after(
+            &history,
+            third_monday + Duration::days(4) + Duration::hours(18),
+            CycleKind::Full,
+        );
+        assert_eq!(hours(friday), 72.0);
+    }
+
+    #[test]
+    fn a_delta_after_a_full_cycle_waits_for_the_full_cycles_schedule() {
+        let history = weekday_schedule(monday());
+        let third_monday = monday() + Duration::days(14);
+        // Full cycles at 06:00 (in the history) and a delta at 09:00 that completed: the next
+        // full cycle is due 06:00 + 6 h + 72 min, so 4 h 12 min after the delta started.
+        let mut history = history;
+        history.push(cycle(third_monday + Duration::hours(6), &[]));
+        let delta = limit_after(
+            &history,
+            third_monday + Duration::hours(9),
+            CycleKind::Delta,
+        );
+        assert_eq!(delta.seconds, 4 * 3600 + 12 * 60);
+        // A delta long after the full cycle was due still gets the margin, not zero.
+        let late = limit_after(
+            &history,
+            third_monday + Duration::hours(17),
+            CycleKind::Delta,
+        );
+        assert_eq!(late.seconds, 72 * 60);
+    }
+
+    #[test]
+    fn one_outage_in_the_history_does_not_become_the_usual_gap() {
+        let mut history = weekday_schedule(monday());
+        // The first week's Tuesday midday cycle never ran: 12:00 to 18:00 became 06:00 to 18:00.
+        history
+            .retain(|cycle| cycle.started_at != monday() + Duration::days(1) + Duration::hours(12));
+        let third_tuesday = monday() + Duration::days(15);
+        let morning = limit_after(
+            &history,
+            third_tuesday + Duration::hours(6),
+            CycleKind::Full,
+        );
+        // Two Tuesday mornings: 12 h and 6 h; the lower median keeps the 6 h.
+        assert_eq!(morning.seconds, 6 * 3600 + 72 * 60);
+    }
+
+    #[test]
+    fn less_than_a_week_of_history_uses_the_profiles_default() {
+        let history: Vec<Cycle> = weekday_schedule(monday()).into_iter().take(12).collect();
+        let limit = limit_after(
+            &history,
+            monday() + Duration::days(4) + Duration::hours(6),
+            CycleKind::Full,
+        );
+        assert_eq!(
+            limit,
+            NewCycleLimit {
+                seconds: 26 * 3600,
+                learned: false
+            }
+        );
+        assert_eq!(
+            limit_after(&[], monday(), CycleKind::Full).seconds,
+            26 * 3600
+        );
     }
 
     #[test]

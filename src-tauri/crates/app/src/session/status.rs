@@ -290,8 +290,8 @@ impl Session {
             .no_new_cycle(&known.cycle, now)
             .map(|stall| NoNewCycleView {
                 support_details: no_new_cycle_details(known, &stall, &localizer),
+                guidance: judging.no_new_cycle_guidance(&stall, &localizer),
                 stall,
-                guidance: judging.no_new_cycle_guidance(&localizer),
             });
         StatusView {
             cycle: judging.view(&known.cycle, &localizer, now),
