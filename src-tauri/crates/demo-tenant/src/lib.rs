@@ -570,7 +570,14 @@ async fn clear_cache(State(tenant): State<Arc<Tenant>>, headers: HeaderMap) -> R
 /// client's data starts; otherwise, with the last cycle finished, the data starts a new cycle.
 async fn client_task_ran(State(tenant): State<Arc<Tenant>>, Path(name): Path<String>) -> Response {
     let current = tenant.current_cycle();
-    let waits_for_client = tenant.simulation.scenario == Scenario::Waiting
+    // eFeide's stuck step (Import samAccountName) waits on the client's data too, shown as
+    // running past its usual time as the portal's one spinner shows it.
+    let waits_on_the_client = match tenant.simulation.scenario {
+        Scenario::Waiting => true,
+        Scenario::Stuck => tenant.simulation.product == Product::EFeide,
+        _ => false,
+    };
+    let waits_for_client = waits_on_the_client
         && current.id == tenant.simulation.current_cycle_id()
         && tenant.released().is_none();
     if waits_for_client {

@@ -182,7 +182,7 @@ impl Simulation {
     }
 
     /// The scenario's cycle; `released` is when the client's task delivered what the `waiting`
-    /// scenario's step waits for.
+    /// scenario's step (or eFeide's `stuck` one) waits for.
     pub fn current_cycle(&self, now: DateTime<Utc>, released: Option<DateTime<Utc>>) -> Cycle {
         let kind = match self.scenario {
             Scenario::Running => CycleKind::Delta,
@@ -274,10 +274,19 @@ impl Simulation {
                         continue;
                     }
                 },
+                // eFeide's stuck step waits on the client's data under the portal's one
+                // spinner: the client's task delivers it, and the step then runs.
+                Some(Trouble {
+                    scenario: Scenario::Stuck,
+                    released: Some(released),
+                }) if is_trouble && released <= now => released.max(cursor),
                 _ => cursor,
             };
             let finished = started + Duration::seconds((*seconds as f64 * pace).round() as i64);
-            let stuck = is_trouble && scenario == Some(Scenario::Stuck);
+            let released_now = trouble
+                .and_then(|trouble| trouble.released)
+                .is_some_and(|released| released <= now);
+            let stuck = is_trouble && scenario == Some(Scenario::Stuck) && !released_now;
             if stuck || now < finished {
                 steps.push(step(
                     key,
@@ -695,6 +704,35 @@ mod tests {
         assert_eq!(export(&after).state, StepState::Running);
         assert_eq!(export(&after).started_at, Some(released));
         let done = simulation.current_cycle(released + Duration::hours(1), Some(released));
+        assert_eq!(done.state, CycleState::Completed);
+    }
+
+    #[test]
+    fn efeides_stuck_step_runs_once_the_clients_task_delivered_its_data() {
+        let now = Utc::now();
+        let simulation = Simulation::new(Product::EFeide, Scenario::Stuck, now, 60.0);
+        let sam = |cycle: &Cycle| {
+            cycle
+                .steps
+                .iter()
+                .find(|step| step.key == "import-samaccountname")
+                .cloned()
+                .unwrap()
+        };
+        let stuck = simulation.current_cycle(now + Duration::hours(5), None);
+        assert_eq!(sam(&stuck).state, StepState::Running);
+        let first_start = sam(&stuck).started_at;
+
+        let released = now + Duration::hours(5);
+        let after = simulation.current_cycle(released + Duration::seconds(1), Some(released));
+        assert_eq!(
+            sam(&after).started_at,
+            Some(released),
+            "it runs anew from the delivery"
+        );
+        assert_ne!(sam(&after).started_at, first_start);
+        let done = simulation.current_cycle(released + Duration::hours(1), Some(released));
+        assert_eq!(sam(&done).state, StepState::Completed);
         assert_eq!(done.state, CycleState::Completed);
     }
 }
