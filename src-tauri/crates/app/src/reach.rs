@@ -56,7 +56,7 @@ pub fn reach_demo(settings: &Settings, number: u32, demo: &DemoConnection) -> Re
         tenant: TenantRef::Demo { number },
         client,
         product: demo.product,
-        machines: settings.client.clone(),
+        machines: settings.client.clone().fit_for(demo.product),
         log_folder_here: demo.client_log_folder.clone(),
         limits: settings.limits,
         interval: settings.watch.interval(),
@@ -98,7 +98,7 @@ pub async fn reach_profile(
             ..settings.limits
         },
         interval: Duration::from_secs(u64::from(profile.interval_seconds)),
-        machines: profile.client,
+        machines: profile.client.fit_for(profile.product),
         demo_scenario: None,
         log_folder_here: None,
         scheduler,

@@ -513,6 +513,10 @@ impl TenantWatch {
         let client = &reached.client;
         let previous = self.known.take();
         let etag = previous.as_ref().and_then(|known| known.etag.clone());
+        let previous_full_history = previous
+            .as_ref()
+            .map(|known| known.full_history.clone())
+            .unwrap_or_default();
         let answer = client.current_cycle_if_changed(etag.as_deref()).await;
         let (cycle, etag) = match (answer, previous) {
             (Ok(Conditional::Unchanged), Some(known)) => return Ok((known, reached)),
@@ -522,7 +526,15 @@ impl TenantWatch {
         };
         let tenant = client.tenant_info().await?;
         let history = client.cycle_history(HISTORY_LENGTH).await?.cycles;
-        let full_history = client.full_cycle_history(FULL_HISTORY_LENGTH).await?.cycles;
+        // The weeks of full cycles only teach the usual gap: without them the tenant is still
+        // watched, with the gap the history taught before (or the profile's default).
+        let full_history = match client.full_cycle_history(FULL_HISTORY_LENGTH).await {
+            Ok(full) => full.cycles,
+            Err(err) => {
+                tracing::warn!("keeping the previous full-cycle history: {err}");
+                previous_full_history
+            }
+        };
         let known = Known {
             tenant,
             cycle,

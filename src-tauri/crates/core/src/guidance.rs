@@ -240,6 +240,10 @@ const SLOW_LIKE_CRASHED: &str =
 const STOP_ELSEWHERE: &str =
     "Only Synchronization is stopped by the import filter; a stop at another step is not one \
      the guide describes, so it goes to support as the step's failure does.";
+/// Import HR is the cycle's first step: while it waits, the cycle has not begun.
+const FIRST_STEP_WAITS: &str =
+    "Import HR is the first step: a cycle whose Import HR still waits has not begun, which is \
+     the guide's case of a new cycle that does not start.";
 /// The portal shows one spinner for waiting and running.
 const WAITS_ONE_STATE: &str =
     "The portal shows one spinner for waiting and running: where the guide says the step \
@@ -415,11 +419,12 @@ pub fn for_step(product: Product, key: &str) -> Option<StepGuide> {
         (Product::EAdm, "import-hr") => StepGuide {
             failed: said(SUPPORT, EADM_EN, 36, "If failed: Contact support."),
             stopped: inferred(SUPPORT, EADM_EN, 36, "If failed: Contact support.", STOP_ELSEWHERE),
-            waiting_too_long: said(
+            waiting_too_long: inferred(
                 NUDGE_EADM,
                 EADM_EN,
                 38,
                 "If a new cycle does not start (all steps show as complete): Run the eAdm sync script",
+                FIRST_STEP_WAITS,
             ),
             running_too_long: inferred(
                 SUPPORT,
@@ -784,18 +789,42 @@ fn servers_words(tasks: &[TaskView], machine: Machine, localizer: &Localizer) ->
 fn waits_for_text(task: GuideTask, place: &Where<'_>, localizer: &Localizer) -> String {
     let tasks = task_views(task, place);
     let server = servers_words(&tasks, task.machine, localizer);
-    let name = tasks
-        .first()
-        .map_or(task.name.to_string(), |first| first.name.clone());
     match task.machine {
-        Machine::ClientServer => localizer.format(
-            "waits-for-client-task",
-            &[("task", name.into()), ("server", server.into())],
-        ),
-        Machine::DomainController => localizer.format(
-            "waits-for-domain-controller-task",
-            &[("task", name.into()), ("server", server.into())],
-        ),
+        Machine::ClientServer => {
+            let name = tasks
+                .first()
+                .map_or(task.name.to_string(), |first| first.name.clone());
+            localizer.format(
+                "waits-for-client-task",
+                &[("task", name.into()), ("server", server.into())],
+            )
+        }
+        // The guide only says what the task is "typically" called; a profile that assigns its
+        // own tasks to the role is named as it is, each with its domain controller.
+        Machine::DomainController if tasks.iter().all(|view| view.name == task.name) => localizer
+            .format(
+                "waits-for-domain-controller-task",
+                &[("task", task.name.into()), ("server", server.into())],
+            ),
+        Machine::DomainController => {
+            let named: Vec<String> = tasks
+                .iter()
+                .map(|view| match &view.server {
+                    Some(server) => localizer.format(
+                        "task-on-server",
+                        &[
+                            ("task", view.name.as_str().into()),
+                            ("server", server.as_str().into()),
+                        ],
+                    ),
+                    None => localizer.format("task-quoted", &[("task", view.name.as_str().into())]),
+                })
+                .collect();
+            localizer.format(
+                "waits-for-domain-controller-task-assigned",
+                &[("tasks", named.join(", ").into())],
+            )
+        }
     }
 }
 

@@ -91,6 +91,16 @@ impl ClientMachines {
         }
     }
 
+    /// These machines as `product` uses them: eAdm's log folder is no folder of eFeide's, so an
+    /// eFeide profile (or the demo of eFeide) that holds it got it from the default of a version
+    /// whose default was eAdm's for both, and loses it.
+    pub fn fit_for(mut self, product: synkvakt_api::model::Product) -> ClientMachines {
+        if product == synkvakt_api::model::Product::EFeide && self.log_folder == EADM_LOG_FOLDER {
+            self.log_folder.clear();
+        }
+        self
+    }
+
     /// The client server, when someone has said which.
     pub fn client_server(&self) -> Option<String> {
         self.client_server
@@ -144,6 +154,22 @@ impl ClientMachines {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn efeide_keeps_no_log_folder_of_eadms() {
+        use synkvakt_api::model::Product;
+        let old_default = ClientMachines::default();
+        assert!(!old_default
+            .clone()
+            .fit_for(Product::EFeide)
+            .has_log_folder());
+        assert_eq!(old_default.clone().fit_for(Product::EAdm), old_default);
+        let own = ClientMachines {
+            log_folder: r"D:\efeide\logs".into(),
+            ..ClientMachines::default()
+        };
+        assert_eq!(own.clone().fit_for(Product::EFeide), own);
+    }
+
     #[test]
     fn the_log_folder_is_given_as_this_workstation_reaches_it() {
         let mut client = ClientMachines::default();

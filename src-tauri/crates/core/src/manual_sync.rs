@@ -565,6 +565,11 @@ impl Checklist {
                 };
                 match status.state {
                     TaskState::Running | TaskState::Queued => self.phase.clone(),
+                    // A state that is not Ready may hide a run still going: the checklist
+                    // stops rather than go on as if the task were done.
+                    TaskState::Unknown => ChecklistPhase::Refused {
+                        refusal: Refusal::TaskStateUnreadable,
+                    },
                     _ => match status.last_result.as_ref().and_then(this_run) {
                         Some(result) if run_failed(&result) => {
                             ChecklistPhase::TaskFailed { result }
@@ -617,11 +622,16 @@ impl Checklist {
                 if &cycle.id == previous_cycle_id {
                     if (runner.now() - since).num_seconds() > self.bounds.new_cycle_seconds {
                         let last_result = match self.started_by {
-                            Some(StartedBy::Task) => runner
-                                .task_status(&self.task)
-                                .await
-                                .ok()
-                                .and_then(|status| status.last_result),
+                            Some(StartedBy::Task) => match runner.task_status(&self.task).await {
+                                Ok(status) => status.last_result,
+                                Err(err) => {
+                                    tracing::warn!(
+                                        "the last result of {} cannot be read: {err}",
+                                        self.task
+                                    );
+                                    None
+                                }
+                            },
                             _ => None,
                         };
                         ChecklistPhase::NoNewCycle {

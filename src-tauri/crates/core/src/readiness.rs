@@ -110,13 +110,18 @@ impl Refusal {
                     ("minutes", (*minutes).into()),
                 ],
             ),
-            Refusal::StepNotCompleted { step, state } => localizer.format(
-                "refusal-step-not-completed",
-                &[
-                    ("step", step.as_str().into()),
-                    ("state", state.as_str().into()),
-                ],
-            ),
+            Refusal::StepNotCompleted { step, state } => {
+                let state = match state.as_str() {
+                    known @ ("failed" | "stopped" | "running" | "waiting" | "skipped") => {
+                        localizer.text(&format!("state-{known}"))
+                    }
+                    raw => localizer.format("state-unknown", &[("raw", raw.into())]),
+                };
+                localizer.format(
+                    "refusal-step-not-completed",
+                    &[("step", step.as_str().into()), ("state", state.into())],
+                )
+            }
             Refusal::TaskStateUnreadable => localizer.text("refusal-task-state-unreadable"),
             Refusal::DomainControllerNotAllowed { task } => localizer.format(
                 "refusal-domain-controller",

@@ -644,6 +644,42 @@ async fn through_the_task(
 }
 
 #[test]
+fn a_task_state_unreadable_after_the_run_stops_the_checklist() {
+    use synkvakt_core::manual_sync::{Checklist, ChecklistPhase};
+    use synkvakt_core::readiness::Refusal;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let rig = Rig::new(Shape::Completed);
+        let mut checklist = Checklist::new(TaskRef::new(SYNC_TASK, None), BOUNDS);
+        checklist.advance(&rig.runner).await.unwrap();
+        assert!(matches!(
+            checklist.phase,
+            ChecklistPhase::TaskRunning { .. }
+        ));
+        rig.scheduler
+            .states
+            .lock()
+            .unwrap()
+            .insert(SYNC_TASK.into(), TaskState::Unknown);
+        let phase = checklist.advance(&rig.runner).await.unwrap().clone();
+        assert_eq!(
+            phase,
+            ChecklistPhase::Refused {
+                refusal: Refusal::TaskStateUnreadable
+            },
+            "an unreadable state is never taken as the run being done"
+        );
+        assert!(
+            checklist.phase.ends(),
+            "it clears no cache and watches no cycle"
+        );
+    });
+}
+
+#[test]
 fn a_failing_last_result_stops_the_checklist_and_informational_codes_do_not() {
     use synkvakt_core::manual_sync::{last_result_text, Checklist, ChecklistPhase};
     use synkvakt_taskschd::codes::{

@@ -115,6 +115,9 @@ impl SettingsStore {
             // Before version 2 the demo tenant was the only one: the upgraded file stays on it.
             settings.active = Some(TenantRef::Demo { number: 1 });
         }
+        for profile in &mut settings.tenants {
+            profile.client = std::mem::take(&mut profile.client).fit_for(profile.product);
+        }
         settings.version = SETTINGS_VERSION;
         Ok(settings)
     }

@@ -8,6 +8,7 @@ use crate::tenant_client::TenantClient;
 use serde::Serialize;
 use specta::Type;
 use synkvakt_core::error::{Error, Result, UserError};
+use synkvakt_core::machines::Machine;
 use synkvakt_core::profiles::{ProfileInput, SecretChange, StoredSecrets};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -231,12 +232,26 @@ impl Session {
             password.map(|secret| secret.expose().to_string()),
         )?;
         for task in &profile.client.tasks {
-            let status = reach::task_status(scheduler.clone(), task).await?;
             let subject = CheckSubject::Task {
                 name: task.name.clone(),
                 server: task.server.clone(),
             };
             let args = [("task", task.name.as_str().into())];
+            // Reaching a domain controller's Task Scheduler takes the rights the profile has
+            // not given this workstation: the check does not try.
+            if task.role == Machine::DomainController
+                && !profile.client.allow_domain_controller_tasks
+            {
+                checks.push(check(
+                    subject,
+                    NotChecked,
+                    "check-task-dc-not-allowed",
+                    &args,
+                    None,
+                ));
+                continue;
+            }
+            let status = reach::task_status(scheduler.clone(), task).await?;
             checks.push(match status {
                 Ok(_) => check(subject, Passed, "check-task-found", &args, None),
                 Err(err @ synkvakt_taskschd::Error::NotSupported { .. }) => check(

@@ -121,7 +121,15 @@ impl Session {
             let tenant = client.tenant_info().await?;
             let cycle = client.current_cycle().await?;
             let history = client.cycle_history(HISTORY_LENGTH).await?.cycles;
-            let full_history = client.full_cycle_history(FULL_HISTORY_LENGTH).await?.cycles;
+            // Only the usual gap is learned from it: a tenant whose full history cannot be read
+            // is still shown, judged by the profile's default gap.
+            let full_history = match client.full_cycle_history(FULL_HISTORY_LENGTH).await {
+                Ok(full) => full.cycles,
+                Err(err) => {
+                    tracing::warn!("no full-cycle history for the overview: {err}");
+                    Vec::new()
+                }
+            };
             Ok::<_, Error>((tenant, cycle, history, full_history))
         };
         let (info, cycle, history, full_history) = match read.await {

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 use synkvakt_api::personal::{Disclosure, PersonalData};
 use synkvakt_core::error::{Error, Result};
+use synkvakt_core::machines::Machine;
 use synkvakt_core::masking;
 use synkvakt_core::status::Judging;
 
@@ -258,8 +259,18 @@ impl Session {
 
         let mut tasks = String::new();
         for task in reached.tasks() {
-            let status = crate::reach::task_status(reached.scheduler.clone(), &task).await?;
             let place = task.server.as_deref().unwrap_or("this computer");
+            if task.role == Machine::DomainController
+                && !reached.machines.allow_domain_controller_tasks
+            {
+                let _ = writeln!(
+                    tasks,
+                    "“{}” on {place}: not read: the profile does not allow tasks on domain controllers",
+                    task.name
+                );
+                continue;
+            }
+            let status = crate::reach::task_status(reached.scheduler.clone(), &task).await?;
             let _ = match status {
                 Ok(status) => writeln!(
                     tasks,
