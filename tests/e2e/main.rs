@@ -401,6 +401,16 @@ async fn eadm_stuck_step_is_marked_past_its_usual_time() {
     session.close().await;
 }
 
+/// The nudge's watch line once it has seen its step move.
+async fn nudge_moved(session: &Session) -> serde_json::Value {
+    session
+        .wait_for(
+            "the nudge to be seen moving",
+            "const w = document.querySelector('[data-testid=nudge-watch]'); return w && w.dataset.outcome === 'moved' ? w.textContent : null;",
+        )
+        .await
+}
+
 /// The kinds of the remedies the guidance panel lists, in order.
 async fn remedy_kinds(session: &Session) -> Vec<String> {
     let kinds = session
@@ -460,12 +470,7 @@ async fn efeide_stuck_step_that_waits_on_the_client_offers_its_task_not_support(
         .await;
     session.text_of("[data-testid=nudge-confirm] p").await;
     session.click("[data-testid=nudge-run]").await;
-    let watched = session
-        .wait_for(
-            "the nudge to be seen moving",
-            "const w = document.querySelector('[data-testid=nudge-watch]'); return w && w.dataset.outcome === 'moved' ? w.textContent : null;",
-        )
-        .await;
+    let watched = nudge_moved(&session).await;
     assert!(
         watched
             .as_str()
@@ -899,12 +904,7 @@ async fn a_waiting_step_is_nudged_only_past_its_usual_time_and_then_starts() {
             ),
         )
         .await;
-    let watched = session
-        .wait_for(
-            "the nudge to be seen moving",
-            "const w = document.querySelector('[data-testid=nudge-watch]'); return w && w.dataset.outcome === 'moved' ? w.textContent : null;",
-        )
-        .await;
+    let watched = nudge_moved(&session).await;
     assert!(
         watched.as_str().unwrap().contains("Export AD has moved."),
         "{watched}"
